@@ -1,0 +1,100 @@
+package io.ldist.engine;
+
+import io.ldist.engine.consolidate.ConsolidationStep;
+import io.ldist.engine.consolidate.OverloadDetector;
+import io.ldist.engine.consolidate.UnderloadPolicy;
+import io.ldist.engine.consolidate.VmSelector;
+import io.ldist.engine.decide.DecisionStep;
+import io.ldist.engine.decide.Engine;
+import io.ldist.engine.decide.FleetRules;
+import io.ldist.engine.dispatch.DispatchStep;
+import io.ldist.engine.dispatch.HostGate;
+import io.ldist.engine.failover.CircuitBreakerSettings;
+import io.ldist.engine.failover.CircuitBreakers;
+import io.ldist.engine.failover.FailoverStep;
+import io.ldist.engine.place.PlacementPolicy;
+import io.ldist.engine.provision.IdleHostStep;
+import io.ldist.engine.provision.PendingVmStep;
+import io.ldist.engine.provision.ProvisioningStep;
+import io.ldist.engine.provision.VmTemplate;
+import io.ldist.engine.registry.PlacementPolicies;
+import io.ldist.engine.registry.Policies;
+import io.ldist.engine.registry.PolicyChoice;
+import io.ldist.engine.scale.ScalingSettings;
+import io.ldist.engine.scale.ThresholdScalingStep;
+import io.ldist.engine.score.LoadWeights;
+import io.ldist.engine.score.Scorer;
+import io.ldist.engine.score.WeightedLoadScorer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Every policy choice of a scenario, by name. {@link #newEngine()} assembles a fresh engine from them (a new
+ * one per run: scaling and circuit breakers remember across decisions). Optional parts are null when unused.
+ *
+ * @param scorer         "weighted" (uses {@code weights}) or a name from {@link Policies#SCORERS}
+ * @param placement      a placement policy name ({@link PlacementPolicies})
+ * @param overload       overload detector, or null for no consolidation
+ * @param vmSelection    VM selector for overloaded servers (needed with {@code overload})
+ * @param underload      underload policy, or null to never empty servers
+ * @param switchOffIdle  stop active servers that hold nothing
+ * @param scaling        threshold scaling, or null for a fixed fleet
+ * @param missedChecks   missed health checks before a server is declared failed
+ * @param circuitBreaker circuit breakers on task errors, or null for none
+ * @param template       VMs every active server runs (task streams), or null
+ */
+public record EngineSettings(FleetRules rules, String scorer, LoadWeights weights, String placement,
+                             PolicyChoice overload, PolicyChoice vmSelection, PolicyChoice underload,
+                             boolean switchOffIdle, ScalingSettings scaling, int missedChecks,
+                             CircuitBreakerSettings circuitBreaker, VmTemplate template) {
+    public static final String WEIGHTED_SCORER = "weighted";
+
+    public EngineSettings {
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(scorer, "scorer");
+        Objects.requireNonNull(weights, "weights");
+        Objects.requireNonNull(placement, "placement");
+        if (overload != null && vmSelection == null) {
+            throw new IllegalArgumentException("an overload detector needs a VM selection policy");
+        }
+    }
+
+    public Scorer newScorer() {
+        return WEIGHTED_SCORER.equalsIgnoreCase(scorer) ? new WeightedLoadScorer(weights)
+                : Policies.SCORERS.create(scorer, PolicyChoice.of(scorer));
+    }
+
+    public Engine newEngine() {
+        Scorer scoring = newScorer();
+        PlacementPolicy placing = PlacementPolicies.family(scoring).create(placement, PolicyChoice.of(placement));
+        OverloadDetector detector = overload == null ? null : Policies.OVERLOAD.create(overload.name(), overload);
+        List<DecisionStep> steps = new ArrayList<>();
+        HostGate gate = HostGate.ALWAYS_OPEN;
+        if (circuitBreaker != null) {
+            CircuitBreakers breakers = new CircuitBreakers(circuitBreaker);
+            steps.add(breakers);
+            gate = breakers;
+        }
+        steps.add(new FailoverStep(missedChecks, placing));
+        steps.add(new PendingVmStep(placing, detector));
+        if (template != null) {
+            steps.add(new ProvisioningStep(template));
+        }
+        steps.add(new DispatchStep(scoring, gate));
+        if (detector != null) {
+            VmSelector selector = Policies.VM_SELECTION.create(vmSelection.name(), vmSelection);
+            UnderloadPolicy emptying = underload == null ? null
+                    : Policies.UNDERLOAD.create(underload.name(), underload);
+            steps.add(new ConsolidationStep(detector, selector, placing, emptying));
+        }
+        if (scaling != null) {
+            steps.add(new ThresholdScalingStep(scaling, scoring, placing));
+        }
+        if (switchOffIdle) {
+            steps.add(new IdleHostStep());
+        }
+        return new Engine(rules, steps);
+    }
+}

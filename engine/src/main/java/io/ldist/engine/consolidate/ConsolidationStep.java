@@ -1,0 +1,208 @@
+package io.ldist.engine.consolidate;
+
+import io.ldist.engine.decide.DecisionStep;
+import io.ldist.engine.decide.Moves;
+import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.Trigger;
+import io.ldist.engine.model.HostId;
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.place.HostSearch;
+import io.ldist.engine.place.PlacementPolicy;
+import io.ldist.engine.plan.DrainHost;
+import io.ldist.engine.plan.Plan;
+import io.ldist.engine.plan.Reason;
+import io.ldist.engine.util.IntList;
+
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.Objects;
+
+/**
+ * Dynamic VM consolidation as in Beloglazov and Buyya (2012), made of four exchangeable parts:
+ * <ol>
+ *   <li>an {@link OverloadDetector} finds servers that run too hot;</li>
+ *   <li>a {@link VmSelector} picks VMs to take off each of them until it is no longer overloaded;</li>
+ *   <li>a {@link PlacementPolicy} finds new servers for those VMs (largest first), never one the detector would
+ *       then call overloaded, nor an overloaded one;</li>
+ *   <li>an optional {@link UnderloadPolicy}: qualifying servers, least utilised first, are emptied when all
+ *       their VMs fit elsewhere, then drained and switched off.</li>
+ * </ol>
+ * Servers that just received VMs from overloaded ones are not emptied in the same round, and an emptied server
+ * receives nothing. Switched-off servers may receive VMs from overloaded servers but not from underloaded ones
+ * (waking a server to empty another saves nothing).
+ */
+public final class ConsolidationStep implements DecisionStep {
+    private final OverloadDetector detector;
+    private final VmSelector selector;
+    private final PlacementPolicy placement;
+    private final UnderloadPolicy underload;
+
+    /** @param underload null to skip underload consolidation */
+    public ConsolidationStep(OverloadDetector detector, VmSelector selector, PlacementPolicy placement,
+                             UnderloadPolicy underload) {
+        this.detector = Objects.requireNonNull(detector, "detector");
+        this.selector = Objects.requireNonNull(selector, "selector");
+        this.placement = Objects.requireNonNull(placement, "placement");
+        this.underload = underload;
+    }
+
+    public OverloadDetector detector() {
+        return detector;
+    }
+
+    @Override
+    public boolean respondsTo(Trigger trigger) {
+        return trigger == Trigger.TICK;
+    }
+
+    @Override
+    public void decide(PlanningState plan, Plan.Builder actions) {
+        int hosts = plan.hostCount();
+        boolean[] overloaded = new boolean[hosts];
+        boolean[] received = new boolean[hosts];
+        relieveOverloadedHosts(plan, actions, overloaded, received);
+        if (underload != null) {
+            emptyUnderloadedHosts(plan, actions, overloaded, received);
+        }
+    }
+
+    private void relieveOverloadedHosts(PlanningState plan, Plan.Builder actions, boolean[] overloaded,
+                                        boolean[] received) {
+        IntList overloadedHosts = new IntList();
+        for (int h = 0; h < plan.hostCount(); h++) {
+            if (plan.hostState(h) == HostState.ACTIVE && plan.vmCountOn(h) > 0
+                    && detector.isOverloaded(h, plan, -1)) {
+                overloaded[h] = true;
+                overloadedHosts.add(h);
+            }
+        }
+        IntList leaving = new IntList();
+        IntList sources = new IntList();
+        for (int i = 0; i < overloadedHosts.size(); i++) {
+            int h = overloadedHosts.get(i);
+            while (true) {
+                int vm = selector.select(h, plan);
+                if (vm < 0) {
+                    break;
+                }
+                plan.remove(vm);
+                leaving.add(vm);
+                sources.add(h);
+                if (!detector.isOverloaded(h, plan, -1)) {
+                    break;
+                }
+            }
+        }
+        Integer[] order = orderForPlacement(leaving, plan);
+        for (int index : order) {
+            int vm = leaving.get(index);
+            int source = sources.get(index);
+            int target = HostSearch.best(vm, plan, placement, h -> overloaded[h], detector);
+            if (target < 0) {
+                plan.place(vm, source); // no room anywhere: it stays, and its server stays overloaded
+                continue;
+            }
+            plan.place(vm, source);
+            Moves.migrate(vm, target, Reason.OVERLOAD, plan, actions);
+            received[target] = true;
+        }
+    }
+
+    private void emptyUnderloadedHosts(PlanningState plan, Plan.Builder actions, boolean[] overloaded,
+                                       boolean[] received) {
+        int hosts = plan.hostCount();
+        boolean[] noTarget = new boolean[hosts];
+        IntList candidates = new IntList();
+        for (int h = 0; h < hosts; h++) {
+            boolean switchedOff = plan.measuredUtilization(h) == 0;
+            noTarget[h] = overloaded[h] || switchedOff;
+            if (!noTarget[h] && !received[h] && plan.hostState(h) == HostState.ACTIVE && plan.vmCountOn(h) > 0
+                    && !anyMigrating(h, plan) && underload.qualifies(h, plan)) {
+                candidates.add(h);
+            }
+        }
+        Integer[] order = new Integer[candidates.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = candidates.get(i);
+        }
+        Arrays.sort(order, Comparator.<Integer>comparingDouble(plan::measuredUtilization)
+                .thenComparingInt(Integer::intValue));
+        boolean[] becameTarget = new boolean[hosts];
+        for (int h : order) {
+            if (becameTarget[h]) {
+                continue;
+            }
+            noTarget[h] = true;
+            int[] targets = tryToEmpty(h, plan, noTarget);
+            if (targets == null) {
+                continue;
+            }
+            for (int i = 0; i < targets.length; i += 2) {
+                Moves.migrate(targets[i], targets[i + 1], Reason.UNDERLOAD, plan, actions);
+                becameTarget[targets[i + 1]] = true;
+            }
+            plan.setHostState(h, HostState.DRAINING);
+            actions.add(new DrainHost(HostId.of(h), DrainHost.AfterDrain.STOP, Reason.UNDERLOAD));
+        }
+    }
+
+    /**
+     * Finds a server for every VM of {@code host}, largest first, recording nothing unless all fit.
+     *
+     * @return pairs (vm, target) or null when some VM fits nowhere
+     */
+    private int[] tryToEmpty(int host, PlanningState plan, boolean[] noTarget) {
+        IntList vms = new IntList();
+        for (int i = 0, n = plan.vmCountOn(host); i < n; i++) {
+            vms.add(plan.vmOn(host, i));
+        }
+        Integer[] order = orderForPlacement(vms, plan);
+        int[] moves = new int[vms.size() * 2];
+        int count = 0;
+        for (int index : order) {
+            int vm = vms.get(index);
+            plan.remove(vm);
+            int target = HostSearch.best(vm, plan, placement, h -> noTarget[h], detector);
+            if (target < 0) {
+                plan.place(vm, host);
+                undo(moves, count, host, plan);
+                return null;
+            }
+            plan.place(vm, target);
+            moves[count++] = vm;
+            moves[count++] = target;
+        }
+        // Put them back: Moves.migrate records each move again together with its action.
+        undo(moves, count, host, plan);
+        return Arrays.copyOf(moves, count);
+    }
+
+    private static void undo(int[] moves, int count, int host, PlanningState plan) {
+        for (int i = 0; i < count; i += 2) {
+            plan.remove(moves[i]);
+            plan.place(moves[i], host);
+        }
+    }
+
+    private static boolean anyMigrating(int host, PlanningState plan) {
+        for (int i = 0, n = plan.vmCountOn(host); i < n; i++) {
+            if (plan.vmMigrating(plan.vmOn(host, i))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Positions of {@code vms} in placement order: largest CPU demand first when the policy asks, else as given. */
+    private Integer[] orderForPlacement(IntList vms, PlanningState plan) {
+        Integer[] order = new Integer[vms.size()];
+        for (int i = 0; i < order.length; i++) {
+            order[i] = i;
+        }
+        if (placement.largestFirst()) {
+            Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -plan.vmDemandCpu(vms.get(i))));
+        }
+        return order;
+    }
+}
+

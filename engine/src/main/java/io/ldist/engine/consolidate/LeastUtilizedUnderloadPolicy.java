@@ -1,0 +1,25 @@
+package io.ldist.engine.consolidate;
+
+import io.ldist.engine.decide.PlanningState;
+
+/**
+ * Every switched-on server qualifies, least utilised first (the study's rule: keep trying to empty the least
+ * utilised server until none can be emptied), up to an optional utilisation ceiling.
+ */
+public final class LeastUtilizedUnderloadPolicy implements UnderloadPolicy {
+    private final double ceiling;
+
+    /** @param ceiling servers at or above this measured utilisation are never emptied (1 for no ceiling) */
+    public LeastUtilizedUnderloadPolicy(double ceiling) {
+        if (!(ceiling > 0 && ceiling <= 1)) {
+            throw new IllegalArgumentException("underload ceiling must be in (0, 1], was " + ceiling);
+        }
+        this.ceiling = ceiling;
+    }
+
+    @Override
+    public boolean qualifies(int host, PlanningState plan) {
+        double u = plan.measuredUtilization(host);
+        return u > 0 && u < ceiling;
+    }
+}

@@ -1,0 +1,503 @@
+package io.ldist.engine.decide;
+
+import io.ldist.engine.model.ClusterView;
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.HostType;
+import io.ldist.engine.model.Resources;
+import io.ldist.engine.model.VmStatus;
+import io.ldist.engine.model.VmType;
+import io.ldist.engine.util.IntList;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.IntConsumer;
+import java.util.function.IntPredicate;
+
+/**
+ * The engine's scratch copy of the fleet for one decision: it starts as the {@link ClusterView} and records
+ * the moves that the plan being built would make, so that each later choice sees the earlier ones. The view
+ * itself is never changed (no "temporary VMs" on real servers, unlike CloudSim).
+ *
+ * <p>Candidate servers for a placement are iterated cheaply: every server that holds (or will hold) a VM is a
+ * candidate, but of the empty servers only the lowest-numbered one of each (type, state) class is offered,
+ * because empty servers of one type are interchangeable and every policy breaks ties by the lowest index.
+ */
+public final class PlanningState {
+    private final ClusterView view;
+    private final FleetRules rules;
+
+    // ---- servers
+    private final int hostCount;
+    private final HostState[] state;
+    private final boolean[] resumePlanned;
+    private final double[] usedCpu;
+    private final double[] usedRam;
+    private final double[] usedGpu;
+    private final double[] demandCpu;
+    private final double[] demandRam;
+    private final double[] demandGpu;
+    private final int[] runningTasks;
+    private final int[] taskSlots;
+    private final int[] placedVms;
+    /** Per-server VM list, copied from the view the first time the plan changes it. */
+    private final IntList[] changedVmLists;
+
+    // ---- candidate classes
+    private final boolean[] occupied;
+    private final IntList occupiedHosts = new IntList(64);
+    private final List<IntList> emptyClasses = new ArrayList<>();
+
+    // ---- VMs (grow when the plan creates VMs)
+    private int vmCount;
+    private VmType[] vmType;
+    private int[] vmHost;
+    private double[] vmCpu;
+    private double[] vmRam;
+    private double[] vmGpu;
+    private boolean[] vmMigrating;
+    private double[] vmDemandCpu;
+    private double[] vmDemandRam;
+    private double[] vmDemandGpu;
+    private double[] vmTaskCpu;
+    private double[] vmTaskRam;
+    private double[] vmTaskGpu;
+    private int[] vmTasks;
+
+    public PlanningState(ClusterView view, FleetRules rules) {
+        this.view = view;
+        this.rules = rules;
+        this.hostCount = view.hostCount();
+        this.state = new HostState[hostCount];
+        this.resumePlanned = new boolean[hostCount];
+        this.usedCpu = new double[hostCount];
+        this.usedRam = new double[hostCount];
+        this.usedGpu = new double[hostCount];
+        this.demandCpu = new double[hostCount];
+        this.demandRam = new double[hostCount];
+        this.demandGpu = new double[hostCount];
+        this.runningTasks = new int[hostCount];
+        this.taskSlots = new int[hostCount];
+        this.placedVms = new int[hostCount];
+        this.changedVmLists = new IntList[hostCount];
+        this.occupied = new boolean[hostCount];
+
+        int vms = view.vmCount();
+        int capacity = vms + 16;
+        vmType = new VmType[capacity];
+        vmHost = new int[capacity];
+        vmCpu = new double[capacity];
+        vmRam = new double[capacity];
+        vmGpu = new double[capacity];
+        vmMigrating = new boolean[capacity];
+        vmDemandCpu = new double[capacity];
+        vmDemandRam = new double[capacity];
+        vmDemandGpu = new double[capacity];
+        vmTaskCpu = new double[capacity];
+        vmTaskRam = new double[capacity];
+        vmTaskGpu = new double[capacity];
+        vmTasks = new int[capacity];
+        vmCount = vms;
+
+        for (int h = 0; h < hostCount; h++) {
+            state[h] = view.hostState(h);
+        }
+        for (int v = 0; v < vms; v++) {
+            loadVm(v);
+        }
+        buildCandidateClasses();
+    }
+
+    private void loadVm(int v) {
+        VmType type = view.vmType(v);
+        vmType[v] = type;
+        VmStatus status = view.vmStatus(v);
+        int host = status == VmStatus.FINISHED ? -1 : view.vmHost(v);
+        vmHost[v] = host;
+        vmMigrating[v] = status == VmStatus.MIGRATING;
+        if (host < 0 || rules.sizing() == VmSizing.RESERVATION) {
+            vmCpu[v] = type.totalMips();
+            vmRam[v] = type.ramMb();
+            vmGpu[v] = type.gpus();
+        } else {
+            vmCpu[v] = view.vmCpuDemandMips(v);
+            vmRam[v] = view.vmRamDemandMb(v);
+            vmGpu[v] = view.vmGpuDemand(v);
+        }
+        if (host < 0) {
+            setExpectedDemand(v);
+            return;
+        }
+        vmDemandCpu[v] = view.vmCpuDemandMips(v);
+        vmDemandRam[v] = view.vmRamDemandMb(v);
+        vmDemandGpu[v] = view.vmGpuDemand(v);
+        vmTasks[v] = view.vmRunningTasks(v);
+        if (vmTasks[v] > 0) {
+            vmTaskCpu[v] = view.vmCpuDemandMips(v);
+            vmTaskRam[v] = view.vmRamDemandMb(v);
+            vmTaskGpu[v] = view.vmGpuDemand(v);
+        }
+        addLoad(host, v, +1);
+        int target = vmMigrating[v] ? view.vmMigrationTarget(v) : -1;
+        if (target >= 0) {
+            // An incoming VM already holds room on its target until the migration completes.
+            usedCpu[target] += vmCpu[v];
+            usedRam[target] += vmRam[v];
+            usedGpu[target] += vmGpu[v];
+            placedVms[target]++;
+        }
+    }
+
+    /**
+     * A VM not yet running is expected to ask for its full reservation when its demand follows a trace (as
+     * the study assumes at creation), and for nothing when its demand is the tasks it will be given.
+     */
+    private void setExpectedDemand(int v) {
+        boolean traceLike = rules.sizing() == VmSizing.DEMAND;
+        vmDemandCpu[v] = traceLike ? vmCpu[v] : 0;
+        vmDemandRam[v] = traceLike ? vmRam[v] : 0;
+        vmDemandGpu[v] = traceLike ? vmGpu[v] : 0;
+    }
+
+    private void addLoad(int host, int v, int sign) {
+        usedCpu[host] += sign * vmCpu[v];
+        usedRam[host] += sign * vmRam[v];
+        usedGpu[host] += sign * vmGpu[v];
+        demandCpu[host] += sign * vmDemandCpu[v];
+        demandRam[host] += sign * vmDemandRam[v];
+        demandGpu[host] += sign * vmDemandGpu[v];
+        runningTasks[host] += sign * vmTasks[v];
+        taskSlots[host] += sign * vmType[v].taskSlots();
+        placedVms[host] += sign;
+    }
+
+    private void buildCandidateClasses() {
+        Map<HostType, Integer> typeIndex = new HashMap<>();
+        Map<Long, IntList> classes = new HashMap<>();
+        List<Long> order = new ArrayList<>();
+        for (int h = 0; h < hostCount; h++) {
+            if (!acceptsVmsInPrinciple(h)) {
+                continue;
+            }
+            if (placedVms[h] > 0) {
+                occupied[h] = true;
+                occupiedHosts.add(h);
+                continue;
+            }
+            int t = typeIndex.computeIfAbsent(view.hostType(h), k -> typeIndex.size());
+            long key = ((long) t << 8) | state[h].ordinal();
+            IntList members = classes.get(key);
+            if (members == null) {
+                members = new IntList();
+                classes.put(key, members);
+                order.add(key);
+            }
+            members.add(h);
+        }
+        for (Long key : order) {
+            emptyClasses.add(classes.get(key));
+        }
+    }
+
+    /** Active servers, and standby servers that switch on instantly, may receive VMs. */
+    private boolean acceptsVmsInPrinciple(int h) {
+        return state[h] == HostState.ACTIVE
+                || (state[h] == HostState.STANDBY && view.hostType(h).resumeTimeS() == 0);
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    public ClusterView view() {
+        return view;
+    }
+
+    public FleetRules rules() {
+        return rules;
+    }
+
+    public double nowS() {
+        return view.nowS();
+    }
+
+    public int hostCount() {
+        return hostCount;
+    }
+
+    public HostType hostType(int h) {
+        return view.hostType(h);
+    }
+
+    /** State the server will be in once the plan so far is applied. */
+    public HostState hostState(int h) {
+        return state[h];
+    }
+
+    /** True when the plan so far switches this standby server on. */
+    public boolean resumePlanned(int h) {
+        return resumePlanned[h];
+    }
+
+    /** CPU utilisation measured at the observation (before the plan). */
+    public double measuredUtilization(int h) {
+        return view.hostCpuUtilization(h);
+    }
+
+    /** MIPS occupied by the VMs the server will hold (by the fleet's sizing rule). */
+    public double usedCpu(int h) {
+        return usedCpu[h];
+    }
+
+    public double usedRam(int h) {
+        return usedRam[h];
+    }
+
+    public double usedGpu(int h) {
+        return usedGpu[h];
+    }
+
+    /** MIPS the server's VMs (as planned) ask for now, including tasks the plan assigns. */
+    public double demandCpu(int h) {
+        return demandCpu[h];
+    }
+
+    public double demandRam(int h) {
+        return demandRam[h];
+    }
+
+    public double demandGpu(int h) {
+        return demandGpu[h];
+    }
+
+    public int runningTasks(int h) {
+        return runningTasks[h];
+    }
+
+    public int taskSlots(int h) {
+        return taskSlots[h];
+    }
+
+    /** VMs the server will hold, counting those migrating in. */
+    public int placedVmCount(int h) {
+        return placedVms[h];
+    }
+
+    /** Number of VMs in the server's list (those it runs or sends away, not those still arriving). */
+    public int vmCountOn(int h) {
+        IntList changed = changedVmLists[h];
+        return changed != null ? changed.size() : view.hostVmCount(h);
+    }
+
+    public int vmOn(int h, int i) {
+        IntList changed = changedVmLists[h];
+        return changed != null ? changed.get(i) : view.hostVm(h, i);
+    }
+
+    public int vmCount() {
+        return vmCount;
+    }
+
+    public VmType vmType(int v) {
+        return vmType[v];
+    }
+
+    /** Server the VM will be on once the plan so far is applied, or -1. */
+    public int vmHost(int v) {
+        return vmHost[v];
+    }
+
+    public boolean vmMigrating(int v) {
+        return vmMigrating[v];
+    }
+
+    /** MIPS the VM occupies for placement purposes (its demand or its reservation, per the fleet's rule). */
+    public double vmCpu(int v) {
+        return vmCpu[v];
+    }
+
+    public double vmRam(int v) {
+        return vmRam[v];
+    }
+
+    public double vmGpu(int v) {
+        return vmGpu[v];
+    }
+
+    /** MIPS the VM asks for now (0 for a VM not yet running), including tasks the plan assigns to it. */
+    public double vmDemandCpu(int v) {
+        return vmDemandCpu[v];
+    }
+
+    public int vmTasks(int v) {
+        return vmTasks[v];
+    }
+
+    /** Resources left in the VM for more tasks. */
+    public Resources vmFreeForTasks(int v) {
+        VmType type = vmType[v];
+        return new Resources(type.totalMips() - vmTaskCpu[v], type.gpus() - vmTaskGpu[v],
+                type.ramMb() - vmTaskRam[v], Double.MAX_VALUE);
+    }
+
+    /** True for a VM that runs now (per the view) and that the plan leaves where it is. */
+    public boolean isRunningVm(int v) {
+        return v < view.vmCount() && view.vmStatus(v) == VmStatus.RUNNING && vmHost[v] == view.vmHost(v);
+    }
+
+    // ------------------------------------------------------------------ fitting
+
+    /**
+     * Whether VM {@code v} may go to server {@code h} under the fleet's rules: the server accepts VMs, the VM
+     * limit, one VM core never faster than a server core, and CPU, RAM and GPU capacity.
+     */
+    public boolean fits(int h, int v) {
+        if (!acceptsVmsInPrinciple(h)) {
+            return false;
+        }
+        if (placedVms[h] >= rules.maxVmsPerHost()) {
+            return false;
+        }
+        HostType type = view.hostType(h);
+        VmType vm = vmType[v];
+        if (vm.cores() > type.cores() || vmCpu[v] / vm.cores() > type.mipsPerCore()) {
+            return false;
+        }
+        return usedCpu[h] + vmCpu[v] <= type.totalMips()
+                && usedRam[h] + vmRam[v] <= type.ramMb()
+                && usedGpu[h] + vmGpu[v] <= type.gpus();
+    }
+
+    /**
+     * Calls {@code action} for every server a VM could be placed on that passes {@code filter}: each occupied
+     * server, and the lowest-numbered server of each class of interchangeable empty ones.
+     */
+    public void forEachCandidate(IntPredicate filter, IntConsumer action) {
+        for (int i = 0; i < occupiedHosts.size(); i++) {
+            int h = occupiedHosts.get(i);
+            if (filter.test(h)) {
+                action.accept(h);
+            }
+        }
+        for (IntList members : emptyClasses) {
+            for (int i = 0; i < members.size(); i++) {
+                int h = members.get(i);
+                if (!occupied[h] && filter.test(h)) {
+                    action.accept(h);
+                    break;
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ changing the plan
+
+    /** Puts VM {@code v} (pending, new, or just removed from its server) on server {@code h}. */
+    public void place(int v, int h) {
+        if (vmHost[v] >= 0) {
+            throw new IllegalStateException("vm-" + v + " is still on host-" + vmHost[v] + "; remove it first");
+        }
+        if (state[h] == HostState.STANDBY) {
+            state[h] = HostState.ACTIVE;
+            resumePlanned[h] = true;
+        }
+        vmHost[v] = h;
+        vmListFor(h).add(v);
+        addLoad(h, v, +1);
+        if (!occupied[h]) {
+            occupied[h] = true;
+            occupiedHosts.add(h);
+        }
+    }
+
+    /** Takes VM {@code v} off its planned server (to move it, or because its server failed). */
+    public void remove(int v) {
+        int h = vmHost[v];
+        if (h < 0) {
+            throw new IllegalStateException("vm-" + v + " is on no host");
+        }
+        addLoad(h, v, -1);
+        vmListFor(h).removeValue(v);
+        vmHost[v] = -1;
+    }
+
+    /** Creates a new VM of the given type in the plan and returns its index (not yet on any server). */
+    public int createVm(VmType type) {
+        if (vmCount == vmType.length) {
+            grow(vmCount * 2);
+        }
+        int v = vmCount++;
+        vmType[v] = type;
+        vmHost[v] = -1;
+        vmMigrating[v] = false;
+        vmCpu[v] = type.totalMips();
+        vmRam[v] = type.ramMb();
+        vmGpu[v] = type.gpus();
+        setExpectedDemand(v);
+        vmTasks[v] = 0;
+        vmTaskCpu[v] = 0;
+        vmTaskRam[v] = 0;
+        vmTaskGpu[v] = 0;
+        return v;
+    }
+
+    /** Forgets the VM most recently created by {@link #createVm}, which the plan decided not to use after all. */
+    public void discardNewVm(int v) {
+        if (v != vmCount - 1 || v < view.vmCount() || vmHost[v] >= 0) {
+            throw new IllegalStateException("only the last new VM, still unplaced, can be discarded; vm-" + v);
+        }
+        vmCount--;
+    }
+
+    /** Records that the plan starts a task with the given demand on VM {@code v}. */
+    public void assignTask(int v, Resources demand) {
+        int h = vmHost[v];
+        vmTasks[v]++;
+        vmTaskCpu[v] += demand.cpuMips();
+        vmTaskRam[v] += demand.ramMb();
+        vmTaskGpu[v] += demand.gpus();
+        vmDemandCpu[v] += demand.cpuMips();
+        vmDemandRam[v] += demand.ramMb();
+        vmDemandGpu[v] += demand.gpus();
+        if (h >= 0) {
+            runningTasks[h]++;
+            demandCpu[h] += demand.cpuMips();
+            demandRam[h] += demand.ramMb();
+            demandGpu[h] += demand.gpus();
+        }
+    }
+
+    /** Records a change of server state made by the plan (drain, fence, stop, terminate). */
+    public void setHostState(int h, HostState newState) {
+        state[h] = newState;
+    }
+
+    private IntList vmListFor(int h) {
+        IntList list = changedVmLists[h];
+        if (list == null) {
+            int n = view.hostVmCount(h);
+            list = new IntList(n + 2);
+            for (int i = 0; i < n; i++) {
+                list.add(view.hostVm(h, i));
+            }
+            changedVmLists[h] = list;
+        }
+        return list;
+    }
+
+    private void grow(int capacity) {
+        vmType = Arrays.copyOf(vmType, capacity);
+        vmHost = Arrays.copyOf(vmHost, capacity);
+        vmCpu = Arrays.copyOf(vmCpu, capacity);
+        vmRam = Arrays.copyOf(vmRam, capacity);
+        vmGpu = Arrays.copyOf(vmGpu, capacity);
+        vmMigrating = Arrays.copyOf(vmMigrating, capacity);
+        vmTaskCpu = Arrays.copyOf(vmTaskCpu, capacity);
+        vmTaskRam = Arrays.copyOf(vmTaskRam, capacity);
+        vmTaskGpu = Arrays.copyOf(vmTaskGpu, capacity);
+        vmTasks = Arrays.copyOf(vmTasks, capacity);
+        vmDemandCpu = Arrays.copyOf(vmDemandCpu, capacity);
+        vmDemandRam = Arrays.copyOf(vmDemandRam, capacity);
+        vmDemandGpu = Arrays.copyOf(vmDemandGpu, capacity);
+    }
+}

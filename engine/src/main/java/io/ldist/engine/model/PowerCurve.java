@@ -1,0 +1,72 @@
+package io.ldist.engine.model;
+
+import java.util.Arrays;
+
+/**
+ * Power drawn by a server as a function of its CPU utilisation, given at evenly spaced utilisation points
+ * (SPECpower publishes 0 %, 10 %, ..., 100 %) and interpolated linearly between them.
+ */
+public final class PowerCurve {
+    private final double[] watts;
+    private final int segments;
+
+    public PowerCurve(double... wattsAtEvenPoints) {
+        if (wattsAtEvenPoints.length < 2) {
+            throw new IllegalArgumentException("a power curve needs at least 2 points (idle and full), got "
+                    + wattsAtEvenPoints.length);
+        }
+        for (double w : wattsAtEvenPoints) {
+            if (!(w >= 0) || !Double.isFinite(w)) {
+                throw new IllegalArgumentException("power values must be finite and >= 0, got " + w);
+            }
+        }
+        this.watts = wattsAtEvenPoints.clone();
+        this.segments = watts.length - 1;
+    }
+
+    /** A curve that draws the same power whatever the load (a server that is not power-managed). */
+    public static PowerCurve constant(double watts) {
+        return new PowerCurve(watts, watts);
+    }
+
+    /** Watts at utilisation {@code u}; {@code u} is clamped to [0, 1]. */
+    public double watts(double u) {
+        if (u <= 0) {
+            return watts[0];
+        }
+        if (u >= 1) {
+            return watts[segments];
+        }
+        double position = u * segments;
+        int index = (int) position;
+        double fraction = position - index;
+        return watts[index] + (watts[index + 1] - watts[index]) * fraction;
+    }
+
+    public double idleWatts() {
+        return watts[0];
+    }
+
+    public double maxWatts() {
+        return watts[segments];
+    }
+
+    public double[] points() {
+        return watts.clone();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof PowerCurve curve && Arrays.equals(watts, curve.watts);
+    }
+
+    @Override
+    public int hashCode() {
+        return Arrays.hashCode(watts);
+    }
+
+    @Override
+    public String toString() {
+        return "PowerCurve" + Arrays.toString(watts);
+    }
+}

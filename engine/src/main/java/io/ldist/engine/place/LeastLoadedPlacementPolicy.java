@@ -1,0 +1,18 @@
+package io.ldist.engine.place;
+
+import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.score.Scorer;
+
+/** The server with the lowest load score (the default: spreads load, keeps headroom everywhere). */
+public final class LeastLoadedPlacementPolicy implements PlacementPolicy {
+    private final Scorer scorer;
+
+    public LeastLoadedPlacementPolicy(Scorer scorer) {
+        this.scorer = scorer;
+    }
+
+    @Override
+    public double rank(int host, int vm, PlanningState plan) {
+        return scorer.hostLoad(host, plan);
+    }
+}

@@ -1,0 +1,27 @@
+package io.ldist.engine.registry;
+
+import io.ldist.engine.place.FirstFitPlacementPolicy;
+import io.ldist.engine.place.FitPlacementPolicy;
+import io.ldist.engine.place.LeastLoadedPlacementPolicy;
+import io.ldist.engine.place.PlacementPolicy;
+import io.ldist.engine.place.PowerAwareBestFitDecreasingPlacementPolicy;
+import io.ldist.engine.score.Scorer;
+
+/** Placement policies by name; the least-loaded one ranks servers with the scenario's scorer. */
+public final class PlacementPolicies {
+    private PlacementPolicies() {
+    }
+
+    public static PolicyFamily<PlacementPolicy> family(Scorer scorer) {
+        return new PolicyFamily<PlacementPolicy>("place")
+                .register("least-loaded", "the server with the lowest load score (default)",
+                        p -> new LeastLoadedPlacementPolicy(scorer))
+                .register("first-fit", "the first server the VM fits on", p -> new FirstFitPlacementPolicy(false))
+                .register("best-fit", "the server left with the least room", p -> new FitPlacementPolicy(true))
+                .register("worst-fit", "the server left with the most room", p -> new FitPlacementPolicy(false))
+                .register("first-fit-decreasing", "largest VMs first, each on the first server it fits on",
+                        p -> new FirstFitPlacementPolicy(true))
+                .register("pabfd", "power-aware best-fit-decreasing: largest VMs first, each where power rises least",
+                        p -> new PowerAwareBestFitDecreasingPlacementPolicy());
+    }
+}

@@ -1,0 +1,40 @@
+package io.ldist.engine.scale;
+
+import io.ldist.engine.model.HostType;
+
+import java.util.Objects;
+
+/**
+ * Threshold scaling of a fleet of servers.
+ *
+ * @param scaleOutThreshold fleet load (mean over the window) above which servers are added
+ * @param scaleInThreshold  fleet load below which one server is drained and retired
+ * @param windowS           how long the fleet load is averaged over
+ * @param cooldownS         least time between two load-driven scaling actions
+ * @param minHosts          fewest running servers
+ * @param maxHosts          most running servers (booting, active or draining)
+ * @param step              servers added per scale-out
+ * @param launchType        type of the servers launched
+ * @param standbyPool       stopped servers kept warm, resumed before any new launch
+ * @param vmsPerNewHost     VMs one new server takes, to size the capacity that waiting VMs need
+ * @param drainByMigration  when retiring a server, move its VMs to others with room instead of waiting for
+ *                          their tasks to finish
+ */
+public record ScalingSettings(double scaleOutThreshold, double scaleInThreshold, double windowS, double cooldownS,
+                              int minHosts, int maxHosts, int step, HostType launchType, int standbyPool,
+                              int vmsPerNewHost, boolean drainByMigration) {
+    public ScalingSettings {
+        Objects.requireNonNull(launchType, "launchType");
+        if (!(scaleInThreshold >= 0 && scaleInThreshold < scaleOutThreshold)) {
+            throw new IllegalArgumentException("scale-in threshold must be >= 0 and below the scale-out threshold, got "
+                    + scaleInThreshold + " and " + scaleOutThreshold);
+        }
+        if (minHosts < 0 || maxHosts < Math.max(1, minHosts) || step < 1 || standbyPool < 0 || vmsPerNewHost < 1) {
+            throw new IllegalArgumentException("need 0 <= minHosts <= maxHosts, maxHosts >= 1, step >= 1, "
+                    + "standbyPool >= 0 and vmsPerNewHost >= 1");
+        }
+        if (!(windowS >= 0) || !(cooldownS >= 0)) {
+            throw new IllegalArgumentException("window and cooldown must be >= 0");
+        }
+    }
+}

@@ -1,0 +1,191 @@
+package io.ldist.engine.scale;
+
+import io.ldist.engine.decide.DecisionStep;
+import io.ldist.engine.decide.Moves;
+import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.Trigger;
+import io.ldist.engine.model.HostId;
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.VmStatus;
+import io.ldist.engine.place.HostSearch;
+import io.ldist.engine.place.PlacementPolicy;
+import io.ldist.engine.plan.DrainHost;
+import io.ldist.engine.plan.LaunchHost;
+import io.ldist.engine.plan.Plan;
+import io.ldist.engine.plan.Reason;
+import io.ldist.engine.plan.ResumeHost;
+import io.ldist.engine.score.Scorer;
+
+import java.util.ArrayDeque;
+
+/**
+ * Scales the fleet on its load: when the mean fleet load over the window exceeds the scale-out threshold,
+ * servers are resumed from the warm pool, or launched; when it stays below the scale-in threshold, the
+ * least-loaded server is drained and then stopped (refilling the pool) or terminated. Load-driven actions
+ * respect a cooldown and wait for servers still booting. Capacity for VMs that wait for a server (after a
+ * failover) and the minimum fleet size are restored at once, without cooldown.
+ */
+public final class ThresholdScalingStep implements DecisionStep {
+    private final ScalingSettings settings;
+    private final Scorer scorer;
+    private final PlacementPolicy placement;
+    private final ArrayDeque<double[]> loadSamples = new ArrayDeque<>();
+    private double lastActionS = Double.NEGATIVE_INFINITY;
+
+    public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement) {
+        this.settings = settings;
+        this.scorer = scorer;
+        this.placement = placement;
+    }
+
+    @Override
+    public boolean respondsTo(Trigger trigger) {
+        return trigger == Trigger.TICK;
+    }
+
+    /** Mean fleet load over the window as of the last decision (for reports). */
+    public double windowLoad() {
+        double sum = 0;
+        for (double[] sample : loadSamples) {
+            sum += sample[1];
+        }
+        return loadSamples.isEmpty() ? 0 : sum / loadSamples.size();
+    }
+
+    @Override
+    public void decide(PlanningState plan, Plan.Builder actions) {
+        double now = plan.nowS();
+        loadSamples.addLast(new double[] {now, scorer.fleetLoad(plan, plan.view().queuedTaskCount())});
+        while (loadSamples.peekFirst()[0] < now - settings.windowS()) {
+            loadSamples.removeFirst();
+        }
+        double load = windowLoad();
+
+        int active = 0;
+        int booting = 0;
+        int standby = 0;
+        for (int h = 0; h < plan.hostCount(); h++) {
+            switch (plan.hostState(h)) {
+                case ACTIVE -> active++;
+                case BOOTING -> booting++;
+                case STANDBY -> standby++;
+                default -> { }
+            }
+        }
+        int running = active + booting;
+        int waitingVms = waitingVms(plan);
+        boolean cooledDown = now - lastActionS >= settings.cooldownS();
+
+        int wanted = Math.max(0, settings.minHosts() - running);
+        int forWaitingVms = ceilDiv(waitingVms, settings.vmsPerNewHost()) - booting;
+        wanted = Math.max(wanted, forWaitingVms);
+        boolean loadDriven = false;
+        if (load > settings.scaleOutThreshold() && cooledDown && booting == 0) {
+            wanted = Math.max(wanted, settings.step());
+            loadDriven = true;
+        }
+        wanted = Math.min(wanted, settings.maxHosts() - running);
+        if (wanted > 0) {
+            addHosts(wanted, plan, actions);
+            if (loadDriven) {
+                lastActionS = now;
+            }
+        } else if (load < settings.scaleInThreshold() && cooledDown && booting == 0 && waitingVms == 0
+                && running > settings.minHosts()) {
+            retireOneHost(standby, plan, actions);
+            lastActionS = now;
+        }
+        refillStandbyPool(booting, plan, actions);
+    }
+
+    private void addHosts(int count, PlanningState plan, Plan.Builder actions) {
+        int added = 0;
+        for (int h = 0; h < plan.hostCount() && added < count; h++) {
+            if (plan.hostState(h) == HostState.STANDBY) {
+                boolean instant = plan.hostType(h).resumeTimeS() == 0;
+                plan.setHostState(h, instant ? HostState.ACTIVE : HostState.BOOTING);
+                actions.add(new ResumeHost(HostId.of(h), Reason.SCALE_OUT));
+                added++;
+            }
+        }
+        for (; added < count; added++) {
+            actions.add(new LaunchHost(nextHostId(actions, plan), settings.launchType(), false, Reason.SCALE_OUT));
+        }
+    }
+
+    private void retireOneHost(int standby, PlanningState plan, Plan.Builder actions) {
+        int chosen = -1;
+        double least = Double.POSITIVE_INFINITY;
+        for (int h = 0; h < plan.hostCount(); h++) {
+            if (plan.hostState(h) != HostState.ACTIVE) {
+                continue;
+            }
+            double load = scorer.hostLoad(h, plan);
+            if (load <= least) { // ties go to the newest server
+                least = load;
+                chosen = h;
+            }
+        }
+        if (chosen < 0) {
+            return;
+        }
+        plan.setHostState(chosen, HostState.DRAINING);
+        if (settings.drainByMigration()) {
+            int host = chosen;
+            for (int i = plan.vmCountOn(host) - 1; i >= 0; i--) {
+                int vm = plan.vmOn(host, i);
+                if (plan.vmMigrating(vm)) {
+                    continue;
+                }
+                int target = HostSearch.best(vm, plan, placement, h -> h == host, null);
+                if (target >= 0) {
+                    Moves.migrate(vm, target, Reason.SCALE_IN, plan, actions);
+                }
+            }
+        }
+        DrainHost.AfterDrain then = standby < settings.standbyPool() ? DrainHost.AfterDrain.STOP
+                : DrainHost.AfterDrain.TERMINATE;
+        actions.add(new DrainHost(HostId.of(chosen), then, Reason.SCALE_IN));
+    }
+
+    private void refillStandbyPool(int booting, PlanningState plan, Plan.Builder actions) {
+        if (booting > 0 || settings.standbyPool() == 0) {
+            return;
+        }
+        int stillStandby = 0;
+        for (int h = 0; h < plan.hostCount(); h++) {
+            if (plan.hostState(h) == HostState.STANDBY) {
+                stillStandby++;
+            }
+        }
+        int missing = settings.standbyPool() - stillStandby;
+        for (int i = 0; i < missing; i++) {
+            actions.add(new LaunchHost(nextHostId(actions, plan), settings.launchType(), true, Reason.STANDBY_POOL));
+        }
+    }
+
+    /** Servers launched in this plan get the indexes after the view's last one, in order. */
+    private static HostId nextHostId(Plan.Builder actions, PlanningState plan) {
+        int launched = 0;
+        for (var action : actions.actions()) {
+            if (action instanceof LaunchHost) {
+                launched++;
+            }
+        }
+        return HostId.of(plan.hostCount() + launched);
+    }
+
+    private static int waitingVms(PlanningState plan) {
+        int waiting = 0;
+        for (int v = 0; v < plan.view().vmCount(); v++) {
+            if (plan.view().vmStatus(v) != VmStatus.FINISHED && plan.vmHost(v) < 0) {
+                waiting++;
+            }
+        }
+        return waiting;
+    }
+
+    private static int ceilDiv(int a, int b) {
+        return (a + b - 1) / b;
+    }
+}

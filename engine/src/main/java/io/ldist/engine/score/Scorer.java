@@ -1,0 +1,21 @@
+package io.ldist.engine.score;
+
+import io.ldist.engine.decide.PlanningState;
+
+/**
+ * How loaded a server (or the fleet) is, as one figure: 0 is idle and 1 full (a backlog may push the fleet
+ * above 1). The least-loaded server is the one with the lowest load; the fleet's load drives threshold scaling.
+ */
+public interface Scorer {
+
+    double load(LoadTotals totals);
+
+    default double hostLoad(int host, PlanningState plan) {
+        return load(LoadTotals.ofHost(host, plan));
+    }
+
+    /** Load of all active servers, counting {@code queuedTasks} waiting tasks as requests. */
+    default double fleetLoad(PlanningState plan, int queuedTasks) {
+        return load(LoadTotals.ofActiveHosts(plan, queuedTasks));
+    }
+}

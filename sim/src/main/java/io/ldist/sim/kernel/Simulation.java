@@ -1,0 +1,572 @@
+package io.ldist.sim.kernel;
+
+import io.ldist.engine.decide.Engine;
+import io.ldist.engine.decide.Trigger;
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.VmStatus;
+import io.ldist.engine.plan.Action;
+import io.ldist.engine.plan.DrainHost;
+import io.ldist.engine.plan.FenceHost;
+import io.ldist.engine.plan.LaunchHost;
+import io.ldist.engine.plan.MigrateVm;
+import io.ldist.engine.plan.Plan;
+import io.ldist.engine.plan.Reason;
+import io.ldist.engine.plan.ResumeHost;
+import io.ldist.sim.record.EventLog;
+import io.ldist.sim.record.EventRow;
+import io.ldist.sim.record.RunRecorder;
+import io.ldist.sim.record.TimeseriesRow;
+import io.ldist.sim.spec.Faults;
+import io.ldist.sim.spec.HostGroup;
+import io.ldist.sim.spec.RamModel;
+import io.ldist.sim.spec.SimulationSpec;
+import io.ldist.sim.spec.TaskRecovery;
+import io.ldist.sim.spec.TaskSource;
+import io.ldist.sim.spec.TaskSpec;
+import io.ldist.sim.spec.TaskStreamWorkload;
+import io.ldist.sim.spec.VmLifetime;
+import io.ldist.sim.spec.VmTraceWorkload;
+import io.ldist.sim.trace.UtilizationTrace;
+import io.ldist.sim.world.SimExecutor;
+import io.ldist.sim.world.SimTask;
+import io.ldist.sim.world.TaskBook;
+import io.ldist.sim.world.VirtualFleet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import java.util.function.DoubleConsumer;
+
+/**
+ * A discrete-event run of one scenario: events in (time, sequence) order on a simulated clock, randomness only
+ * from the scenario's seed, decisions only from the {@link Engine}. At each instant the measures are closed
+ * up to it, the instant's events are applied, the engine is asked to decide when something calls for it,
+ * and the state after all that opens the next stretch.
+ *
+ * <p>A run is single use: build one per scenario and seed.
+ */
+public final class Simulation {
+    private static final int MAX_FOLLOW_UPS_PER_INSTANT = 32;
+
+    private final SimulationSpec spec;
+    private final Engine engine;
+    private final EventLog log;
+    private final DoubleConsumer progress;
+
+    private final EventQueue events = new EventQueue();
+    private final TaskBook tasks = new TaskBook();
+    private final VirtualFleet fleet;
+    private final RunRecorder recorder = new RunRecorder();
+    private final SimExecutor executor;
+    private final SplittableRandom random;
+    private final List<TimeseriesRow> timeseries = new ArrayList<>();
+
+    private final VmTraceWorkload traceWorkload;
+    private final TaskStreamWorkload taskWorkload;
+    private int[] seriesOfVm = new int[0];
+    private boolean[] repairDue = new boolean[0];
+    private int nextListedTask;
+
+    private Trigger pendingTrigger;
+    private int followUps;
+    private double followUpsAtS = -1;
+
+    // Counters of the interval since the last decision tick, for the time series.
+    private int intervalMigrations;
+    private int intervalScaleOuts;
+    private int intervalScaleIns;
+    private int intervalFailovers;
+    private long completedAtLastTick;
+    private boolean ran;
+
+    public Simulation(SimulationSpec spec, Engine engine, EventLog log, DoubleConsumer progress) {
+        this.spec = Objects.requireNonNull(spec, "spec");
+        this.engine = Objects.requireNonNull(engine, "engine");
+        this.log = Objects.requireNonNull(log, "log");
+        this.progress = progress == null ? f -> { } : progress;
+        this.fleet = new VirtualFleet(spec.migration(), tasks);
+        this.random = new SplittableRandom(spec.seed());
+        this.traceWorkload = spec.workload() instanceof VmTraceWorkload w ? w : null;
+        this.taskWorkload = spec.workload() instanceof TaskStreamWorkload w ? w : null;
+        TaskRecovery recovery = taskWorkload != null ? taskWorkload.recovery() : TaskRecovery.RESTART;
+        this.executor = new SimExecutor(fleet, engine.rules(), events, recorder, log, recovery,
+                taskWorkload != null);
+    }
+
+    public SimulationResult run() {
+        if (ran) {
+            throw new IllegalStateException("a simulation runs once; build a new one");
+        }
+        ran = true;
+        long started = System.nanoTime();
+        setUp();
+        double end = spec.durationS();
+        double nextProgress = 0;
+        while (!events.isEmpty() && events.nextTimeS() <= end) {
+            double t = events.nextTimeS();
+            advanceTo(t);
+            while (!events.isEmpty() && events.nextTimeS() == t) {
+                handle(events.poll());
+                if (pendingTrigger != null && (events.isEmpty() || events.nextTimeS() > t)) {
+                    decide();
+                }
+            }
+            refreshDemand(t);
+            fleet.allocate();
+            recorder.openStretch(fleet);
+            if (t >= nextProgress) {
+                progress.accept(t / end);
+                nextProgress = t + end / 100;
+            }
+        }
+        advanceTo(end);
+        progress.accept(1);
+        double wallS = (System.nanoTime() - started) / 1e9;
+        return new SimulationResult(spec, recorder, fleet, tasks, timeseries, wallS);
+    }
+
+    // ================================================================== set-up
+
+    private void setUp() {
+        fleet.setNow(0);
+        for (HostGroup group : spec.hosts()) {
+            for (int i = 0; i < group.count(); i++) {
+                fleet.addHost(group.type(), group.initialState());
+            }
+        }
+        if (traceWorkload != null) {
+            UtilizationTrace trace = traceWorkload.trace();
+            seriesOfVm = new int[trace.seriesCount()];
+            for (int s = 0; s < trace.seriesCount(); s++) {
+                int vm = fleet.addVm(traceWorkload.typeOf(s));
+                seriesOfVm[vm] = s;
+            }
+        }
+        if (taskWorkload != null) {
+            scheduleNextArrival(0);
+        }
+        Faults faults = spec.faults();
+        for (Faults.HostCrash crash : faults.crashes()) {
+            events.schedule(crash.atS(), new SimEvent.HostCrashed(crash.host(), crash.repairAfterS()));
+        }
+        if (faults.random() != null) {
+            for (int h = 0; h < fleet.hostCount(); h++) {
+                if (fleet.hostState(h) == HostState.ACTIVE) {
+                    scheduleRandomCrash(h);
+                }
+            }
+        }
+        events.schedule(0, new SimEvent.DecisionDue());
+        if (needsHealthChecks()) {
+            events.schedule(spec.healthCheckIntervalS(), new SimEvent.HealthCheckDue());
+        }
+        refreshDemand(0);
+        fleet.allocate();
+        recorder.closeStretch(0, fleet);
+        recorder.openStretch(fleet);
+    }
+
+    private boolean needsHealthChecks() {
+        Faults faults = spec.faults();
+        return !faults.crashes().isEmpty() || faults.random() != null;
+    }
+
+    // ================================================================== the clock
+
+    /** Closes the measures up to {@code t} with the placement as it stood, then moves the clock. */
+    private void advanceTo(double t) {
+        fleet.setNow(t);
+        refreshDemand(t);
+        fleet.allocate();
+        recorder.closeStretch(t, fleet);
+    }
+
+    private void handle(SimEvent event) {
+        if (event instanceof SimEvent.DecisionDue) {
+            onDecisionDue();
+        } else if (event instanceof SimEvent.HealthCheckDue) {
+            onHealthCheck();
+        } else if (event instanceof SimEvent.MigrationCompleted e) {
+            executor.completeMigration(e.vm());
+            request(Trigger.CAPACITY_FREED);
+        } else if (event instanceof SimEvent.BootCompleted e) {
+            onBootCompleted(e.host());
+        } else if (event instanceof SimEvent.HostCrashed e) {
+            onHostCrashed(e.host(), e.repairAfterS());
+        } else if (event instanceof SimEvent.HostRepaired e) {
+            onHostRepaired(e.host());
+        } else if (event instanceof SimEvent.TaskArrived e) {
+            onTaskArrived(e.task());
+        } else if (event instanceof SimEvent.TaskRunEnded e) {
+            onTaskRunEnded(e.task(), e.runSerial());
+        }
+        // FollowUpDue only wakes the loop: the trigger it carries was requested with it.
+    }
+
+    /** Asks for a decision once the instant's events are applied; the strongest trigger wins. */
+    private void request(Trigger trigger) {
+        if (pendingTrigger == null || strength(trigger) > strength(pendingTrigger)) {
+            pendingTrigger = trigger;
+        }
+    }
+
+    /** Each trigger's steps include those of the weaker ones, so one decision per instant suffices. */
+    private static int strength(Trigger trigger) {
+        return switch (trigger) {
+            case TASKS_QUEUED -> 0;
+            case CAPACITY_FREED -> 1;
+            case HEALTH_CHECK -> 2;
+            case TICK -> 3;
+        };
+    }
+
+    private void decide() {
+        Trigger trigger = pendingTrigger;
+        pendingTrigger = null;
+        double t = fleet.nowS();
+        refreshDemand(t);
+        fleet.allocate();
+        Plan plan = engine.decide(fleet, trigger);
+        SimExecutor.Outcome outcome = executor.apply(plan);
+        countForTimeseries(plan);
+        if (trigger == Trigger.TICK || trigger == Trigger.HEALTH_CHECK) {
+            countUnplacedVms();
+        }
+        if (trigger == Trigger.TICK) {
+            refreshDemand(t);
+            fleet.allocate();
+            recordTimeseries(t);
+        }
+        if (followUpsAtS != t) {
+            followUpsAtS = t;
+            followUps = 0;
+        }
+        if ((outcome.capacityChanged() || outcome.tasksQueued()) && followUps < MAX_FOLLOW_UPS_PER_INSTANT
+                && !plan.isEmpty()) {
+            followUps++;
+            request(outcome.capacityChanged() ? Trigger.CAPACITY_FREED : Trigger.TASKS_QUEUED);
+            events.schedule(t, new SimEvent.FollowUpDue());
+        }
+    }
+
+    private void countForTimeseries(Plan plan) {
+        for (Action action : plan.actions()) {
+            if (action instanceof MigrateVm) {
+                intervalMigrations++;
+            } else if (action instanceof FenceHost) {
+                intervalFailovers++;
+            } else if (action.reason() == Reason.SCALE_OUT
+                    && (action instanceof LaunchHost || action instanceof ResumeHost)) {
+                intervalScaleOuts++;
+            } else if (action.reason() == Reason.SCALE_IN && action instanceof DrainHost) {
+                intervalScaleIns++;
+            }
+        }
+    }
+
+    private void countUnplacedVms() {
+        for (int v = 0; v < fleet.vmCount(); v++) {
+            if (fleet.vmStatus(v) == VmStatus.PENDING) {
+                recorder.vmLeftUnplaced(v);
+            }
+        }
+    }
+
+    // ================================================================== decisions and demand
+
+    private void onDecisionDue() {
+        double t = fleet.nowS();
+        if (traceWorkload != null) {
+            refreshDemand(t);
+            recordHistoryAndRetireIdleVms(t);
+        }
+        request(Trigger.TICK);
+        double next = t + spec.decisionIntervalS();
+        if (next < spec.durationS()) {
+            events.schedule(next, new SimEvent.DecisionDue());
+        }
+    }
+
+    /** Trace VMs ask for their trace value at {@code t} times their MIPS; task VMs for their tasks' sum. */
+    private void refreshDemand(double t) {
+        if (traceWorkload == null) {
+            return;
+        }
+        UtilizationTrace trace = traceWorkload.trace();
+        boolean ramReserved = traceWorkload.ramModel() == RamModel.RESERVED;
+        for (int v = 0; v < fleet.vmCount(); v++) {
+            VmStatus status = fleet.vmStatus(v);
+            if (status == VmStatus.RUNNING || status == VmStatus.MIGRATING) {
+                double mips = trace.at(seriesOfVm[v], t) * fleet.vmType(v).totalMips();
+                fleet.setDemand(v, mips, ramReserved ? fleet.vmType(v).ramMb() : 0, 0);
+            }
+        }
+    }
+
+    private void recordHistoryAndRetireIdleVms(double t) {
+        UtilizationTrace trace = traceWorkload.trace();
+        int k = (int) Math.floor(t / trace.intervalS());
+        boolean untilIdle = traceWorkload.lifetime() == VmLifetime.UNTIL_IDLE;
+        for (int v = 0; v < fleet.vmCount(); v++) {
+            if (fleet.vmStatus(v) == VmStatus.RUNNING || fleet.vmStatus(v) == VmStatus.MIGRATING) {
+                fleet.recordHistory(v);
+            }
+            if (untilIdle && fleet.vmStatus(v) == VmStatus.RUNNING && t > 0
+                    && trace.sample(seriesOfVm[v], k) == 0 && trace.sample(seriesOfVm[v], k + 1) == 0) {
+                int host = fleet.vmHost(v);
+                fleet.finish(v);
+                log.accept(new EventRow(t, "VmFinished", "IDLE", host, v, -1, -1, "trace idle"));
+                executor.finishDrainIfDone(host);
+            }
+        }
+    }
+
+    // ================================================================== servers and faults
+
+    private void onBootCompleted(int host) {
+        if (fleet.hostState(host) != HostState.BOOTING) {
+            return;
+        }
+        if (fleet.intoStandby(host)) {
+            fleet.setHostState(host, HostState.STANDBY);
+            fleet.setIntoStandby(host, false);
+            return;
+        }
+        fleet.setHostState(host, HostState.ACTIVE);
+        if (spec.faults().random() != null) {
+            scheduleRandomCrash(host);
+        }
+        request(Trigger.CAPACITY_FREED);
+    }
+
+    private void scheduleRandomCrash(int host) {
+        Faults.RandomCrashes random = spec.faults().random();
+        double at = fleet.nowS() - random.mtbfS() * Math.log(1 - this.random.nextDouble());
+        double repair = -random.mttrS() * Math.log(1 - this.random.nextDouble());
+        if (at < spec.durationS()) {
+            events.schedule(at, new SimEvent.HostCrashed(host, Math.max(repair, 1e-9)));
+        }
+    }
+
+    private void onHostCrashed(int host, double repairAfterS) {
+        if (host >= fleet.hostCount() || fleet.isCrashed(host) || !fleet.hostState(host).isRunning()) {
+            return; // only a running server can crash
+        }
+        double t = fleet.nowS();
+        fleet.setCrashed(host, true);
+        executor.hostCrashed(host, t);
+        for (int i = 0; i < fleet.hostVmCount(host); i++) {
+            for (SimTask task : tasks.tasksOn(fleet.hostVm(host, i))) {
+                tasks.freeze(task, t);
+            }
+        }
+        log.accept(new EventRow(t, "HostCrashed", "FAULT", host, -1, -1, -1,
+                Double.isInfinite(repairAfterS) ? "no repair" : "repair after " + repairAfterS + " s"));
+        if (Double.isFinite(repairAfterS)) {
+            events.schedule(t + repairAfterS, new SimEvent.HostRepaired(host));
+        }
+    }
+
+    /** A repaired server rejoins the standby pool, empty, once it has been fenced off. */
+    private void onHostRepaired(int host) {
+        if (fleet.hostState(host) == HostState.FAILED) {
+            bringBack(host);
+        } else {
+            ensureRepairFlags(host);
+            repairDue[host] = true; // not fenced yet: it comes back as soon as it is
+        }
+    }
+
+    private void bringBack(int host) {
+        fleet.setCrashed(host, false);
+        fleet.setMissedChecks(host, 0);
+        fleet.setHostState(host, HostState.STANDBY);
+        ensureRepairFlags(host);
+        repairDue[host] = false;
+        log.accept(new EventRow(fleet.nowS(), "HostRepaired", "FAULT", host, -1, -1, -1, "back in standby"));
+    }
+
+    private void ensureRepairFlags(int host) {
+        if (repairDue.length <= host) {
+            repairDue = java.util.Arrays.copyOf(repairDue, Math.max(host + 1, fleet.hostCount()));
+        }
+    }
+
+    private void onHealthCheck() {
+        boolean anyMissed = false;
+        for (int h = 0; h < fleet.hostCount(); h++) {
+            HostState state = fleet.hostState(h);
+            if (state == HostState.FAILED && h < repairDue.length && repairDue[h]) {
+                bringBack(h);
+                continue;
+            }
+            if (state == HostState.ACTIVE || state == HostState.DRAINING) {
+                int missed = fleet.isCrashed(h) ? fleet.missedHealthChecks(h) + 1 : 0;
+                fleet.setMissedChecks(h, missed);
+                anyMissed |= missed > 0;
+            }
+        }
+        if (anyMissed) {
+            request(Trigger.HEALTH_CHECK);
+        }
+        double next = fleet.nowS() + spec.healthCheckIntervalS();
+        if (next < spec.durationS()) {
+            events.schedule(next, new SimEvent.HealthCheckDue());
+        }
+    }
+
+    // ================================================================== tasks
+
+    private void scheduleNextArrival(double after) {
+        TaskSource source = taskWorkload.source();
+        if (source instanceof TaskSource.TaskList list) {
+            if (nextListedTask < list.tasks().size()) {
+                TaskSpec task = list.tasks().get(nextListedTask++);
+                if (task.arrivalS() <= spec.durationS()) {
+                    events.schedule(task.arrivalS(), new SimEvent.TaskArrived(task));
+                }
+            }
+            return;
+        }
+        TaskSource.PoissonArrivals poisson = (TaskSource.PoissonArrivals) source;
+        // Thinning: candidates at the peak rate, each kept with probability rate(t) / peak.
+        double peak = poisson.peakRate();
+        double t = after;
+        while (true) {
+            t += -Math.log(1 - random.nextDouble()) / peak;
+            if (t > spec.durationS()) {
+                return;
+            }
+            if (random.nextDouble() * peak <= poisson.rateAt(t)) {
+                break;
+            }
+        }
+        var shape = poisson.shape();
+        double duration = Math.max(1e-3, shape.durationS().sample(random));
+        double deadline = shape.deadlineFactor() == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
+                : t + shape.deadlineFactor() * duration;
+        TaskSpec task = new TaskSpec(t, shape.cpuMips().sample(random), shape.gpus().sample(random),
+                shape.ramMb().sample(random), duration, deadline);
+        events.schedule(t, new SimEvent.TaskArrived(task));
+    }
+
+    private void onTaskArrived(TaskSpec spec) {
+        tasks.add(spec);
+        recorder.tasks().arrived();
+        scheduleNextArrival(spec.arrivalS());
+        dropTasksWaitingTooLong();
+        request(Trigger.TASKS_QUEUED);
+    }
+
+    private void onTaskRunEnded(long id, long runSerial) {
+        SimTask task = tasks.get(id);
+        if (task.status() != SimTask.Status.RUNNING || task.runSerial() != runSerial) {
+            return; // stale: the task was moved or its server crashed
+        }
+        int vm = task.vm();
+        int host = fleet.vmHost(vm);
+        double t = fleet.nowS();
+        if (random.nextDouble() < errorRate(host, t)) {
+            fleet.countTaskOutcome(host, false);
+            recorder.tasks().runFailed();
+            if (task.attempts() >= taskWorkload.maxAttempts()) {
+                tasks.drop(task);
+                recorder.tasks().dropped();
+            } else {
+                tasks.requeue(task, t, false);
+                request(Trigger.TASKS_QUEUED);
+            }
+        } else {
+            fleet.countTaskOutcome(host, true);
+            tasks.complete(task);
+            recorder.tasks().completed(t > task.spec().deadlineS());
+        }
+        executor.refreshTaskDemand(vm);
+        executor.finishDrainIfDone(host);
+        request(Trigger.CAPACITY_FREED);
+    }
+
+    private double errorRate(int host, double t) {
+        double rate = 0;
+        for (Faults.FlakyHost flaky : spec.faults().flaky()) {
+            if (flaky.host() == host && t >= flaky.fromS() && t < flaky.toS()) {
+                rate = Math.max(rate, flaky.errorRate());
+            }
+        }
+        return rate;
+    }
+
+    private void dropTasksWaitingTooLong() {
+        double maxWait = taskWorkload.maxWaitS();
+        if (Double.isInfinite(maxWait)) {
+            return;
+        }
+        double t = fleet.nowS();
+        for (int i = 0; i < tasks.queuedCount(); i++) {
+            SimTask task = tasks.queuedTask(i);
+            if (t - task.queuedSinceS() > maxWait) {
+                tasks.drop(task);
+                recorder.tasks().dropped();
+            }
+        }
+    }
+
+    // ================================================================== time series
+
+    private void recordTimeseries(double t) {
+        int active = 0;
+        int booting = 0;
+        int standby = 0;
+        int draining = 0;
+        int failed = 0;
+        double cpuSum = 0;
+        double powerW = 0;
+        double costPerHour = 0;
+        for (int h = 0; h < fleet.hostCount(); h++) {
+            HostState state = fleet.hostState(h);
+            switch (state) {
+                case ACTIVE -> active++;
+                case BOOTING -> booting++;
+                case STANDBY -> standby++;
+                case DRAINING -> draining++;
+                case FAILED -> failed++;
+                default -> { }
+            }
+            if (state == HostState.ACTIVE || state == HostState.DRAINING) {
+                cpuSum += fleet.hostCpuUtilization(h);
+            }
+            if (state.isRunning()) {
+                costPerHour += fleet.hostType(h).priceUsdPerHour();
+                if (!fleet.isCrashed(h)) {
+                    powerW += fleet.hostType(h).power().watts(fleet.hostCpuUtilization(h));
+                }
+            }
+        }
+        int vmsRunning = 0;
+        int vmsPending = 0;
+        for (int v = 0; v < fleet.vmCount(); v++) {
+            VmStatus status = fleet.vmStatus(v);
+            if (status == VmStatus.RUNNING || status == VmStatus.MIGRATING) {
+                vmsRunning++;
+            } else if (status == VmStatus.PENDING) {
+                vmsPending++;
+            }
+        }
+        int tasksRunning = 0;
+        for (int v = 0; v < fleet.vmCount(); v++) {
+            tasksRunning += tasks.runningOn(v);
+        }
+        long completed = recorder.tasks().completedCount();
+        int loaded = active + draining;
+        timeseries.add(new TimeseriesRow(t, active, booting, standby, draining, failed, vmsRunning, vmsPending,
+                loaded == 0 ? 0 : cpuSum / loaded, powerW, recorder.energyKWh(), costPerHour,
+                intervalMigrations, tasks.queuedCount(), tasksRunning, (int) (completed - completedAtLastTick),
+                intervalScaleOuts, intervalScaleIns, intervalFailovers));
+        completedAtLastTick = completed;
+        intervalMigrations = 0;
+        intervalScaleOuts = 0;
+        intervalScaleIns = 0;
+        intervalFailovers = 0;
+    }
+}

@@ -1,0 +1,119 @@
+package io.ldist.sim.kernel;
+
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.VmStatus;
+import io.ldist.sim.record.RunRecorder;
+import io.ldist.sim.record.TaskStatistics;
+import io.ldist.sim.record.TimeseriesRow;
+import io.ldist.sim.spec.SimulationSpec;
+import io.ldist.sim.world.TaskBook;
+import io.ldist.sim.world.VirtualFleet;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What a run measured. {@link #summary()} holds the headline metrics under the names used everywhere in
+ * ldist (DESIGN.md), in a fixed order; NaN marks a metric that had nothing to measure (no task, no failover).
+ */
+public final class SimulationResult {
+    private final SimulationSpec spec;
+    private final Map<String, Number> summary;
+    private final List<TimeseriesRow> timeseries;
+    private final double simWallSeconds;
+    private final VirtualFleet fleet;
+
+    SimulationResult(SimulationSpec spec, RunRecorder recorder, VirtualFleet fleet, TaskBook tasks,
+                     List<TimeseriesRow> timeseries, double simWallSeconds) {
+        this.spec = spec;
+        this.fleet = fleet;
+        this.timeseries = List.copyOf(timeseries);
+        this.simWallSeconds = simWallSeconds;
+        this.summary = summarise(recorder, fleet, tasks);
+    }
+
+    private Map<String, Number> summarise(RunRecorder r, VirtualFleet fleet, TaskBook tasks) {
+        Map<String, Number> m = new LinkedHashMap<>();
+        double slav = r.slatah() * r.pdm();
+        m.put("energyKWh", r.energyKWh());
+        m.put("costUsd", r.costUsd());
+        m.put("migrations", r.migrations());
+        m.put("slatah", r.slatah());
+        m.put("pdm", r.pdm());
+        m.put("slav", slav);
+        m.put("esv", r.energyKWh() * slav);
+        m.put("activeHostsMean", r.activeHostSeconds() / spec.durationS());
+        m.put("unplaced", r.unplaced());
+        TaskStatistics t = r.tasks();
+        m.put("tasksArrived", t.arrivedCount());
+        m.put("tasksCompleted", t.completedCount());
+        m.put("tasksLate", t.lateCount());
+        m.put("tasksDropped", t.droppedCount());
+        m.put("p50WaitS", t.waitQuantileS(0.50));
+        m.put("p95WaitS", t.waitQuantileS(0.95));
+        m.put("p99WaitS", t.waitQuantileS(0.99));
+        m.put("failovers", r.failovers());
+        m.put("meanTimeToRecoverS", r.meanTimeToRecoverS());
+        m.put("maxTimeToRecoverS", r.maxTimeToRecoverS());
+        m.put("hostShutdowns", r.hostShutdowns());
+        m.put("meanTimeBeforeHostShutdownS", r.meanTimeBeforeHostShutdownS());
+        m.put("meanTimeBeforeVmMigrationS", r.meanTimeBeforeVmMigrationS());
+        m.put("hosts", fleet.hostCount());
+        m.put("vms", fleet.vmCount());
+        m.put("simulatedS", spec.durationS());
+        return m;
+    }
+
+    public SimulationSpec spec() {
+        return spec;
+    }
+
+    public Map<String, Number> summary() {
+        return summary;
+    }
+
+    public double metric(String name) {
+        Number value = summary.get(name);
+        if (value == null) {
+            throw new IllegalArgumentException("no metric named " + name + "; known: " + summary.keySet());
+        }
+        return value.doubleValue();
+    }
+
+    public List<TimeseriesRow> timeseries() {
+        return timeseries;
+    }
+
+    /** Wall time of the simulation itself (set-up of the fleet and the event loop, not trace reading). */
+    public double simWallSeconds() {
+        return simWallSeconds;
+    }
+
+    /** The fleet as the run left it, for checks of the end state. */
+    public VirtualFleet finalFleet() {
+        return fleet;
+    }
+
+    /** True when no server ends failed with something on it and every VM is where its server says. */
+    public boolean endStateConsistent() {
+        for (int h = 0; h < fleet.hostCount(); h++) {
+            if (fleet.hostState(h) == HostState.FAILED && fleet.hostVmCount(h) > 0) {
+                return false;
+            }
+            for (int i = 0; i < fleet.hostVmCount(h); i++) {
+                if (fleet.vmHost(fleet.hostVm(h, i)) != h) {
+                    return false;
+                }
+            }
+        }
+        for (int v = 0; v < fleet.vmCount(); v++) {
+            VmStatus status = fleet.vmStatus(v);
+            boolean placed = status == VmStatus.RUNNING || status == VmStatus.MIGRATING;
+            if (placed != (fleet.vmHost(v) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
+}

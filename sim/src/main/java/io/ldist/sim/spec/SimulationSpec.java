@@ -1,0 +1,29 @@
+package io.ldist.sim.spec;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Everything a run needs besides the engine: the fleet at the start, the workload, the physics (migration,
+ * health checks) and the faults, with the seed that makes it repeatable.
+ *
+ * @param healthCheckIntervalS how often servers are probed (failures are detected by missed probes)
+ */
+public record SimulationSpec(String name, long seed, double durationS, double decisionIntervalS,
+                             List<HostGroup> hosts, Workload workload, MigrationModel migration,
+                             double healthCheckIntervalS, Faults faults) {
+    public SimulationSpec {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(workload, "workload");
+        Objects.requireNonNull(migration, "migration");
+        Objects.requireNonNull(faults, "faults");
+        hosts = List.copyOf(hosts);
+        if (!(durationS > 0) || !(decisionIntervalS > 0) || !(healthCheckIntervalS > 0)) {
+            throw new IllegalArgumentException("duration, decision interval and health check interval must be > 0");
+        }
+    }
+
+    public int initialHostCount() {
+        return hosts.stream().mapToInt(HostGroup::count).sum();
+    }
+}

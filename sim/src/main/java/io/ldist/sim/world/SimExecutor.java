@@ -1,0 +1,322 @@
+package io.ldist.sim.world;
+
+import io.ldist.engine.decide.FleetRules;
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.VmStatus;
+import io.ldist.engine.plan.Action;
+import io.ldist.engine.plan.AssignTask;
+import io.ldist.engine.plan.DrainHost;
+import io.ldist.engine.plan.FenceHost;
+import io.ldist.engine.plan.LaunchHost;
+import io.ldist.engine.plan.MigrateVm;
+import io.ldist.engine.plan.PlaceVm;
+import io.ldist.engine.plan.Plan;
+import io.ldist.engine.plan.ResumeHost;
+import io.ldist.engine.plan.StopHost;
+import io.ldist.engine.plan.TerminateHost;
+import io.ldist.sim.kernel.EventQueue;
+import io.ldist.sim.kernel.SimEvent;
+import io.ldist.sim.record.EventLog;
+import io.ldist.sim.record.EventRow;
+import io.ldist.sim.record.RunRecorder;
+import io.ldist.sim.spec.TaskRecovery;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * Applies the engine's plans to the virtual fleet and schedules what follows from them (boots, migration
+ * completions, task completions). An action that cannot be applied means the engine proposed something
+ * impossible: the run stops with an {@link IllegalStateException} naming the action, rather than carry on
+ * from a corrupted fleet.
+ */
+public final class SimExecutor {
+    /** What applying a plan changed that deserves another decision at the same instant. */
+    public record Outcome(boolean capacityChanged, boolean tasksQueued) { }
+
+    private final VirtualFleet fleet;
+    private final FleetRules rules;
+    private final EventQueue events;
+    private final RunRecorder recorder;
+    private final EventLog log;
+    private final TaskRecovery recovery;
+    private final boolean taskWorkload;
+    private final Map<Integer, Failover> failoverOfVm = new HashMap<>();
+    private double[] crashedAtS = new double[0];
+
+    private static final class Failover {
+        final double crashedAtS;
+        int vmsToPlace;
+
+        Failover(double crashedAtS, int vmsToPlace) {
+            this.crashedAtS = crashedAtS;
+            this.vmsToPlace = vmsToPlace;
+        }
+    }
+
+    public SimExecutor(VirtualFleet fleet, FleetRules rules, EventQueue events, RunRecorder recorder, EventLog log,
+                       TaskRecovery recovery, boolean taskWorkload) {
+        this.fleet = fleet;
+        this.rules = rules;
+        this.events = events;
+        this.recorder = recorder;
+        this.log = log;
+        this.recovery = recovery;
+        this.taskWorkload = taskWorkload;
+    }
+
+    /** Remembers when a server crashed, to measure the time to recover once its VMs run again. */
+    public void hostCrashed(int host, double atS) {
+        if (crashedAtS.length <= host) {
+            crashedAtS = java.util.Arrays.copyOf(crashedAtS, Math.max(host + 1, crashedAtS.length * 2));
+        }
+        crashedAtS[host] = atS;
+    }
+
+    public Outcome apply(Plan plan) {
+        boolean capacityChanged = false;
+        boolean tasksQueued = false;
+        for (Action action : plan.actions()) {
+            try {
+                if (action instanceof PlaceVm a) {
+                    placeVm(a);
+                    capacityChanged = true;
+                } else if (action instanceof MigrateVm a) {
+                    migrateVm(a);
+                } else if (action instanceof AssignTask a) {
+                    assignTask(a);
+                } else if (action instanceof LaunchHost a) {
+                    launchHost(a);
+                } else if (action instanceof ResumeHost a) {
+                    capacityChanged |= resumeHost(a);
+                } else if (action instanceof StopHost a) {
+                    stopHost(a);
+                } else if (action instanceof TerminateHost a) {
+                    terminateHost(a);
+                } else if (action instanceof DrainHost a) {
+                    drainHost(a);
+                } else if (action instanceof FenceHost a) {
+                    tasksQueued |= fenceHost(a);
+                } else {
+                    throw new IllegalStateException("no executor for " + action.kind());
+                }
+            } catch (IllegalStateException e) {
+                throw new IllegalStateException("at t=" + fleet.nowS() + "s the engine proposed " + action
+                        + ", which cannot be applied: " + e.getMessage(), e);
+            }
+        }
+        return new Outcome(capacityChanged, tasksQueued);
+    }
+
+    // ---------------------------------------------------------------- VMs
+
+    private void placeVm(PlaceVm a) {
+        int vm = a.vm().index();
+        int host = a.host().index();
+        if (vm == fleet.vmCount()) {
+            fleet.addVm(a.type());
+        } else {
+            require(vm < fleet.vmCount(), "unknown VM");
+            require(fleet.vmStatus(vm) == VmStatus.PENDING, "the VM is " + fleet.vmStatus(vm) + ", not pending");
+            require(fleet.vmType(vm).equals(a.type()), "the VM's type is " + fleet.vmType(vm).name());
+        }
+        requireAcceptsVm(host);
+        fleet.place(vm, host);
+        if (taskWorkload) {
+            fleet.setDemand(vm, 0, 0, 0);
+        }
+        recorder.vmStarted(vm, fleet.nowS());
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, vm, -1, -1, a.type().name()));
+        Failover failover = failoverOfVm.remove(vm);
+        if (failover != null && --failover.vmsToPlace == 0) {
+            recorder.recovered(fleet.nowS() - failover.crashedAtS);
+        }
+    }
+
+    private void migrateVm(MigrateVm a) {
+        int vm = a.vm().index();
+        int from = a.from().index();
+        int to = a.to().index();
+        require(vm < fleet.vmCount() && fleet.vmStatus(vm) == VmStatus.RUNNING, "the VM is not running");
+        require(fleet.vmHost(vm) == from, "the VM is on host-" + fleet.vmHost(vm));
+        requireAcceptsVm(to);
+        double link = Math.min(fleet.hostType(from).netMbps(), fleet.hostType(to).netMbps());
+        double end = fleet.nowS() + fleet.migration().durationS(fleet.vmType(vm).ramMb(), link);
+        fleet.startMigration(vm, to, end);
+        events.schedule(end, new SimEvent.MigrationCompleted(vm));
+        recorder.migrationStarted(vm, fleet.nowS());
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), from, vm, to, -1, ""));
+    }
+
+    private void requireAcceptsVm(int host) {
+        require(host < fleet.hostCount(), "unknown host");
+        require(fleet.hostState(host) == HostState.ACTIVE, "the host is " + fleet.hostState(host));
+        int holding = fleet.hostVmCount(host) + fleet.incomingCount(host);
+        require(holding < rules.maxVmsPerHost(), "the host already holds " + holding + " VMs (limit "
+                + rules.maxVmsPerHost() + ")");
+    }
+
+    /** The VM arrives; a draining source may now be empty. */
+    public void completeMigration(int vm) {
+        int from = fleet.vmHost(vm);
+        int to = fleet.vmMigrationTarget(vm);
+        if (to < 0) {
+            return; // cancelled meanwhile
+        }
+        if (fleet.isCrashed(from) || fleet.isCrashed(to) || fleet.hostState(to) != HostState.ACTIVE) {
+            fleet.cancelMigration(vm);
+            return;
+        }
+        fleet.completeMigration(vm);
+        recorder.migrationCompleted(vm, fleet.nowS());
+        finishDrainIfDone(from);
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    private void assignTask(AssignTask a) {
+        int vm = a.vm().index();
+        SimTask task = fleet.tasks().get(a.task().value());
+        require(task.status() == SimTask.Status.QUEUED, a.task() + " is " + task.status());
+        require(vm < fleet.vmCount() && fleet.vmStatus(vm) == VmStatus.RUNNING, "the VM is not running");
+        int host = fleet.vmHost(vm);
+        require(fleet.hostState(host) == HostState.ACTIVE, "the VM's host is " + fleet.hostState(host));
+        require(fleet.tasks().runningOn(vm) < fleet.vmType(vm).taskSlots(), "the VM has no free task slot");
+        boolean firstStart = Double.isNaN(task.firstStartS());
+        fleet.tasks().start(task, vm, fleet.nowS());
+        if (firstStart) {
+            recorder.tasks().firstStart(fleet.nowS() - task.spec().arrivalS());
+        }
+        refreshTaskDemand(vm);
+        if (fleet.isCrashed(host)) {
+            fleet.tasks().freeze(task, fleet.nowS()); // a dead server makes no progress
+        } else {
+            events.schedule(fleet.nowS() + task.remainingWorkS(),
+                    new SimEvent.TaskRunEnded(task.id(), task.runSerial()));
+        }
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, vm, -1, task.id(), ""));
+    }
+
+    /** Puts the VM's demand back in line with the tasks it runs. */
+    public void refreshTaskDemand(int vm) {
+        TaskBook tasks = fleet.tasks();
+        fleet.setDemand(vm, tasks.cpuOn(vm), tasks.ramOn(vm), tasks.gpuOn(vm));
+    }
+
+    // ---------------------------------------------------------------- servers
+
+    private void launchHost(LaunchHost a) {
+        require(a.host().index() == fleet.hostCount(), "new hosts must take the next index " + fleet.hostCount());
+        int host = fleet.addHost(a.type(), HostState.BOOTING);
+        fleet.setIntoStandby(host, a.intoStandby());
+        events.schedule(fleet.nowS() + a.type().bootTimeS(), new SimEvent.BootCompleted(host));
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
+                a.type().name() + (a.intoStandby() ? " into standby" : "")));
+    }
+
+    private boolean resumeHost(ResumeHost a) {
+        int host = a.host().index();
+        require(fleet.hostState(host) == HostState.STANDBY, "the host is " + fleet.hostState(host));
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
+        double resume = fleet.hostType(host).resumeTimeS();
+        if (resume == 0) {
+            fleet.setHostState(host, HostState.ACTIVE);
+            return true;
+        }
+        fleet.setHostState(host, HostState.BOOTING);
+        fleet.setIntoStandby(host, false);
+        events.schedule(fleet.nowS() + resume, new SimEvent.BootCompleted(host));
+        return false;
+    }
+
+    private void stopHost(StopHost a) {
+        int host = a.host().index();
+        require(fleet.hostState(host) == HostState.ACTIVE, "the host is " + fleet.hostState(host));
+        require(fleet.hostVmCount(host) == 0 && fleet.incomingCount(host) == 0, "the host still holds VMs");
+        shutDown(host, HostState.STANDBY);
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
+    }
+
+    private void terminateHost(TerminateHost a) {
+        int host = a.host().index();
+        require(fleet.hostState(host) == HostState.ACTIVE || fleet.hostState(host) == HostState.STANDBY,
+                "the host is " + fleet.hostState(host));
+        require(fleet.hostVmCount(host) == 0 && fleet.incomingCount(host) == 0, "the host still holds VMs");
+        shutDown(host, HostState.TERMINATED);
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
+    }
+
+    private void drainHost(DrainHost a) {
+        int host = a.host().index();
+        require(fleet.hostState(host) == HostState.ACTIVE, "the host is " + fleet.hostState(host));
+        fleet.setHostState(host, HostState.DRAINING);
+        fleet.setAfterDrain(host, (byte) (a.then() == DrainHost.AfterDrain.STOP ? 1 : 2));
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
+                "then " + a.then().name().toLowerCase(java.util.Locale.ROOT)));
+        finishDrainIfDone(host);
+    }
+
+    /**
+     * A draining server is done when nothing runs on it any more: trace VMs have all left; task VMs have no
+     * task left (they are then removed with their server).
+     */
+    public void finishDrainIfDone(int host) {
+        if (fleet.hostState(host) != HostState.DRAINING || fleet.incomingCount(host) > 0) {
+            return;
+        }
+        for (int i = 0; i < fleet.hostVmCount(host); i++) {
+            int vm = fleet.hostVm(host, i);
+            if (!taskWorkload || fleet.vmStatus(vm) == VmStatus.MIGRATING || fleet.tasks().runningOn(vm) > 0) {
+                return;
+            }
+        }
+        while (fleet.hostVmCount(host) > 0) {
+            fleet.finish(fleet.hostVm(host, 0));
+        }
+        shutDown(host, fleet.afterDrain(host) == 2 ? HostState.TERMINATED : HostState.STANDBY);
+    }
+
+    private void shutDown(int host, HostState to) {
+        recorder.hostShutDown(fleet.nowS() - fleet.activeSinceS(host));
+        fleet.setHostState(host, to);
+        fleet.setAfterDrain(host, (byte) 0);
+    }
+
+    private boolean fenceHost(FenceHost a) {
+        int host = a.host().index();
+        HostState state = fleet.hostState(host);
+        require(state == HostState.ACTIVE || state == HostState.DRAINING, "the host is " + state);
+        recorder.failover();
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
+                fleet.isCrashed(host) ? "crashed" : "unresponsive"));
+        fleet.setHostState(host, HostState.FAILED);
+        fleet.setAfterDrain(host, (byte) 0);
+        // VMs on their way in go back to where they came from.
+        while (fleet.incomingCount(host) > 0) {
+            fleet.cancelMigration(fleet.incomingVm(host, 0));
+        }
+        double crashedAt = host < crashedAtS.length && fleet.isCrashed(host) ? crashedAtS[host] : fleet.nowS();
+        Failover failover = new Failover(crashedAt, fleet.hostVmCount(host));
+        boolean requeued = false;
+        while (fleet.hostVmCount(host) > 0) {
+            int vm = fleet.hostVm(host, 0);
+            for (SimTask task : fleet.tasks().tasksOn(vm)) {
+                fleet.tasks().requeue(task, fleet.nowS(), recovery == TaskRecovery.RESUME);
+                recorder.tasks().requeuedByFailover();
+                requeued = true;
+            }
+            fleet.detach(vm);
+            failoverOfVm.put(vm, failover);
+        }
+        if (failover.vmsToPlace == 0) {
+            recorder.recovered(0);
+        }
+        return requeued;
+    }
+
+    private static void require(boolean condition, String problem) {
+        if (!condition) {
+            throw new IllegalStateException(problem);
+        }
+    }
+}
