@@ -27,8 +27,8 @@ import java.util.Objects;
  *   <li>an optional {@link UnderloadPolicy}: qualifying servers, least utilised first, are emptied when all
  *       their VMs fit elsewhere, then drained and switched off.</li>
  * </ol>
- * Servers that just received VMs from overloaded ones are not emptied in the same round, and an emptied server
- * receives nothing. Switched-off servers may receive VMs from overloaded servers but not from underloaded ones
+ * Servers that just received VMs from overloaded ones are not emptied in the same round unless the underload
+ * policy says otherwise (a VM moved twice then makes one net move), and an emptied server receives nothing. Switched-off servers may receive VMs from overloaded servers but not from underloaded ones
  * (waking a server to empty another saves nothing).
  */
 public final class ConsolidationStep implements DecisionStep {
@@ -116,7 +116,8 @@ public final class ConsolidationStep implements DecisionStep {
         for (int h = 0; h < hosts; h++) {
             boolean switchedOff = plan.measuredUtilization(h) == 0;
             noTarget[h] = overloaded[h] || switchedOff;
-            if (!noTarget[h] && !received[h] && plan.hostState(h) == HostState.ACTIVE && plan.vmCountOn(h) > 0
+            boolean spared = received[h] && underload.sparesFreshTargets();
+            if (!noTarget[h] && !spared && plan.hostState(h) == HostState.ACTIVE && plan.vmCountOn(h) > 0
                     && !anyMigrating(h, plan) && underload.qualifies(h, plan)) {
                 candidates.add(h);
             }

@@ -8,13 +8,23 @@ import io.ldist.engine.decide.PlanningState;
  */
 public final class LeastUtilizedUnderloadPolicy implements UnderloadPolicy {
     private final double ceiling;
+    private final boolean spareFreshTargets;
 
-    /** @param ceiling servers at or above this measured utilisation are never emptied (1 for no ceiling) */
-    public LeastUtilizedUnderloadPolicy(double ceiling) {
+    /**
+     * @param ceiling           servers at or above this measured utilisation are never emptied (1 for no ceiling)
+     * @param spareFreshTargets see {@link UnderloadPolicy#sparesFreshTargets()}
+     */
+    public LeastUtilizedUnderloadPolicy(double ceiling, boolean spareFreshTargets) {
         if (!(ceiling > 0 && ceiling <= 1)) {
             throw new IllegalArgumentException("underload ceiling must be in (0, 1], was " + ceiling);
         }
         this.ceiling = ceiling;
+        this.spareFreshTargets = spareFreshTargets;
+    }
+
+    @Override
+    public boolean sparesFreshTargets() {
+        return spareFreshTargets;
     }
 
     @Override

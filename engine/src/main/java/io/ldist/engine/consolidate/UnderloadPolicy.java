@@ -7,4 +7,12 @@ public interface UnderloadPolicy {
 
     /** Whether {@code host} qualifies as underloaded at its measured utilisation. */
     boolean qualifies(int host, PlanningState plan);
+
+    /**
+     * Whether servers that just received VMs from overloaded servers are spared in the same round. The study
+     * intends it; CloudSim 3.0.3 (through a bug) empties them too, which consolidates harder.
+     */
+    default boolean sparesFreshTargets() {
+        return true;
+    }
 }

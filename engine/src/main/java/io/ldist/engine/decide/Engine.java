@@ -30,7 +30,7 @@ public final class Engine {
     }
 
     public Plan decide(ClusterView view, Trigger trigger) {
-        PlanningState plan = new PlanningState(view, rules);
+        PlanningState plan = new PlanningState(view, rules, trigger);
         Plan.Builder actions = new Plan.Builder(view.nowS());
         for (DecisionStep step : steps) {
             if (step.respondsTo(trigger)) {

@@ -21,16 +21,43 @@ public final class Moves {
     public static void start(int vm, int host, Reason reason, PlanningState plan, Plan.Builder actions) {
         resumeIfStandby(host, reason, plan, actions);
         plan.place(vm, host);
+        plan.markActedOn(vm);
         actions.add(new PlaceVm(VmId.of(vm), plan.vmType(vm), HostId.of(host), reason));
     }
 
-    /** Live-migrates VM {@code vm} from its planned server to {@code host}. */
+    /**
+     * Live-migrates VM {@code vm} from its planned server to {@code host}. A VM the plan already moves is
+     * moved once, from where it runs now to its final server: a plan holds only net moves.
+     */
     public static void migrate(int vm, int host, Reason reason, PlanningState plan, Plan.Builder actions) {
-        int from = plan.vmHost(vm);
         resumeIfStandby(host, reason, plan, actions);
         plan.remove(vm);
         plan.place(vm, host);
-        actions.add(new MigrateVm(VmId.of(vm), HostId.of(from), HostId.of(host), reason));
+        PlaceVm started = null;
+        MigrateVm moved = null;
+        if (plan.actedOn(vm)) {
+            for (var action : actions.actions()) {
+                if (action instanceof PlaceVm p && p.vm().index() == vm) {
+                    started = p;
+                } else if (action instanceof MigrateVm m && m.vm().index() == vm) {
+                    moved = m;
+                }
+            }
+        }
+        plan.markActedOn(vm);
+        if (started != null) {
+            // Started by this very plan (new, pending or displaced by a failover): start it on its final server.
+            actions.remove(started);
+            actions.add(new PlaceVm(started.vm(), started.type(), HostId.of(host), started.reason()));
+            return;
+        }
+        if (moved != null) {
+            actions.remove(moved);
+        }
+        int runsOn = plan.view().vmHost(vm);
+        if (host != runsOn) {
+            actions.add(new MigrateVm(VmId.of(vm), HostId.of(runsOn), HostId.of(host), reason));
+        }
     }
 
     private static void resumeIfStandby(int host, Reason reason, PlanningState plan, Plan.Builder actions) {

@@ -28,6 +28,7 @@ import java.util.function.IntPredicate;
 public final class PlanningState {
     private final ClusterView view;
     private final FleetRules rules;
+    private final Trigger trigger;
 
     // ---- servers
     private final int hostCount;
@@ -58,6 +59,7 @@ public final class PlanningState {
     private double[] vmRam;
     private double[] vmGpu;
     private boolean[] vmMigrating;
+    private boolean[] vmActedOn;
     private double[] vmDemandCpu;
     private double[] vmDemandRam;
     private double[] vmDemandGpu;
@@ -66,9 +68,10 @@ public final class PlanningState {
     private double[] vmTaskGpu;
     private int[] vmTasks;
 
-    public PlanningState(ClusterView view, FleetRules rules) {
+    public PlanningState(ClusterView view, FleetRules rules, Trigger trigger) {
         this.view = view;
         this.rules = rules;
+        this.trigger = trigger;
         this.hostCount = view.hostCount();
         this.state = new HostState[hostCount];
         this.resumePlanned = new boolean[hostCount];
@@ -92,6 +95,7 @@ public final class PlanningState {
         vmRam = new double[capacity];
         vmGpu = new double[capacity];
         vmMigrating = new boolean[capacity];
+        vmActedOn = new boolean[capacity];
         vmDemandCpu = new double[capacity];
         vmDemandRam = new double[capacity];
         vmDemandGpu = new double[capacity];
@@ -215,6 +219,11 @@ public final class PlanningState {
 
     public FleetRules rules() {
         return rules;
+    }
+
+    /** What called for this decision. */
+    public Trigger trigger() {
+        return trigger;
     }
 
     public double nowS() {
@@ -430,6 +439,7 @@ public final class PlanningState {
         vmType[v] = type;
         vmHost[v] = -1;
         vmMigrating[v] = false;
+        vmActedOn[v] = false;
         vmCpu[v] = type.totalMips();
         vmRam[v] = type.ramMb();
         vmGpu[v] = type.gpus();
@@ -439,6 +449,16 @@ public final class PlanningState {
         vmTaskRam[v] = 0;
         vmTaskGpu[v] = 0;
         return v;
+    }
+
+    /** Whether the plan already holds an action that starts or moves VM {@code v}. */
+    public boolean actedOn(int v) {
+        return vmActedOn[v];
+    }
+
+    /** Notes that the plan now holds an action starting or moving VM {@code v}. */
+    public void markActedOn(int v) {
+        vmActedOn[v] = true;
     }
 
     /** Forgets the VM most recently created by {@link #createVm}, which the plan decided not to use after all. */
@@ -492,6 +512,7 @@ public final class PlanningState {
         vmRam = Arrays.copyOf(vmRam, capacity);
         vmGpu = Arrays.copyOf(vmGpu, capacity);
         vmMigrating = Arrays.copyOf(vmMigrating, capacity);
+        vmActedOn = Arrays.copyOf(vmActedOn, capacity);
         vmTaskCpu = Arrays.copyOf(vmTaskCpu, capacity);
         vmTaskRam = Arrays.copyOf(vmTaskRam, capacity);
         vmTaskGpu = Arrays.copyOf(vmTaskGpu, capacity);

@@ -36,6 +36,11 @@ public record Plan(double atS, List<Action> actions) {
             return this;
         }
 
+        /** Removes an action added earlier (a move the plan has since superseded); false if absent. */
+        public boolean remove(Action action) {
+            return actions.remove(action);
+        }
+
         /** Actions added so far, read-only. */
         public List<Action> actions() {
             return Collections.unmodifiableList(actions);

@@ -17,6 +17,7 @@ public final class PolicyFamily<T> {
     private final String family;
     private final Map<String, Function<PolicyParameters, T>> factories = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
+    private final Map<String, List<String>> parameterNames = new LinkedHashMap<>();
 
     public PolicyFamily(String family) {
         this.family = family;
@@ -27,12 +28,24 @@ public final class PolicyFamily<T> {
     }
 
     PolicyFamily<T> register(String name, String description, Function<PolicyParameters, T> factory) {
+        return register(name, description, List.of(), factory);
+    }
+
+    /** Registers a policy that reads the named parameters (and no others). */
+    PolicyFamily<T> register(String name, String description, List<String> parameters,
+                             Function<PolicyParameters, T> factory) {
         String key = name.toLowerCase(Locale.ROOT);
         if (factories.putIfAbsent(key, factory) != null) {
             throw new IllegalStateException(family + "." + key + " is registered twice");
         }
         descriptions.put(key, description);
+        parameterNames.put(key, List.copyOf(parameters));
         return this;
+    }
+
+    /** Names of the parameters the policy reads; anything else given to it is a mistake. */
+    public List<String> parameters(String name) {
+        return parameterNames.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
     }
 
     public boolean has(String name) {

@@ -9,4 +9,9 @@ public interface PolicyParameters {
 
     /** The named number, or {@code defaultValue} when the scenario does not give it. */
     double number(String name, double defaultValue);
+
+    /** The named yes/no setting (given as true/false, stored as 1/0), or {@code defaultValue}. */
+    default boolean flag(String name, boolean defaultValue) {
+        return number(name, defaultValue ? 1 : 0) != 0;
+    }
 }

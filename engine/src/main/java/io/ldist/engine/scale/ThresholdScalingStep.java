@@ -30,6 +30,7 @@ public final class ThresholdScalingStep implements DecisionStep {
     private final Scorer scorer;
     private final PlacementPolicy placement;
     private final ArrayDeque<double[]> loadSamples = new ArrayDeque<>();
+    private double firstSampleS = Double.NaN;
     private double lastActionS = Double.NEGATIVE_INFINITY;
 
     public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement) {
@@ -38,9 +39,10 @@ public final class ThresholdScalingStep implements DecisionStep {
         this.placement = placement;
     }
 
+    /** Load is sampled at ticks; after a health check only capacity for VMs a failover displaced is restored. */
     @Override
     public boolean respondsTo(Trigger trigger) {
-        return trigger == Trigger.TICK;
+        return trigger == Trigger.TICK || trigger == Trigger.HEALTH_CHECK;
     }
 
     /** Mean fleet load over the window as of the last decision (for reports). */
@@ -55,11 +57,19 @@ public final class ThresholdScalingStep implements DecisionStep {
     @Override
     public void decide(PlanningState plan, Plan.Builder actions) {
         double now = plan.nowS();
-        loadSamples.addLast(new double[] {now, scorer.fleetLoad(plan, plan.view().queuedTaskCount())});
-        while (loadSamples.peekFirst()[0] < now - settings.windowS()) {
-            loadSamples.removeFirst();
+        boolean tick = plan.trigger() == Trigger.TICK;
+        if (tick) {
+            if (Double.isNaN(firstSampleS)) {
+                firstSampleS = now;
+            }
+            loadSamples.addLast(new double[] {now, scorer.fleetLoad(plan, plan.view().queuedTaskCount())});
+            while (loadSamples.peekFirst()[0] < now - settings.windowS()) {
+                loadSamples.removeFirst();
+            }
         }
         double load = windowLoad();
+        // Load-driven actions wait for a full window of observations, and for the last action to cool down.
+        boolean loadKnown = tick && now - firstSampleS >= settings.windowS();
 
         int active = 0;
         int booting = 0;
@@ -74,7 +84,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         int running = active + booting;
         int waitingVms = waitingVms(plan);
-        boolean cooledDown = now - lastActionS >= settings.cooldownS();
+        boolean cooledDown = loadKnown && now - lastActionS >= settings.cooldownS();
 
         int wanted = Math.max(0, settings.minHosts() - running);
         int forWaitingVms = ceilDiv(waitingVms, settings.vmsPerNewHost()) - booting;
@@ -95,7 +105,9 @@ public final class ThresholdScalingStep implements DecisionStep {
             retireOneHost(standby, plan, actions);
             lastActionS = now;
         }
-        refillStandbyPool(booting, plan, actions);
+        if (tick) {
+            refillStandbyPool(booting, plan, actions);
+        }
     }
 
     private void addHosts(int count, PlanningState plan, Plan.Builder actions) {

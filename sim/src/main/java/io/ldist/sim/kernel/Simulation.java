@@ -136,11 +136,10 @@ public final class Simulation {
             }
         }
         if (traceWorkload != null) {
-            UtilizationTrace trace = traceWorkload.trace();
-            seriesOfVm = new int[trace.seriesCount()];
-            for (int s = 0; s < trace.seriesCount(); s++) {
-                int vm = fleet.addVm(traceWorkload.typeOf(s));
-                seriesOfVm[vm] = s;
+            seriesOfVm = new int[traceWorkload.vmCount()];
+            for (int i = 0; i < seriesOfVm.length; i++) {
+                int vm = fleet.addVm(traceWorkload.typeOf(i));
+                seriesOfVm[vm] = traceWorkload.seriesOf(i);
             }
         }
         if (taskWorkload != null) {
@@ -349,8 +348,9 @@ public final class Simulation {
         }
     }
 
-    private void onHostCrashed(int host, double repairAfterS) {
-        if (host >= fleet.hostCount() || fleet.isCrashed(host) || !fleet.hostState(host).isRunning()) {
+    private void onHostCrashed(int target, double repairAfterS) {
+        int host = target == Faults.HostCrash.BUSIEST ? busiestActiveHost() : target;
+        if (host < 0 || host >= fleet.hostCount() || fleet.isCrashed(host) || !fleet.hostState(host).isRunning()) {
             return; // only a running server can crash
         }
         double t = fleet.nowS();
@@ -366,6 +366,26 @@ public final class Simulation {
         if (Double.isFinite(repairAfterS)) {
             events.schedule(t + repairAfterS, new SimEvent.HostRepaired(host));
         }
+    }
+
+    private int busiestActiveHost() {
+        int busiest = -1;
+        long most = -1;
+        for (int h = 0; h < fleet.hostCount(); h++) {
+            if (fleet.hostState(h) != HostState.ACTIVE || fleet.isCrashed(h)) {
+                continue;
+            }
+            long tasksHere = 0;
+            for (int i = 0; i < fleet.hostVmCount(h); i++) {
+                tasksHere += tasks.runningOn(fleet.hostVm(h, i));
+            }
+            long weight = tasksHere * 1_000 + fleet.hostVmCount(h);
+            if (weight > most) {
+                most = weight;
+                busiest = h;
+            }
+        }
+        return busiest;
     }
 
     /** A repaired server rejoins the standby pool, empty, once it has been fenced off. */

@@ -19,12 +19,15 @@ public record Faults(List<HostCrash> crashes, RandomCrashes random, List<FlakyHo
 
     /**
      * Server {@code host} crashes at {@code atS}; it is repaired {@code repairAfterS} later (+infinity:
-     * never) and then rejoins the standby pool, empty.
+     * never) and then rejoins the standby pool, empty. {@link #BUSIEST} picks, at that moment, the active
+     * server running the most tasks (then VMs), so the crash hits whatever scaling did before.
      */
     public record HostCrash(int host, double atS, double repairAfterS) {
+        public static final int BUSIEST = -1;
+
         public HostCrash {
-            if (host < 0 || !(atS >= 0) || !(repairAfterS > 0)) {
-                throw new IllegalArgumentException("a crash needs host >= 0, at >= 0 and repairAfter > 0");
+            if (host < BUSIEST || !(atS >= 0) || !(repairAfterS > 0)) {
+                throw new IllegalArgumentException("a crash needs a host index (or BUSIEST), at >= 0 and repairAfter > 0");
             }
         }
     }

@@ -9,10 +9,11 @@ import java.util.Objects;
 /**
  * Workload kind 1: one VM per trace series, its CPU demand the trace value times its MIPS. VM types are
  * assigned in equal blocks over the series (in name order), as in the study: series {@code i} gets type
- * {@code i / ceil(n / types)}.
+ * {@code i / ceil(n / types)}. With {@code replicas} K > 1 the whole set of VMs is replicated K times (VM
+ * {@code j} follows series {@code j mod n}), to study the same workload on a K times larger fleet.
  */
-public record VmTraceWorkload(UtilizationTrace trace, List<VmType> vmTypes, RamModel ramModel, VmLifetime lifetime)
-        implements Workload {
+public record VmTraceWorkload(UtilizationTrace trace, List<VmType> vmTypes, RamModel ramModel, VmLifetime lifetime,
+                              int replicas) implements Workload {
     public VmTraceWorkload {
         Objects.requireNonNull(trace, "trace");
         Objects.requireNonNull(ramModel, "ramModel");
@@ -21,10 +22,23 @@ public record VmTraceWorkload(UtilizationTrace trace, List<VmType> vmTypes, RamM
         if (vmTypes.isEmpty()) {
             throw new IllegalArgumentException("at least one VM type is needed");
         }
+        if (replicas < 1) {
+            throw new IllegalArgumentException("replicas must be >= 1, was " + replicas);
+        }
     }
 
-    public VmType typeOf(int series) {
+    /** Number of VMs: one per series, times the replicas. */
+    public int vmCount() {
+        return trace.seriesCount() * replicas;
+    }
+
+    /** The trace series VM {@code vm} follows. */
+    public int seriesOf(int vm) {
+        return vm % trace.seriesCount();
+    }
+
+    public VmType typeOf(int vm) {
         int block = (int) Math.ceil((double) trace.seriesCount() / vmTypes.size());
-        return vmTypes.get(series / block);
+        return vmTypes.get(seriesOf(vm) / block);
     }
 }
