@@ -34,8 +34,15 @@ final class YamlTreeReader {
     record Result(Optional<JsonNode> root, Map<String, SourcePosition> positions) {
     }
 
+    /*
+     * The builder does not start from YAMLParser.Feature defaults, so each one we rely on is set:
+     * "key:" with no value is null, as YAML says, not an empty string; and only true/false are
+     * booleans (YAML 1.2), so that "country: NO" stays a string.
+     */
     private static final YAMLFactory FACTORY = YAMLFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .enable(YAMLParser.Feature.EMPTY_STRING_AS_NULL)
+            .enable(YAMLParser.Feature.PARSE_BOOLEAN_LIKE_WORDS_AS_STRINGS)
             .build();
 
     private final YAMLParser parser;

@@ -134,13 +134,17 @@ class ScenarioDocumentTest {
 
     @Test
     void scalarTypes_readAsYamlCoreTypes() {
-        ScenarioDocument document = ScenarioDocument.parse("i: 12\nd: 0.7\nb: true\ns: 5m\nn: ~\n", "x.yaml");
+        ScenarioDocument document = ScenarioDocument.parse(
+                "i: 12\nd: 0.7\nb: true\ns: 5m\nn: ~\nempty:\nquoted: ''\nyes: no\n", "x.yaml");
 
         assertThat(document.root().get("i").isInt()).isTrue();
         assertThat(document.root().get("d").isDouble()).isTrue();
         assertThat(document.root().get("b").booleanValue()).isTrue();
         assertThat(document.root().get("s").textValue()).isEqualTo("5m");
         assertThat(document.root().get("n").isNull()).isTrue();
+        assertThat(document.root().get("empty").isNull()).isTrue();
+        assertThat(document.root().get("quoted").textValue()).isEmpty();
+        assertThat(document.root().get("yes").textValue()).isEqualTo("no");
     }
 
     @Test
