@@ -25,9 +25,9 @@ import java.util.regex.Pattern;
  */
 public final class Overrides {
 
-    /** {@code name}, then any number of {@code .name} or {@code [index]}. */
-    private static final Pattern PATH = Pattern.compile("[^.\\[\\]=]+(?:\\.[^.\\[\\]=]+|\\[\\d+\\])*");
-    private static final Pattern STEP = Pattern.compile("\\.?([^.\\[\\]=]+)|\\[(\\d+)\\]");
+    /** {@code name}, then any number of {@code .name} or {@code [index]} (at most 9 digits, to fit an int). */
+    private static final Pattern PATH = Pattern.compile("[^.\\[\\]=]+(?:\\.[^.\\[\\]=]+|\\[\\d{1,9}\\])*");
+    private static final Pattern STEP = Pattern.compile("\\.?([^.\\[\\]=]+)|\\[(\\d{1,9})\\]");
 
     private final ScenarioDocument document;
     private final JsonNode root;

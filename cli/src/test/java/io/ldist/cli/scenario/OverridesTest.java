@@ -119,6 +119,14 @@ class OverridesTest {
     }
 
     @Test
+    void indexTooLargeForAnInt_refusedAsBadPath() {
+        assertThatThrownBy(() -> Overrides.apply(SCENARIO, List.of("fleet.hosts[99999999999].count=1")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("--set fleet.hosts[99999999999].count=1: expected field.path=value,"
+                        + " e.g. fleet.hosts[0].count=12, found 'fleet.hosts[99999999999].count=1'");
+    }
+
+    @Test
     void malformedValue_refusedAtTheOverride() {
         assertThatThrownBy(() -> Overrides.apply(SCENARIO, List.of("fleet.hosts[0]={type: [a")))
                 .isInstanceOf(ScenarioException.class)
