@@ -1,0 +1,59 @@
+package io.ldist.cli;
+
+import io.ldist.cli.scenario.ScenarioException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+
+/**
+ * The ldist command. Exit codes: 0 done, 2 bad input (a scenario, a trace, an option, an output folder in the
+ * way), 1 failure.
+ */
+@Command(name = "ldist", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        description = "Load distributor for cloud fleets: simulate scenarios and compare policies.",
+        subcommands = {SimulateCommand.class, ValidateCommand.class, BenchCommand.class, PoliciesCommand.class,
+                CommandLine.HelpCommand.class})
+public final class Ldist {
+    public static final int BAD_INPUT = 2;
+    public static final int FAILURE = 1;
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    public static int run(String... args) {
+        CommandLine line = new CommandLine(new Ldist());
+        line.setExecutionExceptionHandler(Ldist::handle);
+        line.setParameterExceptionHandler((e, a) -> {
+            PrintWriter err = e.getCommandLine().getErr();
+            err.println("ldist: " + e.getMessage());
+            e.getCommandLine().usage(err);
+            return BAD_INPUT;
+        });
+        return line.execute(args);
+    }
+
+    private static int handle(Exception e, CommandLine line, CommandLine.ParseResult parsed) {
+        PrintWriter err = line.getErr();
+        if (e instanceof ScenarioException || e instanceof BadInputException) {
+            err.println(e.getMessage());
+            err.flush();
+            return BAD_INPUT;
+        }
+        err.println("ldist: failed: " + e);
+        StackTraceElement[] trace = e.getStackTrace();
+        for (int i = 0; i < Math.min(8, trace.length); i++) {
+            err.println("    at " + trace[i]);
+        }
+        err.flush();
+        return FAILURE;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"ldist " + RunInfo.version()};
+        }
+    }
+}

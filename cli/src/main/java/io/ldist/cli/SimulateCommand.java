@@ -1,0 +1,64 @@
+package io.ldist.cli;
+
+import io.ldist.cli.scenario.LoadedScenario;
+import io.ldist.sim.kernel.Simulation;
+import io.ldist.sim.kernel.SimulationResult;
+import io.ldist.sim.record.CsvEventLog;
+import io.ldist.sim.record.RunOutput;
+import io.ldist.sim.spec.Faults;
+import io.ldist.sim.spec.VmTraceWorkload;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Runs one scenario in the simulator and writes its results. */
+@Command(name = "simulate", description = "Run a scenario in the simulator; print a summary and write "
+        + "summary.json, timeseries.csv, events.csv and run.json to the output folder.")
+final class SimulateCommand implements Callable<Integer> {
+    @Mixin
+    ScenarioOptions scenario = new ScenarioOptions();
+
+    @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (overrides the scenario's).")
+    Long seed;
+
+    @Option(names = "--out", paramLabel = "DIR", description = "Output folder (default: out/<scenario name>).")
+    Path out;
+
+    @Option(names = "--force", description = "Write into a non-empty output folder, replacing files of the same name.")
+    boolean force;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        LoadedScenario loaded = scenario.load();
+        if (seed != null) {
+            loaded = loaded.withSeed(seed);
+        }
+        Path folder = OutputFolder.prepare(out != null ? out : Path.of("out", loaded.name()), force);
+        SimulationResult result;
+        try (CsvEventLog events = new CsvEventLog(folder.resolve("events.csv"));
+             Progress progress = new Progress(loaded.name(), !quiet)) {
+            result = new Simulation(loaded.spec(), loaded.engine().newEngine(), events, progress).run();
+            RunOutput.writeSummary(folder.resolve("summary.json"), result.summary());
+            RunOutput.writeTimeseries(folder.resolve("timeseries.csv"), result.timeseries());
+            RunInfo.write(folder.resolve("run.json"), loaded.source(), loaded.spec().seed(), result.simWallSeconds());
+            events.commit();
+        }
+        if (!quiet) {
+            String title = String.format(Locale.ROOT, "%s: seed %d, %s simulated in %.2f s", loaded.name(),
+                    loaded.spec().seed(), Durations.describe(loaded.spec().durationS()), result.simWallSeconds());
+            boolean faults = !loaded.spec().faults().equals(Faults.NONE);
+            System.out.print(SummaryTable.render(title, result.summary(),
+                    loaded.spec().workload() instanceof VmTraceWorkload, faults));
+            System.out.println();
+            System.out.println("Wrote " + folder + ": summary.json, timeseries.csv, events.csv, run.json");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,58 @@
+package io.ldist.cli;
+
+import io.ldist.reports.Metric;
+import io.ldist.reports.Metrics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The headline metrics of one run as a readable table, grouped, leaving out groups with nothing to say. */
+final class SummaryTable {
+    private SummaryTable() {
+    }
+
+    static String render(String title, Map<String, Number> summary, boolean traceWorkload, boolean faults) {
+        StringBuilder out = new StringBuilder(title).append("\n");
+        String group = null;
+        for (Metric metric : shown(summary, traceWorkload, faults)) {
+            if (!metric.group().equals(group)) {
+                group = metric.group();
+                out.append("\n  ").append(group).append('\n');
+            }
+            Number value = summary.get(metric.name());
+            out.append(String.format(Locale.ROOT, "    %-34s %14s %s%n", metric.label(),
+                    metric.format(value == null ? Double.NaN : value.doubleValue()), metric.unit()).stripTrailing())
+                    .append('\n');
+        }
+        return out.toString().replace("\n\n\n", "\n\n");
+    }
+
+    private static List<Metric> shown(Map<String, Number> summary, boolean traceWorkload, boolean faults) {
+        boolean tasks = summary.getOrDefault("tasksArrived", 0).longValue() > 0;
+        boolean failovers = faults || summary.getOrDefault("failovers", 0).longValue() > 0;
+        List<Metric> shown = new ArrayList<>();
+        for (Metric metric : Metrics.ALL) {
+            switch (metric.group()) {
+                case Metrics.SLA -> {
+                    if (traceWorkload) {
+                        shown.add(metric);
+                    }
+                }
+                case Metrics.TASKS -> {
+                    if (tasks) {
+                        shown.add(metric);
+                    }
+                }
+                case Metrics.FAILOVER -> {
+                    if (failovers) {
+                        shown.add(metric);
+                    }
+                }
+                default -> shown.add(metric);
+            }
+        }
+        return shown;
+    }
+}

@@ -1,0 +1,103 @@
+package io.ldist.cli.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Typed reads of a schema-valid scenario document, by JSON Pointer, with defaults for absent fields. A value
+ * that is well-formed for the schema but wrong for ldist (a bad unit, an unknown name) is recorded as a
+ * {@link ScenarioProblem} at its position and a neutral value is returned, so that one pass reports every
+ * mistake at once.
+ */
+final class FieldReader {
+    private final ScenarioDocument document;
+    private final List<ScenarioProblem> problems = new ArrayList<>();
+
+    FieldReader(ScenarioDocument document) {
+        this.document = document;
+    }
+
+    ScenarioDocument document() {
+        return document;
+    }
+
+    List<ScenarioProblem> problems() {
+        return problems;
+    }
+
+    JsonNode node(String pointer) {
+        JsonNode node = document.root().at(pointer);
+        return node.isMissingNode() || node.isNull() ? null : node;
+    }
+
+    boolean has(String pointer) {
+        return node(pointer) != null;
+    }
+
+    int size(String pointer) {
+        JsonNode node = node(pointer);
+        return node == null ? 0 : node.size();
+    }
+
+    String text(String pointer, String defaultValue) {
+        JsonNode node = node(pointer);
+        return node == null ? defaultValue : node.asText();
+    }
+
+    long integer(String pointer, long defaultValue) {
+        JsonNode node = node(pointer);
+        return node == null ? defaultValue : node.asLong();
+    }
+
+    double number(String pointer, double defaultValue) {
+        JsonNode node = node(pointer);
+        return node == null ? defaultValue : node.asDouble();
+    }
+
+    /** A quantity in the given units (a number in the base unit, or text with a unit). */
+    double quantity(String pointer, Units units, double defaultValue) {
+        JsonNode node = node(pointer);
+        if (node == null) {
+            return defaultValue;
+        }
+        if (node.isNumber()) {
+            double value = node.asDouble();
+            if (value < 0) {
+                problem(pointer, "a " + unitsNoun(units) + " >= 0", node.asText());
+                return defaultValue;
+            }
+            return value;
+        }
+        try {
+            return units.parse(node.asText());
+        } catch (InvalidQuantityException e) {
+            problems.add(e.problemAt(document, pointer));
+            return defaultValue;
+        }
+    }
+
+    /** A fraction in [0, 1] written as 0.8 or 80%. */
+    double share(String pointer, double defaultValue) {
+        double value = quantity(pointer, Units.FRACTION, defaultValue);
+        if (value > 1) {
+            problem(pointer, "a share between 0 and 1 (or 0% to 100%)", text(pointer, ""));
+            return defaultValue;
+        }
+        return value;
+    }
+
+    void problem(String pointer, String expected, String found) {
+        problems.add(document.problem(pointer, expected, found));
+    }
+
+    void problem(String pointer, String expected, String found, Optional<String> hint) {
+        problems.add(document.problem(pointer, expected, found, hint));
+    }
+
+    private static String unitsNoun(Units units) {
+        return units.name().toLowerCase(java.util.Locale.ROOT);
+    }
+}

@@ -1,0 +1,632 @@
+package io.ldist.cli.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ldist.engine.EngineSettings;
+import io.ldist.engine.decide.FleetRules;
+import io.ldist.engine.decide.VmSizing;
+import io.ldist.engine.failover.CircuitBreakerSettings;
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.HostType;
+import io.ldist.engine.model.PowerCurve;
+import io.ldist.engine.model.VmType;
+import io.ldist.engine.provision.VmTemplate;
+import io.ldist.engine.registry.PlacementPolicies;
+import io.ldist.engine.registry.Policies;
+import io.ldist.engine.registry.PolicyChoice;
+import io.ldist.engine.registry.PolicyFamily;
+import io.ldist.engine.scale.ScalingSettings;
+import io.ldist.engine.score.LoadWeights;
+import io.ldist.sim.spec.Distribution;
+import io.ldist.sim.spec.Faults;
+import io.ldist.sim.spec.HostGroup;
+import io.ldist.sim.spec.MigrationModel;
+import io.ldist.sim.spec.RamModel;
+import io.ldist.sim.spec.SimulationSpec;
+import io.ldist.sim.spec.Surge;
+import io.ldist.sim.spec.TaskRecovery;
+import io.ldist.sim.spec.TaskShape;
+import io.ldist.sim.spec.TaskSource;
+import io.ldist.sim.spec.TaskStreamWorkload;
+import io.ldist.sim.spec.VmLifetime;
+import io.ldist.sim.spec.VmTraceWorkload;
+import io.ldist.sim.spec.Workload;
+import io.ldist.sim.trace.PlanetLabTraceReader;
+import io.ldist.sim.trace.TaskCsvReader;
+import io.ldist.sim.trace.TraceFormatException;
+import io.ldist.sim.trace.UtilizationTrace;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a scenario file into a {@link LoadedScenario}, refusing any mistake before work starts: YAML syntax,
+ * then the JSON Schema (unknown fields, types, ranges), then ldist's own checks (units, names that must match,
+ * policy names and parameters, data files). Every problem found is reported at once, each with its file,
+ * line, field path, what was expected and what was found.
+ */
+public final class ScenarioLoader {
+    public static final String SCHEMA = "io/ldist/cli/scenario.schema.json";
+    public static final String EMBEDDED_QUICKSTART = "io/ldist/cli/quickstart.yaml";
+
+    private static final SchemaValidation VALIDATION = SchemaValidation.fromClasspath(SCHEMA);
+
+    private ScenarioLoader() {
+    }
+
+    public static LoadedScenario load(Path file, List<String> overrides) {
+        return load(ScenarioDocument.parse(file), overrides, file.toString());
+    }
+
+    /** The quickstart scenario shipped inside ldist, for a first run without any file. */
+    public static LoadedScenario loadEmbeddedQuickstart(List<String> overrides) {
+        try (InputStream in = ScenarioLoader.class.getClassLoader().getResourceAsStream(EMBEDDED_QUICKSTART)) {
+            if (in == null) {
+                throw new IllegalStateException("the embedded quickstart scenario is missing from the build");
+            }
+            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return load(ScenarioDocument.parse(text, "quickstart.yaml (embedded)"), overrides,
+                    "embedded quickstart");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static LoadedScenario load(ScenarioDocument parsed, List<String> overrides, String source) {
+        ScenarioDocument document = Overrides.apply(parsed, overrides);
+        VALIDATION.validate(document);
+        Reading reading = new Reading(new FieldReader(document));
+        LoadedScenario scenario = reading.read(source);
+        if (!reading.in.problems().isEmpty()) {
+            throw new ScenarioException(reading.in.problems());
+        }
+        return scenario;
+    }
+
+    /** One pass over a schema-valid document. */
+    private static final class Reading {
+        final FieldReader in;
+        final Map<String, HostType> hostTypes = new LinkedHashMap<>();
+        final Map<String, VmType> vmTypes = new LinkedHashMap<>();
+        boolean taskWorkload;
+
+        Reading(FieldReader in) {
+            this.in = in;
+        }
+
+        LoadedScenario read(String source) {
+            String name = in.text("/name", "scenario");
+            long seed = in.integer("/seed", 1);
+            double duration = positiveDuration("/duration", 86_400);
+            double interval = positiveDuration("/decisionInterval", 300);
+            double health = positiveDuration("/health/interval", 10);
+            int scale = (int) in.integer("/scale", 1);
+            readHostTypes();
+            readVmTypes();
+            taskWorkload = "tasks".equals(in.text("/workload/kind", ""));
+            int maxVms = maxVmsPerHost();
+            List<HostGroup> hosts = readHosts(scale);
+            int initialHosts = hosts.stream().mapToInt(HostGroup::count).sum();
+            Workload workload = taskWorkload ? readTasks(scale) : readTrace(scale);
+            MigrationModel migration = readMigration();
+            Faults faults = readFaults(initialHosts);
+            EngineSettings engine = readPolicies(maxVms, initialHosts);
+            if (!in.problems().isEmpty()) {
+                return null;
+            }
+            SimulationSpec spec = new SimulationSpec(name, seed, duration, interval, hosts, workload, migration,
+                    health, faults);
+            return new LoadedScenario(name, in.text("/description", ""), source, spec, engine);
+        }
+
+        // ------------------------------------------------------------ fleet
+
+        void readHostTypes() {
+            for (int i = 0; i < in.size("/fleet/hostTypes"); i++) {
+                String at = "/fleet/hostTypes/" + i;
+                String name = in.text(at + "/name", "");
+                PowerCurve power = readPower(at + "/power");
+                double ram = in.quantity(at + "/ram", Units.SIZE, 0);
+                if (ram <= 0) {
+                    in.problem(at + "/ram", "a size > 0", in.text(at + "/ram", ""));
+                }
+                if (power == null || ram <= 0) {
+                    continue;
+                }
+                HostType type = new HostType(name, (int) in.integer(at + "/cores", 1),
+                        in.number(at + "/mipsPerCore", 1), in.number(at + "/gpus", 0), ram,
+                        positive(at + "/network", in.quantity(at + "/network", Units.BANDWIDTH, 1000), "a bandwidth > 0"),
+                        in.number(at + "/pricePerHour", 0), power,
+                        in.quantity(at + "/bootTime", Units.DURATION, 0),
+                        in.quantity(at + "/resumeTime", Units.DURATION, 0));
+                if (hostTypes.putIfAbsent(name, type) != null) {
+                    in.problem(at + "/name", "a host type name not used before", "'" + name + "' again");
+                }
+            }
+        }
+
+        PowerCurve readPower(String at) {
+            JsonNode node = in.node(at);
+            if (node.isArray()) {
+                double[] watts = new double[node.size()];
+                for (int i = 0; i < watts.length; i++) {
+                    watts[i] = node.get(i).asDouble();
+                }
+                return new PowerCurve(watts);
+            }
+            double idle = node.get("idle").asDouble();
+            double max = node.get("max").asDouble();
+            if (max < idle) {
+                in.problem(at + "/max", "a full-load power >= the idle power " + idle, String.valueOf(max));
+                return null;
+            }
+            return new PowerCurve(idle, max);
+        }
+
+        void readVmTypes() {
+            for (int i = 0; i < in.size("/fleet/vmTypes"); i++) {
+                String at = "/fleet/vmTypes/" + i;
+                String name = in.text(at + "/name", "");
+                VmType type = new VmType(name, (int) in.integer(at + "/cores", 1), in.number(at + "/mipsPerCore", 1),
+                        in.number(at + "/gpus", 0), in.quantity(at + "/ram", Units.SIZE, 0),
+                        in.quantity(at + "/network", Units.BANDWIDTH, 100), (int) in.integer(at + "/taskSlots", 1));
+                if (vmTypes.putIfAbsent(name, type) != null) {
+                    in.problem(at + "/name", "a VM type name not used before", "'" + name + "' again");
+                }
+            }
+        }
+
+        int maxVmsPerHost() {
+            JsonNode node = in.node("/fleet/maxVmsPerHost");
+            if (node == null) {
+                return 3;
+            }
+            return node.isTextual() ? FleetRules.NO_VM_LIMIT : node.asInt();
+        }
+
+        List<HostGroup> readHosts(int scale) {
+            List<HostGroup> groups = new ArrayList<>();
+            for (int i = 0; i < in.size("/fleet/hosts"); i++) {
+                String at = "/fleet/hosts/" + i;
+                HostType type = hostType(at + "/type");
+                HostState state = "standby".equals(in.text(at + "/state", "active")) ? HostState.STANDBY
+                        : HostState.ACTIVE;
+                if (type != null) {
+                    groups.add(new HostGroup(type, (int) in.integer(at + "/count", 0) * scale, state));
+                }
+            }
+            if (groups.stream().mapToInt(HostGroup::count).sum() == 0 && in.problems().isEmpty()) {
+                in.problem("/fleet/hosts", "at least one server (a count >= 1)", "no server at all");
+            }
+            return groups;
+        }
+
+        HostType hostType(String at) {
+            return named(at, hostTypes, "host type", "fleet.hostTypes");
+        }
+
+        VmType vmType(String at) {
+            return named(at, vmTypes, "VM type", "fleet.vmTypes");
+        }
+
+        <T> T named(String at, Map<String, T> known, String what, String where) {
+            String name = in.text(at, "");
+            T value = known.get(name);
+            if (value == null) {
+                in.problem(at, "the name of a " + what + " of " + where + " (" + String.join(", ", known.keySet())
+                        + ")", "'" + name + "'", NearestName.didYouMean(known.keySet(), name));
+            }
+            return value;
+        }
+
+        // ------------------------------------------------------------ workloads
+
+        Workload readTrace(int scale) {
+            if (!in.has("/workload/path")) {
+                in.problem("/workload", "a 'path' to the trace folder for a vm-trace workload",
+                        "nothing (field 'path' is missing)");
+                return null;
+            }
+            List<VmType> types = new ArrayList<>();
+            if (in.has("/workload/vmTypes")) {
+                for (int i = 0; i < in.size("/workload/vmTypes"); i++) {
+                    VmType type = vmType("/workload/vmTypes/" + i);
+                    if (type != null) {
+                        types.add(type);
+                    }
+                }
+            } else {
+                types.addAll(vmTypes.values());
+            }
+            RamModel ram = "initial-only".equals(in.text("/workload/ramModel", "reserved")) ? RamModel.INITIAL_ONLY
+                    : RamModel.RESERVED;
+            VmLifetime lifetime = "until-idle".equals(in.text("/workload/lifetime", "whole-trace"))
+                    ? VmLifetime.UNTIL_IDLE : VmLifetime.WHOLE_TRACE;
+            UtilizationTrace trace = readTraceFolder();
+            if (trace == null || types.isEmpty()) {
+                return null;
+            }
+            return new VmTraceWorkload(trace, types, ram, lifetime, scale);
+        }
+
+        UtilizationTrace readTraceFolder() {
+            Path folder = in.document().resolvePath(in.text("/workload/path", ""));
+            try {
+                return new PlanetLabTraceReader(288).read(folder);
+            } catch (TraceFormatException e) {
+                in.problem("/workload/path", "a folder of PlanetLab trace files (288 lines of integer CPU %)",
+                        e.getMessage());
+                return null;
+            }
+        }
+
+        Workload readTasks(int scale) {
+            if (scale != 1) {
+                in.problem("/scale", "1 for a task workload (scale replicates vm-trace workloads)", String.valueOf(scale));
+            }
+            if (!in.has("/fleet/template")) {
+                in.problem("/fleet", "a 'template' naming the VMs each server runs, for a task workload",
+                        "nothing (field 'template' is missing)");
+            }
+            TaskSource source = null;
+            if (in.has("/workload/csv")) {
+                Path file = in.document().resolvePath(in.text("/workload/csv", ""));
+                try {
+                    source = new TaskSource.TaskList(new TaskCsvReader().read(file));
+                } catch (TraceFormatException e) {
+                    in.problem("/workload/csv", "a CSV of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])",
+                            e.getMessage());
+                }
+            } else if (in.has("/workload/arrivals") && in.has("/workload/task")) {
+                source = readArrivals();
+            } else {
+                in.problem("/workload", "either 'csv' (tasks to replay) or both 'arrivals' and 'task'",
+                        "neither");
+            }
+            TaskRecovery recovery = "resume".equals(in.text("/workload/recovery", "restart")) ? TaskRecovery.RESUME
+                    : TaskRecovery.RESTART;
+            double maxWait = in.has("/workload/maxWait")
+                    ? positiveDuration("/workload/maxWait", Double.POSITIVE_INFINITY) : Double.POSITIVE_INFINITY;
+            if (source == null) {
+                return null;
+            }
+            return new TaskStreamWorkload(source, recovery, (int) in.integer("/workload/maxAttempts", 3), maxWait);
+        }
+
+        TaskSource readArrivals() {
+            double perHour = in.number("/workload/arrivals/perHour", 1);
+            double[] profile = null;
+            if (in.has("/workload/arrivals/dailyProfile")) {
+                profile = new double[24];
+                for (int h = 0; h < 24; h++) {
+                    profile[h] = in.number("/workload/arrivals/dailyProfile/" + h, 1);
+                }
+            }
+            List<Surge> surges = new ArrayList<>();
+            for (int i = 0; i < in.size("/workload/arrivals/surges"); i++) {
+                String at = "/workload/arrivals/surges/" + i;
+                double from = in.quantity(at + "/from", Units.DURATION, 0);
+                double to = in.quantity(at + "/to", Units.DURATION, 0);
+                if (to <= from) {
+                    in.problem(at + "/to", "an end after the start " + in.text(at + "/from", ""), in.text(at + "/to", ""));
+                    continue;
+                }
+                surges.add(new Surge(from, to, in.number(at + "/factor", 1)));
+            }
+            String at = "/workload/task";
+            Distribution cpu = distribution(at + "/cpuMips", null, new Distribution.Fixed(0));
+            Distribution gpus = distribution(at + "/gpus", null, new Distribution.Fixed(0));
+            Distribution ram = distribution(at + "/ram", Units.SIZE, new Distribution.Fixed(0));
+            Distribution duration = distribution(at + "/duration", Units.DURATION, new Distribution.Fixed(60));
+            double deadline = in.number(at + "/deadlineFactor", Double.POSITIVE_INFINITY);
+            if (cpu == null || gpus == null || ram == null || duration == null) {
+                return null;
+            }
+            return new TaskSource.PoissonArrivals(perHour / 3600, profile, surges,
+                    new TaskShape(cpu, gpus, ram, duration, deadline));
+        }
+
+        /** A number, or {uniform: [a, b]}, {exponential: mean}, {choice: [...]}; values may carry units. */
+        Distribution distribution(String at, Units units, Distribution defaultValue) {
+            JsonNode node = in.node(at);
+            if (node == null) {
+                return defaultValue;
+            }
+            if (!node.isObject()) {
+                return new Distribution.Fixed(value(at, units));
+            }
+            String kind = node.fieldNames().next();
+            String inner = at + "/" + kind;
+            switch (kind) {
+                case "uniform": {
+                    double min = value(inner + "/0", units);
+                    double max = value(inner + "/1", units);
+                    if (max < min) {
+                        in.problem(inner + "/1", "a maximum >= the minimum " + in.text(inner + "/0", ""),
+                                in.text(inner + "/1", ""));
+                        return null;
+                    }
+                    return new Distribution.Uniform(min, max);
+                }
+                case "exponential": {
+                    double mean = value(inner, units);
+                    if (mean <= 0) {
+                        in.problem(inner, "a mean > 0", in.text(inner, ""));
+                        return null;
+                    }
+                    return new Distribution.Exponential(mean);
+                }
+                default: {
+                    double[] values = new double[in.size(inner)];
+                    for (int i = 0; i < values.length; i++) {
+                        values[i] = value(inner + "/" + i, units);
+                    }
+                    return new Distribution.Choice(values);
+                }
+            }
+        }
+
+        double value(String at, Units units) {
+            JsonNode node = in.node(at);
+            if (units == null) {
+                if (!node.isNumber() || node.asDouble() < 0) {
+                    in.problem(at, "a number >= 0", node.isTextual() ? "'" + node.asText() + "'" : node.asText());
+                    return 0;
+                }
+                return node.asDouble();
+            }
+            return in.quantity(at, units, 0);
+        }
+
+        // ------------------------------------------------------------ physics and faults
+
+        MigrationModel readMigration() {
+            double bandwidth = in.share("/migration/bandwidthShare", 0.5);
+            double loss = in.share("/migration/cpuLoss", 0.1);
+            double target = in.share("/migration/targetShare", 0.1);
+            if (bandwidth <= 0) {
+                in.problem("/migration/bandwidthShare", "a share > 0", in.text("/migration/bandwidthShare", ""));
+                return MigrationModel.STUDY;
+            }
+            if (loss >= 1) {
+                in.problem("/migration/cpuLoss", "a share below 1", in.text("/migration/cpuLoss", ""));
+                return MigrationModel.STUDY;
+            }
+            return new MigrationModel(bandwidth, loss, target);
+        }
+
+        Faults readFaults(int initialHosts) {
+            List<Faults.HostCrash> crashes = new ArrayList<>();
+            for (int i = 0; i < in.size("/faults/crashes"); i++) {
+                String at = "/faults/crashes/" + i;
+                int host = hostIndex(at + "/host", initialHosts);
+                double when = in.quantity(at + "/at", Units.DURATION, 0);
+                double repair = in.has(at + "/repairAfter") ? positiveDuration(at + "/repairAfter", 1)
+                        : Double.POSITIVE_INFINITY;
+                crashes.add(new Faults.HostCrash(Math.max(host, Faults.HostCrash.BUSIEST), when, repair));
+            }
+            Faults.RandomCrashes random = null;
+            if (in.has("/faults/random")) {
+                random = new Faults.RandomCrashes(positiveDuration("/faults/random/mtbf", 1),
+                        positiveDuration("/faults/random/mttr", 1));
+            }
+            List<Faults.FlakyHost> flaky = new ArrayList<>();
+            for (int i = 0; i < in.size("/faults/flaky"); i++) {
+                String at = "/faults/flaky/" + i;
+                int host = hostIndex(at + "/host", initialHosts);
+                double from = in.quantity(at + "/from", Units.DURATION, 0);
+                double to = in.quantity(at + "/to", Units.DURATION, 0);
+                if (to <= from) {
+                    in.problem(at + "/to", "an end after the start " + in.text(at + "/from", ""), in.text(at + "/to", ""));
+                    continue;
+                }
+                if (host >= 0) {
+                    flaky.add(new Faults.FlakyHost(host, from, to, in.share(at + "/errorRate", 0)));
+                }
+            }
+            return new Faults(crashes, random, flaky);
+        }
+
+        /** An initial server's index, or "busiest" (-1). */
+        int hostIndex(String at, int initialHosts) {
+            JsonNode node = in.node(at);
+            if (node.isTextual()) {
+                if (!"busiest".equals(node.asText())) {
+                    in.problem(at, "a server index or 'busiest'", "'" + node.asText() + "'",
+                            NearestName.didYouMean(List.of("busiest"), node.asText()));
+                }
+                return Faults.HostCrash.BUSIEST;
+            }
+            int host = node.asInt();
+            if (host >= initialHosts) {
+                in.problem(at, "the index of a server present at the start (0 to " + (initialHosts - 1) + ")",
+                        String.valueOf(host));
+                return -2;
+            }
+            return host;
+        }
+
+        // ------------------------------------------------------------ policies
+
+        EngineSettings readPolicies(int maxVms, int initialHosts) {
+            String scorer = in.text("/policies/scorer", EngineSettings.WEIGHTED_SCORER);
+            List<String> scorers = new ArrayList<>(List.of(EngineSettings.WEIGHTED_SCORER));
+            scorers.addAll(Policies.SCORERS.names());
+            if (!scorers.contains(scorer)) {
+                unknownName("/policies/scorer", "scorer", scorers, scorer);
+            }
+            LoadWeights weights = readWeights();
+            String placement = in.text("/policies/placement", "least-loaded");
+            PolicyFamily<?> placements = PlacementPolicies.family(null);
+            if (!placements.has(placement)) {
+                unknownName("/policies/placement", "placement policy", placements.names(), placement);
+            }
+            PolicyChoice overload = choice("/policies/overload", Policies.OVERLOAD, null);
+            PolicyChoice selection = choice("/policies/vmSelection", Policies.VM_SELECTION, "mmt");
+            PolicyChoice underload = choice("/policies/underload", Policies.UNDERLOAD, null);
+            if (overload != null) {
+                checkShareParameter(overload, "/policies/overload", "threshold");
+            }
+            if (underload != null) {
+                checkShareParameter(underload, "/policies/underload", "below");
+            }
+            boolean switchOff = "switch-off".equals(in.text("/policies/idleHosts", "switch-off"));
+            ScalingSettings scaling = readScaling(maxVms, initialHosts);
+            int missed = (int) in.integer("/policies/failover/missedChecks", 3);
+            CircuitBreakerSettings breaker = null;
+            if (in.has("/policies/circuitBreaker")) {
+                String at = "/policies/circuitBreaker";
+                double rate = in.share(at + "/errorRate", 0.5);
+                if (rate <= 0) {
+                    in.problem(at + "/errorRate", "an error rate > 0", in.text(at + "/errorRate", ""));
+                    rate = 0.5;
+                }
+                breaker = new CircuitBreakerSettings(rate, (int) in.integer(at + "/minTasks", 5),
+                        positiveDuration(at + "/window", 300), positiveDuration(at + "/open", 120));
+            }
+            VmTemplate template = null;
+            if (in.has("/fleet/template")) {
+                VmType type = vmType("/fleet/template/vmType");
+                int perHost = (int) in.integer("/fleet/template/perHost", 1);
+                if (perHost > maxVms) {
+                    in.problem("/fleet/template/perHost", "at most fleet.maxVmsPerHost (" + maxVms + ")",
+                            String.valueOf(perHost));
+                }
+                if (type != null) {
+                    template = new VmTemplate(type, perHost);
+                }
+            }
+            VmSizing sizing = taskWorkload ? VmSizing.RESERVATION : VmSizing.DEMAND;
+            if (!in.problems().isEmpty()) {
+                return null;
+            }
+            return new EngineSettings(new FleetRules(maxVms, sizing), scorer, weights, placement, overload,
+                    overload == null ? null : selection, underload, switchOff, scaling, missed, breaker, template);
+        }
+
+        LoadWeights readWeights() {
+            String at = "/policies/weights";
+            if (!in.has(at)) {
+                return LoadWeights.DEFAULT;
+            }
+            LoadWeights d = LoadWeights.DEFAULT;
+            double requests = in.number(at + "/requests", d.requests());
+            double cpu = in.number(at + "/cpu", d.cpu());
+            double memory = in.number(at + "/memory", d.memory());
+            double gpu = in.number(at + "/gpu", d.gpu());
+            if (requests + cpu + memory + gpu <= 0) {
+                in.problem(at, "at least one weight > 0", "all weights 0");
+                return d;
+            }
+            return new LoadWeights(requests, cpu, memory, gpu);
+        }
+
+        /** A policy given as a name or as {name: ..., parameter: value...}; null when absent and no default. */
+        PolicyChoice choice(String at, PolicyFamily<?> family, String defaultName) {
+            JsonNode node = in.node(at);
+            if (node == null) {
+                return defaultName == null ? null : PolicyChoice.of(defaultName);
+            }
+            String name = node.isTextual() ? node.asText() : node.path("name").asText();
+            if ("none".equals(name)) {
+                return null;
+            }
+            String nameAt = node.isTextual() ? at : at + "/name";
+            if (!family.has(name)) {
+                List<String> known = new ArrayList<>(family.names());
+                known.add("none");
+                unknownName(nameAt, family.family() + " policy", known, name);
+                return null;
+            }
+            Map<String, Double> parameters = new HashMap<>();
+            if (node.isObject()) {
+                List<String> accepted = family.parameters(name);
+                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
+                    Map.Entry<String, JsonNode> field = fields.next();
+                    String parameter = field.getKey();
+                    if (parameter.equals("name")) {
+                        continue;
+                    }
+                    String parameterAt = at + "/" + parameter;
+                    if (!accepted.contains(parameter)) {
+                        in.problem(parameterAt, accepted.isEmpty() ? "no parameter for " + name
+                                        : "a parameter of " + name + " (" + String.join(", ", accepted) + ")",
+                                "'" + parameter + "'", NearestName.didYouMean(accepted, parameter));
+                        continue;
+                    }
+                    JsonNode value = field.getValue();
+                    parameters.put(parameter, value.isBoolean() ? (value.asBoolean() ? 1.0 : 0.0)
+                            : value.isNumber() ? value.asDouble() : in.quantity(parameterAt, Units.FRACTION, 0));
+                }
+            }
+            return new PolicyChoice(name.toLowerCase(java.util.Locale.ROOT), parameters);
+        }
+
+        void checkShareParameter(PolicyChoice choice, String at, String parameter) {
+            Double value = choice.parameters().get(parameter);
+            if (value != null && !(value > 0 && value <= 1)) {
+                in.problem(at + "/" + parameter, "a share in (0, 1]", String.valueOf(value));
+            }
+        }
+
+        ScalingSettings readScaling(int maxVms, int initialHosts) {
+            String at = "/policies/scaling";
+            if (!"threshold".equals(in.text(at + "/policy", "none"))) {
+                return null;
+            }
+            double out = in.share(at + "/scaleOut", 0.8);
+            double scaleIn = in.share(at + "/scaleIn", 0.2);
+            if (scaleIn >= out) {
+                in.problem(at + "/scaleIn", "a threshold below scaleOut (" + out + ")", String.valueOf(scaleIn));
+            }
+            int min = (int) in.integer(at + "/minHosts", 1);
+            int max = (int) in.integer(at + "/maxHosts", Math.max(1, initialHosts) * 10L);
+            if (max < min) {
+                in.problem(at + "/maxHosts", "at least minHosts (" + min + ")", String.valueOf(max));
+            }
+            HostType launch = in.has(at + "/launchType") ? hostType(at + "/launchType")
+                    : hostTypes.values().stream().findFirst().orElse(null);
+            int perNewHost = in.has("/fleet/template/perHost") ? (int) in.integer("/fleet/template/perHost", 1)
+                    : Math.min(maxVms, 1_000);
+            if (launch == null || scaleIn >= out || max < min) {
+                return null;
+            }
+            return new ScalingSettings(out, scaleIn, in.quantity(at + "/window", Units.DURATION, 300),
+                    in.quantity(at + "/cooldown", Units.DURATION, 300), min, max, (int) in.integer(at + "/step", 1),
+                    launch, (int) in.integer(at + "/standbyPool", 0), Math.max(1, perNewHost),
+                    "migrate".equals(in.text(at + "/drain", "finish")));
+        }
+
+        void unknownName(String at, String what, List<String> known, String found) {
+            in.problem(at, "a " + what + ": one of " + String.join(", ", known), "'" + found + "'",
+                    NearestName.didYouMean(known, found));
+        }
+
+        // ------------------------------------------------------------ small checks
+
+        double positiveDuration(String at, double defaultValue) {
+            double value = in.quantity(at, Units.DURATION, defaultValue);
+            if (in.has(at) && !(value > 0)) {
+                in.problem(at, "a duration > 0", in.text(at, ""));
+                return defaultValue;
+            }
+            return value;
+        }
+
+        double positive(String at, double value, String expected) {
+            if (!(value > 0)) {
+                in.problem(at, expected, in.text(at, ""));
+                return 1;
+            }
+            return value;
+        }
+    }
+}
