@@ -10,7 +10,7 @@ import io.ldist.engine.util.IntList;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntConsumer;
@@ -43,6 +43,12 @@ public final class PlanningState {
     private final int[] runningTasks;
     private final int[] taskSlots;
     private final int[] placedVms;
+    private final boolean[] accepts;
+    private final double[] capacityMips;
+    private final double[] capacityRam;
+    private final double[] capacityGpu;
+    private final double[] coreMips;
+    private final int[] cores;
     /** Per-server VM list, copied from the view the first time the plan changes it. */
     private final IntList[] changedVmLists;
 
@@ -84,6 +90,12 @@ public final class PlanningState {
         this.runningTasks = new int[hostCount];
         this.taskSlots = new int[hostCount];
         this.placedVms = new int[hostCount];
+        this.accepts = new boolean[hostCount];
+        this.capacityMips = new double[hostCount];
+        this.capacityRam = new double[hostCount];
+        this.capacityGpu = new double[hostCount];
+        this.coreMips = new double[hostCount];
+        this.cores = new int[hostCount];
         this.changedVmLists = new IntList[hostCount];
         this.occupied = new boolean[hostCount];
 
@@ -107,6 +119,13 @@ public final class PlanningState {
 
         for (int h = 0; h < hostCount; h++) {
             state[h] = view.hostState(h);
+            HostType type = view.hostType(h);
+            capacityMips[h] = type.totalMips();
+            capacityRam[h] = type.ramMb();
+            capacityGpu[h] = type.gpus();
+            coreMips[h] = type.mipsPerCore();
+            cores[h] = type.cores();
+            accepts[h] = acceptsVmsInPrinciple(h);
         }
         for (int v = 0; v < vms; v++) {
             loadVm(v);
@@ -178,11 +197,12 @@ public final class PlanningState {
     }
 
     private void buildCandidateClasses() {
-        Map<HostType, Integer> typeIndex = new HashMap<>();
-        Map<Long, IntList> classes = new HashMap<>();
-        List<Long> order = new ArrayList<>();
+        // Host types are shared instances, so identity finds a server's class without hashing the records.
+        Map<HostType, Integer> typeIndex = new IdentityHashMap<>();
+        List<IntList> byTypeAndState = new ArrayList<>();
+        int states = HostState.values().length;
         for (int h = 0; h < hostCount; h++) {
-            if (!acceptsVmsInPrinciple(h)) {
+            if (!accepts[h]) {
                 continue;
             }
             if (placedVms[h] > 0) {
@@ -190,18 +210,23 @@ public final class PlanningState {
                 occupiedHosts.add(h);
                 continue;
             }
-            int t = typeIndex.computeIfAbsent(view.hostType(h), k -> typeIndex.size());
-            long key = ((long) t << 8) | state[h].ordinal();
-            IntList members = classes.get(key);
+            HostType type = view.hostType(h);
+            Integer t = typeIndex.get(type);
+            if (t == null) {
+                t = typeIndex.size();
+                typeIndex.put(type, t);
+                for (int i = 0; i < states; i++) {
+                    byTypeAndState.add(null);
+                }
+            }
+            int key = t * states + state[h].ordinal();
+            IntList members = byTypeAndState.get(key);
             if (members == null) {
                 members = new IntList();
-                classes.put(key, members);
-                order.add(key);
+                byTypeAndState.set(key, members);
+                emptyClasses.add(members);
             }
             members.add(h);
-        }
-        for (Long key : order) {
-            emptyClasses.add(classes.get(key));
         }
     }
 
@@ -361,20 +386,16 @@ public final class PlanningState {
      * limit, one VM core never faster than a server core, and CPU, RAM and GPU capacity.
      */
     public boolean fits(int h, int v) {
-        if (!acceptsVmsInPrinciple(h)) {
+        if (!accepts[h] || placedVms[h] >= rules.maxVmsPerHost()) {
             return false;
         }
-        if (placedVms[h] >= rules.maxVmsPerHost()) {
+        int vmCores = vmType[v].cores();
+        if (vmCores > cores[h] || vmCpu[v] / vmCores > coreMips[h]) {
             return false;
         }
-        HostType type = view.hostType(h);
-        VmType vm = vmType[v];
-        if (vm.cores() > type.cores() || vmCpu[v] / vm.cores() > type.mipsPerCore()) {
-            return false;
-        }
-        return usedCpu[h] + vmCpu[v] <= type.totalMips()
-                && usedRam[h] + vmRam[v] <= type.ramMb()
-                && usedGpu[h] + vmGpu[v] <= type.gpus();
+        return usedCpu[h] + vmCpu[v] <= capacityMips[h]
+                && usedRam[h] + vmRam[v] <= capacityRam[h]
+                && usedGpu[h] + vmGpu[v] <= capacityGpu[h];
     }
 
     /**
@@ -409,6 +430,7 @@ public final class PlanningState {
         if (state[h] == HostState.STANDBY) {
             state[h] = HostState.ACTIVE;
             resumePlanned[h] = true;
+            accepts[h] = true;
         }
         vmHost[v] = h;
         vmListFor(h).add(v);
@@ -490,6 +512,7 @@ public final class PlanningState {
     /** Records a change of server state made by the plan (drain, fence, stop, terminate). */
     public void setHostState(int h, HostState newState) {
         state[h] = newState;
+        accepts[h] = acceptsVmsInPrinciple(h);
     }
 
     private IntList vmListFor(int h) {

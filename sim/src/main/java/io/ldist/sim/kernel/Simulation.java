@@ -203,11 +203,23 @@ public final class Simulation {
         // FollowUpDue only wakes the loop: the trigger it carries was requested with it.
     }
 
-    /** Asks for a decision once the instant's events are applied; the strongest trigger wins. */
+    /**
+     * Asks for a decision once the instant's events are applied; the strongest trigger wins. Freed capacity
+     * and queued tasks only matter when something waits for them, so those ask only then.
+     */
     private void request(Trigger trigger) {
+        if ((trigger == Trigger.CAPACITY_FREED || trigger == Trigger.TASKS_QUEUED)
+                && tasks.queuedCount() == 0 && fleet.pendingVmCount() == 0 && !fillsServersWithVms()) {
+            return;
+        }
         if (pendingTrigger == null || strength(trigger) > strength(pendingTrigger)) {
             pendingTrigger = trigger;
         }
+    }
+
+    /** In a task stream, freed capacity may also take the template VMs of a server that just booted. */
+    private boolean fillsServersWithVms() {
+        return taskWorkload != null;
     }
 
     /** Each trigger's steps include those of the weaker ones, so one decision per instant suffices. */

@@ -47,6 +47,7 @@ public final class VirtualFleet implements ClusterView {
 
     // ---- VMs
     private int vmCount;
+    private int pendingVms;
     private VmType[] vmType = new VmType[16];
     private VmStatus[] vmStatus = new VmStatus[16];
     private int[] vmHost = new int[16];
@@ -291,13 +292,22 @@ public final class VirtualFleet implements ClusterView {
         int v = vmCount++;
         vmType[v] = type;
         vmStatus[v] = VmStatus.PENDING;
+        pendingVms++;
         vmHost[v] = -1;
         vmTarget[v] = -1;
         history[v] = null;
         return v;
     }
 
+    /** VMs waiting for a server. */
+    public int pendingVmCount() {
+        return pendingVms;
+    }
+
     public void place(int v, int h) {
+        if (vmStatus[v] == VmStatus.PENDING) {
+            pendingVms--;
+        }
         vmHost[v] = h;
         vmStatus[v] = VmStatus.RUNNING;
         hostVms[h].add(v);
@@ -340,6 +350,7 @@ public final class VirtualFleet implements ClusterView {
         hostVms[vmHost[v]].removeValue(v);
         vmHost[v] = -1;
         vmStatus[v] = VmStatus.PENDING;
+        pendingVms++;
         demandMips[v] = 0;
         demandRamMb[v] = 0;
         demandGpus[v] = 0;
@@ -348,6 +359,9 @@ public final class VirtualFleet implements ClusterView {
 
     /** The VM is gone for good. */
     public void finish(int v) {
+        if (vmStatus[v] == VmStatus.PENDING) {
+            pendingVms--;
+        }
         if (vmHost[v] >= 0) {
             if (vmTarget[v] >= 0) {
                 cancelMigration(v);
