@@ -27,6 +27,7 @@ import io.ldist.sim.spec.TaskStreamWorkload;
 import io.ldist.sim.spec.VmLifetime;
 import io.ldist.sim.spec.VmTraceWorkload;
 import io.ldist.sim.trace.UtilizationTrace;
+import io.ldist.sim.world.FleetInvariants;
 import io.ldist.sim.world.SimExecutor;
 import io.ldist.sim.world.SimTask;
 import io.ldist.sim.world.TaskBook;
@@ -79,6 +80,7 @@ public final class Simulation {
     private int intervalFailovers;
     private long completedAtLastTick;
     private boolean ran;
+    private boolean checkAfterEveryPlan;
 
     public Simulation(SimulationSpec spec, Engine engine, EventLog log, DoubleConsumer progress) {
         this.spec = Objects.requireNonNull(spec, "spec");
@@ -92,6 +94,23 @@ public final class Simulation {
         TaskRecovery recovery = taskWorkload != null ? taskWorkload.recovery() : TaskRecovery.RESTART;
         this.executor = new SimExecutor(fleet, engine.rules(), events, recorder, log, recovery,
                 taskWorkload != null);
+    }
+
+    /**
+     * Checks the fleet's invariants after every applied plan (for tests: a run then fails at the first broken
+     * one). They are always checked once at the end.
+     */
+    public Simulation checkingInvariantsAfterEveryPlan() {
+        checkAfterEveryPlan = true;
+        return this;
+    }
+
+    private void checkInvariants(String when) {
+        List<String> problems = FleetInvariants.violations(fleet, engine.rules(), recorder.tasks().arrivedCount());
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("broken invariants " + when + " at t=" + fleet.nowS() + "s: "
+                    + String.join("; ", problems.subList(0, Math.min(10, problems.size()))));
+        }
     }
 
     public SimulationResult run() {
@@ -121,6 +140,7 @@ public final class Simulation {
             }
         }
         advanceTo(end);
+        checkInvariants("at the end of the run");
         progress.accept(1);
         double wallS = (System.nanoTime() - started) / 1e9;
         return new SimulationResult(spec, recorder, fleet, tasks, timeseries, wallS);
@@ -241,6 +261,9 @@ public final class Simulation {
         Plan plan = engine.decide(fleet, trigger);
         SimExecutor.Outcome outcome = executor.apply(plan);
         countForTimeseries(plan);
+        if (checkAfterEveryPlan) {
+            checkInvariants("after a " + trigger + " plan of " + plan.size() + " actions");
+        }
         if (trigger == Trigger.TICK || trigger == Trigger.HEALTH_CHECK) {
             countUnplacedVms();
         }

@@ -103,6 +103,7 @@ public final class TaskBook {
     }
 
     public void requeue(SimTask task, double now, boolean keepProgress) {
+        compact(); // drop its stale entry from when it was queued before, or it would be queued twice
         if (task.status() == SimTask.Status.RUNNING) {
             release(task);
         }
