@@ -60,7 +60,13 @@ public final class Simulation {
     private final VirtualFleet fleet;
     private final RunRecorder recorder = new RunRecorder();
     private final SimExecutor executor;
-    private final SplittableRandom random;
+    /**
+     * Separate random streams for the workload, task failures and crashes, split from the seed in a fixed order:
+     * a change of policy never changes which tasks arrive, so policies are compared on the same workload.
+     */
+    private final SplittableRandom arrivalRandom;
+    private final SplittableRandom failureRandom;
+    private final SplittableRandom crashRandom;
     private final List<TimeseriesRow> timeseries = new ArrayList<>();
 
     private final VmTraceWorkload traceWorkload;
@@ -88,7 +94,10 @@ public final class Simulation {
         this.log = Objects.requireNonNull(log, "log");
         this.progress = progress == null ? f -> { } : progress;
         this.fleet = new VirtualFleet(spec.migration(), tasks);
-        this.random = new SplittableRandom(spec.seed());
+        SplittableRandom root = new SplittableRandom(spec.seed());
+        this.arrivalRandom = root.split();
+        this.failureRandom = root.split();
+        this.crashRandom = root.split();
         this.traceWorkload = spec.workload() instanceof VmTraceWorkload w ? w : null;
         this.taskWorkload = spec.workload() instanceof TaskStreamWorkload w ? w : null;
         TaskRecovery recovery = taskWorkload != null ? taskWorkload.recovery() : TaskRecovery.RESTART;
@@ -376,8 +385,8 @@ public final class Simulation {
 
     private void scheduleRandomCrash(int host) {
         Faults.RandomCrashes random = spec.faults().random();
-        double at = fleet.nowS() - random.mtbfS() * Math.log(1 - this.random.nextDouble());
-        double repair = -random.mttrS() * Math.log(1 - this.random.nextDouble());
+        double at = fleet.nowS() - random.mtbfS() * Math.log(1 - crashRandom.nextDouble());
+        double repair = -random.mttrS() * Math.log(1 - crashRandom.nextDouble());
         if (at < spec.durationS()) {
             events.schedule(at, new SimEvent.HostCrashed(host, Math.max(repair, 1e-9)));
         }
@@ -489,20 +498,20 @@ public final class Simulation {
         double peak = poisson.peakRate();
         double t = after;
         while (true) {
-            t += -Math.log(1 - random.nextDouble()) / peak;
+            t += -Math.log(1 - arrivalRandom.nextDouble()) / peak;
             if (t > spec.durationS()) {
                 return;
             }
-            if (random.nextDouble() * peak <= poisson.rateAt(t)) {
+            if (arrivalRandom.nextDouble() * peak <= poisson.rateAt(t)) {
                 break;
             }
         }
         var shape = poisson.shape();
-        double duration = Math.max(1e-3, shape.durationS().sample(random));
+        double duration = Math.max(1e-3, shape.durationS().sample(arrivalRandom));
         double deadline = shape.deadlineFactor() == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
                 : t + shape.deadlineFactor() * duration;
-        TaskSpec task = new TaskSpec(t, shape.cpuMips().sample(random), shape.gpus().sample(random),
-                shape.ramMb().sample(random), duration, deadline);
+        TaskSpec task = new TaskSpec(t, shape.cpuMips().sample(arrivalRandom), shape.gpus().sample(arrivalRandom),
+                shape.ramMb().sample(arrivalRandom), duration, deadline);
         events.schedule(t, new SimEvent.TaskArrived(task));
     }
 
@@ -522,7 +531,8 @@ public final class Simulation {
         int vm = task.vm();
         int host = fleet.vmHost(vm);
         double t = fleet.nowS();
-        if (random.nextDouble() < errorRate(host, t)) {
+        double errorRate = errorRate(host, t);
+        if (errorRate > 0 && failureRandom.nextDouble() < errorRate) {
             fleet.countTaskOutcome(host, false);
             recorder.tasks().runFailed();
             if (task.attempts() >= taskWorkload.maxAttempts()) {
