@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import java.util.concurrent.Callable;
 
 /** Lists every policy a scenario can name. */
-@Command(name = "policies", description = "List the policies a scenario can choose, by family.")
+@Command(name = "policies", mixinStandardHelpOptions = true, description = "List the policies a scenario can choose, by family.")
 final class PoliciesCommand implements Callable<Integer> {
 
     @Override

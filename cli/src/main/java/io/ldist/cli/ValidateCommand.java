@@ -10,7 +10,7 @@ import picocli.CommandLine.Mixin;
 import java.util.concurrent.Callable;
 
 /** Checks a scenario without running it. */
-@Command(name = "validate", description = "Check a scenario without running it: exit 0 when valid, 2 with the "
+@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario without running it: exit 0 when valid, 2 with the "
         + "problems (file, line, field, expected, found) when not.")
 final class ValidateCommand implements Callable<Integer> {
     @Mixin
