@@ -90,14 +90,19 @@ public final class TestFleet implements ClusterView {
         return vms.size() - 1;
     }
 
-    /** Adds a VM running on {@code host} and asking for {@code demandMips}; returns its index. */
+    /** Adds a VM running on {@code host}, asking for {@code demandMips} and holding its type's RAM. */
     public int withVmOn(int host, VmType type, double demandMips) {
+        return withVmOn(host, type, demandMips, type.ramMb());
+    }
+
+    /** Adds a VM running on {@code host}, asking for {@code demandMips} and holding {@code ramMb}. */
+    public int withVmOn(int host, VmType type, double demandMips, double ramMb) {
         int v = withPendingVm(type);
         Vm vm = vms.get(v);
         vm.status = VmStatus.RUNNING;
         vm.host = host;
         vm.demandMips = demandMips;
-        vm.demandRam = type.ramMb();
+        vm.demandRam = ramMb;
         hosts.get(host).vms.add(v);
         return v;
     }
