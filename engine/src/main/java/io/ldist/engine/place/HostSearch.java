@@ -17,7 +17,8 @@ public final class HostSearch {
     /**
      * @param excluded servers that must not receive the VM
      * @param guard    overload detector that keeps VMs off servers they would overload, or null for none;
-     *                 as in the study, a server that holds nothing is never refused by the guard
+     *                 as in the study, a server that holds no VM is never refused by the guard (CloudSim tests
+     *                 for no CPU in use instead, which also waves through servers whose VMs ask for nothing)
      * @return the chosen server, or -1 when none qualifies
      */
     public static int best(int vm, PlanningState plan, PlacementPolicy policy, IntPredicate excluded,
@@ -27,7 +28,7 @@ public final class HostSearch {
             if (!plan.fits(h, vm)) {
                 return;
             }
-            if (guard != null && plan.usedCpu(h) != 0 && guard.isOverloaded(h, plan, vm)) {
+            if (guard != null && plan.placedVmCount(h) > 0 && guard.isOverloaded(h, plan, vm)) {
                 return;
             }
             double rank = policy.rank(h, vm, plan);

@@ -394,8 +394,9 @@ public final class Simulation {
 
     private void onHostCrashed(int target, double repairAfterS) {
         int host = target == Faults.HostCrash.BUSIEST ? busiestActiveHost() : target;
-        if (host < 0 || host >= fleet.hostCount() || fleet.isCrashed(host) || !fleet.hostState(host).isRunning()) {
-            return; // only a running server can crash
+        HostState state = host < 0 || host >= fleet.hostCount() ? null : fleet.hostState(host);
+        if (state == null || fleet.isCrashed(host) || (state != HostState.ACTIVE && state != HostState.DRAINING)) {
+            return; // only a server in service crashes; one booting, stopped or failed is left alone
         }
         double t = fleet.nowS();
         fleet.setCrashed(host, true);

@@ -18,7 +18,7 @@ public record Faults(List<HostCrash> crashes, RandomCrashes random, List<FlakyHo
     }
 
     /**
-     * Server {@code host} crashes at {@code atS}; it is repaired {@code repairAfterS} later (+infinity:
+     * Server {@code host} crashes at {@code atS} if it is in service then (active or draining); it is repaired {@code repairAfterS} later (+infinity:
      * never) and then rejoins the standby pool, empty. {@link #BUSIEST} picks, at that moment, the active
      * server running the most tasks (then VMs), so the crash hits whatever scaling did before.
      */
