@@ -20,6 +20,7 @@ import io.ldist.engine.provision.VmTemplate;
 import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.Policies;
 import io.ldist.engine.registry.PolicyChoice;
+import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.scale.ScalingSettings;
 import io.ldist.engine.scale.ThresholdScalingStep;
 import io.ldist.engine.score.LoadWeights;
@@ -44,11 +45,12 @@ import java.util.Objects;
  * @param missedChecks   missed health checks before a server is declared failed
  * @param circuitBreaker circuit breakers on task errors, or null for none
  * @param template       VMs every active server runs (task streams), or null
+ * @param context        scenario facts some policies need (decision interval, migration bandwidth, seed)
  */
 public record EngineSettings(FleetRules rules, String scorer, LoadWeights weights, String placement,
                              PolicyChoice overload, PolicyChoice vmSelection, PolicyChoice underload,
                              boolean switchOffIdle, ScalingSettings scaling, int missedChecks,
-                             CircuitBreakerSettings circuitBreaker, VmTemplate template) {
+                             CircuitBreakerSettings circuitBreaker, VmTemplate template, PolicyContext context) {
     public static final String WEIGHTED_SCORER = "weighted";
 
     public EngineSettings {
@@ -56,20 +58,30 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         Objects.requireNonNull(scorer, "scorer");
         Objects.requireNonNull(weights, "weights");
         Objects.requireNonNull(placement, "placement");
+        Objects.requireNonNull(context, "context");
         if (overload != null && vmSelection == null) {
             throw new IllegalArgumentException("an overload detector needs a VM selection policy");
         }
     }
 
+    /** The same choices with another seed for the policies' random choices. */
+    public EngineSettings withSeed(long seed) {
+        return new EngineSettings(rules, scorer, weights, placement, overload, vmSelection, underload, switchOffIdle,
+                scaling, missedChecks, circuitBreaker, template,
+                new PolicyContext(context.decisionIntervalS(), context.migrationBandwidthShare(), seed));
+    }
+
     public Scorer newScorer() {
         return WEIGHTED_SCORER.equalsIgnoreCase(scorer) ? new WeightedLoadScorer(weights)
-                : Policies.SCORERS.create(scorer, PolicyChoice.of(scorer));
+                : Policies.SCORERS.create(scorer, PolicyChoice.of(scorer), context);
     }
 
     public Engine newEngine() {
         Scorer scoring = newScorer();
-        PlacementPolicy placing = PlacementPolicies.family(scoring).create(placement, PolicyChoice.of(placement));
-        OverloadDetector detector = overload == null ? null : Policies.OVERLOAD.create(overload.name(), overload);
+        PlacementPolicy placing = PlacementPolicies.family(scoring).create(placement, PolicyChoice.of(placement),
+                context);
+        OverloadDetector detector = overload == null ? null
+                : Policies.OVERLOAD.create(overload.name(), overload, context);
         List<DecisionStep> steps = new ArrayList<>();
         HostGate gate = HostGate.ALWAYS_OPEN;
         if (circuitBreaker != null) {
@@ -84,9 +96,9 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         }
         steps.add(new DispatchStep(scoring, gate));
         if (detector != null) {
-            VmSelector selector = Policies.VM_SELECTION.create(vmSelection.name(), vmSelection);
+            VmSelector selector = Policies.VM_SELECTION.create(vmSelection.name(), vmSelection, context);
             UnderloadPolicy emptying = underload == null ? null
-                    : Policies.UNDERLOAD.create(underload.name(), underload);
+                    : Policies.UNDERLOAD.create(underload.name(), underload, context);
             steps.add(new ConsolidationStep(detector, selector, placing, emptying));
         }
         if (scaling != null) {

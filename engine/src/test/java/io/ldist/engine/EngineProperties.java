@@ -15,6 +15,7 @@ import io.ldist.engine.plan.MigrateVm;
 import io.ldist.engine.plan.PlaceVm;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.registry.PolicyChoice;
+import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.score.LoadWeights;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -114,7 +115,7 @@ class EngineProperties {
                 consolidate ? new PolicyChoice("thr", java.util.Map.of("threshold", world.threshold())) : null,
                 consolidate ? PolicyChoice.of("mmt") : null,
                 consolidate ? PolicyChoice.of("least-utilized") : null,
-                true, null, 3, null, null);
+                true, null, 3, null, null, PolicyContext.DEFAULT);
     }
 
     @Property(tries = 300)

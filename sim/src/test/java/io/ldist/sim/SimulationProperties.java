@@ -11,6 +11,7 @@ import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.model.VmType;
 import io.ldist.engine.provision.VmTemplate;
 import io.ldist.engine.registry.PolicyChoice;
+import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.scale.ScalingSettings;
 import io.ldist.engine.score.LoadWeights;
 import io.ldist.sim.kernel.Simulation;
@@ -85,7 +86,7 @@ class SimulationProperties {
             return new EngineSettings(new FleetRules(vmLimit, VmSizing.RESERVATION), EngineSettings.WEIGHTED_SCORER,
                     LoadWeights.DEFAULT, placement, null, null, null, false, scale, 3,
                     new CircuitBreakerSettings(0.5, 4, 300, 120), new VmTemplate(
-                    new VmType("worker", 4, 2000, 0, 16384, 1000, slots), vmsPerHost));
+                    new VmType("worker", 4, 2000, 0, 16384, 1000, slots), vmsPerHost), new PolicyContext(60, 0.5, seed));
         }
     }
 
@@ -186,7 +187,7 @@ class SimulationProperties {
             return new EngineSettings(new FleetRules(vmLimit, VmSizing.DEMAND), EngineSettings.WEIGHTED_SCORER,
                     LoadWeights.DEFAULT, placement, new PolicyChoice("thr", Map.of("threshold", threshold)),
                     PolicyChoice.of("mmt"), new PolicyChoice("least-utilized",
-                    Map.of("spareTargets", spareTargets ? 1.0 : 0.0)), true, null, 3, null, null);
+                    Map.of("spareTargets", spareTargets ? 1.0 : 0.0)), true, null, 3, null, null, PolicyContext.DEFAULT);
         }
     }
 

@@ -24,6 +24,6 @@ public record LoadedScenario(String name, String description, String source, Sim
         SimulationSpec s = spec;
         return new LoadedScenario(name, description, source, new SimulationSpec(s.name(), seed, s.durationS(),
                 s.decisionIntervalS(), s.hosts(), s.workload(), s.migration(), s.healthCheckIntervalS(), s.faults()),
-                engine);
+                engine.withSeed(seed));
     }
 }

@@ -13,6 +13,7 @@ import io.ldist.engine.provision.VmTemplate;
 import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.Policies;
 import io.ldist.engine.registry.PolicyChoice;
+import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.registry.PolicyFamily;
 import io.ldist.engine.scale.ScalingSettings;
 import io.ldist.engine.score.LoadWeights;
@@ -118,7 +119,8 @@ public final class ScenarioLoader {
             Workload workload = taskWorkload ? readTasks(scale) : readTrace(scale);
             MigrationModel migration = readMigration();
             Faults faults = readFaults(initialHosts);
-            EngineSettings engine = readPolicies(maxVms, initialHosts);
+            EngineSettings engine = readPolicies(maxVms, initialHosts,
+                    new PolicyContext(interval, migration.bandwidthShare(), seed));
             if (!in.problems().isEmpty()) {
                 return null;
             }
@@ -456,7 +458,7 @@ public final class ScenarioLoader {
 
         // ------------------------------------------------------------ policies
 
-        EngineSettings readPolicies(int maxVms, int initialHosts) {
+        EngineSettings readPolicies(int maxVms, int initialHosts, PolicyContext context) {
             String scorer = in.text("/policies/scorer", EngineSettings.WEIGHTED_SCORER);
             List<String> scorers = new ArrayList<>(List.of(EngineSettings.WEIGHTED_SCORER));
             scorers.addAll(Policies.SCORERS.names());
@@ -509,7 +511,8 @@ public final class ScenarioLoader {
                 return null;
             }
             return new EngineSettings(new FleetRules(maxVms, sizing), scorer, weights, placement, overload,
-                    overload == null ? null : selection, underload, switchOff, scaling, missed, breaker, template);
+                    overload == null ? null : selection, underload, switchOff, scaling, missed, breaker, template,
+                    context);
         }
 
         LoadWeights readWeights() {

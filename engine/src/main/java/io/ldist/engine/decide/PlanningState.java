@@ -374,6 +374,11 @@ public final class PlanningState {
                 type.ramMb() - vmTaskRam[v], Double.MAX_VALUE);
     }
 
+    /** True for a VM the view knows (false for one this plan creates). */
+    public boolean isExistingVm(int v) {
+        return v < view.vmCount();
+    }
+
     /** True for a VM that runs now (per the view) and that the plan leaves where it is. */
     public boolean isRunningVm(int v) {
         return v < view.vmCount() && view.vmStatus(v) == VmStatus.RUNNING && vmHost[v] == view.vmHost(v);

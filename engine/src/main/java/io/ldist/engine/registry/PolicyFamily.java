@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * The policies of one kind (placement, overload detection...), each under a short lower-case name; the full
@@ -15,7 +15,7 @@ import java.util.function.Function;
  */
 public final class PolicyFamily<T> {
     private final String family;
-    private final Map<String, Function<PolicyParameters, T>> factories = new LinkedHashMap<>();
+    private final Map<String, BiFunction<PolicyParameters, PolicyContext, T>> factories = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
     private final Map<String, List<String>> parameterNames = new LinkedHashMap<>();
 
@@ -27,13 +27,13 @@ public final class PolicyFamily<T> {
         return family;
     }
 
-    PolicyFamily<T> register(String name, String description, Function<PolicyParameters, T> factory) {
+    PolicyFamily<T> register(String name, String description, BiFunction<PolicyParameters, PolicyContext, T> factory) {
         return register(name, description, List.of(), factory);
     }
 
     /** Registers a policy that reads the named parameters (and no others). */
     PolicyFamily<T> register(String name, String description, List<String> parameters,
-                             Function<PolicyParameters, T> factory) {
+                             BiFunction<PolicyParameters, PolicyContext, T> factory) {
         String key = name.toLowerCase(Locale.ROOT);
         if (factories.putIfAbsent(key, factory) != null) {
             throw new IllegalStateException(family + "." + key + " is registered twice");
@@ -52,12 +52,12 @@ public final class PolicyFamily<T> {
         return factories.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
-    public T create(String name, PolicyParameters parameters) {
-        Function<PolicyParameters, T> factory = factories.get(name.toLowerCase(Locale.ROOT));
+    public T create(String name, PolicyParameters parameters, PolicyContext context) {
+        BiFunction<PolicyParameters, PolicyContext, T> factory = factories.get(name.toLowerCase(Locale.ROOT));
         if (factory == null) {
             throw new UnknownPolicyException(family, name, names());
         }
-        return factory.apply(parameters);
+        return factory.apply(parameters, context);
     }
 
     /** Short names in registration order. */

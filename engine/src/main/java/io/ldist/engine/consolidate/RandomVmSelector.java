@@ -1,0 +1,27 @@
+package io.ldist.engine.consolidate;
+
+import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.util.IntList;
+
+import java.util.SplittableRandom;
+
+/** Random selection (RS): any VM that may move, each equally likely, from the scenario's seeded generator. */
+public final class RandomVmSelector implements VmSelector {
+    private final SplittableRandom random;
+
+    public RandomVmSelector(long seed) {
+        this.random = new SplittableRandom(seed);
+    }
+
+    @Override
+    public int select(int host, PlanningState plan) {
+        IntList movable = new IntList();
+        for (int i = 0, n = plan.vmCountOn(host); i < n; i++) {
+            int vm = plan.vmOn(host, i);
+            if (!plan.vmMigrating(vm)) {
+                movable.add(vm);
+            }
+        }
+        return movable.isEmpty() ? -1 : movable.get(random.nextInt(movable.size()));
+    }
+}
