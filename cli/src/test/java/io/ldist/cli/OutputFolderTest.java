@@ -48,6 +48,20 @@ class OutputFolderTest {
     }
 
     @Test
+    void outputUnderAFile_refusedAsBadInput() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path file = Files.writeString(tmp.resolve("runs"), "a file");
+        Path out = file.resolve("today");
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("cannot create output folder " + out + ": " + file
+                + " is a file, not a folder\n");
+        assertThat(file).hasContent("a file");
+    }
+
+    @Test
     void nonEmptyFolderWithForce_fourFilesReplacedOthersKept() throws IOException {
         Path scenario = TestScenarios.tasks(tmp);
         Path out = Files.createDirectories(tmp.resolve("out"));
