@@ -295,6 +295,22 @@ class SimulateBadInputTest {
     }
 
     @Test
+    void misspeltUnlimitedMaxVmsPerHost_refusedWithDidYouMean() {
+        Path scenario = TestScenarios.trace(tmp, "maxVmsPerHost: unlimited", "maxVmsPerHost: unlimted");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":6:3: fleet.maxVmsPerHost: expected 'unlimited', "
+                + "found 'unlimted'; did you mean 'unlimited'?\n");
+    }
+
+    @Test
+    void fractionalMaxVmsPerHost_refusedSayingBothForms() {
+        Path scenario = TestScenarios.tasks(tmp, "maxVmsPerHost: 2", "maxVmsPerHost: 2.5");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":6:3: fleet.maxVmsPerHost: expected an integer >= 1 or "
+                + "'unlimited', found 2.5\n");
+    }
+
+    @Test
     void templateAboveMaxVmsPerHost_refused() {
         Path scenario = TestScenarios.tasks(tmp, "perHost: 2", "perHost: 3");
 

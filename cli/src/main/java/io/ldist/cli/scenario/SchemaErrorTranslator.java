@@ -71,8 +71,15 @@ final class SchemaErrorTranslator {
         };
     }
 
-    /** One problem for a value whose type fits none of several alternatives: "a string or a mapping". */
-    ScenarioProblem wrongShape(String pointer, List<Error> typeErrors) {
+    /**
+     * One problem for a value whose type fits none of several alternatives: "a string or a mapping", or
+     * the title of the schema holding the alternatives, found from their own error ({@code alternatives}).
+     */
+    ScenarioProblem wrongShape(String pointer, List<Error> typeErrors, Optional<Error> alternatives) {
+        Optional<String> title = alternatives.flatMap(schemas::enclosing).flatMap(SchemaErrorTranslator::title);
+        if (title.isPresent()) {
+            return document.problem(pointer, title.get(), found(pointer));
+        }
         Set<String> nouns = new LinkedHashSet<>();
         typeErrors.forEach(error -> nouns.addAll(typeNouns(error.getSchemaNode())));
         return document.problem(pointer, Phrases.orList(List.copyOf(nouns)), found(pointer));
