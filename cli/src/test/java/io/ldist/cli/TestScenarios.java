@@ -20,8 +20,12 @@ import java.util.stream.Stream;
  * off the text blocks below.
  */
 final class TestScenarios {
-    /** The repository's scenarios/ folder (tests run in the cli module's folder). */
-    static final Path SCENARIOS = Path.of("..", "scenarios").toAbsolutePath().normalize();
+    /** The repository's scenarios/ folder (Maven runs tests in the cli module's folder; IDEs may use the root). */
+    static final Path SCENARIOS = Stream.of(Path.of("..", "scenarios"), Path.of("scenarios"))
+            .map(path -> path.toAbsolutePath().normalize())
+            .filter(path -> Files.isRegularFile(path.resolve("quickstart.yaml")))
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("scenarios/ not found from " + Path.of("").toAbsolutePath()));
 
     static final String TASKS = """
             name: small-tasks
