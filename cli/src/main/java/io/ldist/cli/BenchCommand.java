@@ -5,11 +5,14 @@ import io.ldist.sim.kernel.Simulation;
 import io.ldist.sim.kernel.SimulationResult;
 import io.ldist.sim.record.EventLog;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.util.Arrays;
 import java.util.Locale;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /**
@@ -19,6 +22,9 @@ import java.util.concurrent.Callable;
 @Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the simulation itself over several runs (no files written): "
         + "each run's wall time, then min, median and max. The first runs include JIT warm-up.")
 final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
 
@@ -31,6 +37,7 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         if (runs < 1 || warmup < 0) {
             throw new BadInputException("--runs must be >= 1 and --warmup >= 0");
         }
@@ -43,11 +50,11 @@ final class BenchCommand implements Callable<Integer> {
         for (int i = 0; i < runs; i++) {
             last = runOnce(loaded);
             seconds[i] = last.simWallSeconds();
-            System.out.printf(Locale.ROOT, "run %d: %.3f s%n", i + 1, seconds[i]);
+            out.printf(Locale.ROOT, "run %d: %.3f s%n", i + 1, seconds[i]);
         }
         double[] sorted = seconds.clone();
         Arrays.sort(sorted);
-        System.out.printf(Locale.ROOT, "%s: %d runs, sim wall min %.3f s, median %.3f s, max %.3f s "
+        out.printf(Locale.ROOT, "%s: %d runs, sim wall min %.3f s, median %.3f s, max %.3f s "
                         + "(%d hosts, %d VMs, %s migrations; %d cores, Java %s)%n",
                 loaded.name(), runs, sorted[0], sorted[runs / 2], sorted[runs - 1],
                 last.summary().get("hosts").intValue(), last.summary().get("vms").intValue(),

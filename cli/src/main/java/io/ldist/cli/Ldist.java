@@ -22,13 +22,32 @@ public final class Ldist {
         System.exit(run(args));
     }
 
+    /** Runs ldist with the given arguments on standard output and error; returns the exit code. */
     public static int run(String... args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        try {
+            return run(out, err, args);
+        } finally {
+            out.flush();
+            err.flush();
+        }
+    }
+
+    /**
+     * Runs ldist with the given arguments, printing results to {@code out} and messages to {@code err}
+     * (progress bars, shown only on a terminal, still go to standard error); returns the exit code.
+     */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine line = new CommandLine(new Ldist());
+        line.setOut(out);
+        line.setErr(err);
         line.setExecutionExceptionHandler(Ldist::handle);
         line.setParameterExceptionHandler((e, a) -> {
-            PrintWriter err = e.getCommandLine().getErr();
-            err.println("ldist: " + e.getMessage());
-            e.getCommandLine().usage(err);
+            PrintWriter messages = e.getCommandLine().getErr();
+            messages.println("ldist: " + e.getMessage());
+            e.getCommandLine().usage(messages);
+            messages.flush();
             return BAD_INPUT;
         });
         return line.execute(args);

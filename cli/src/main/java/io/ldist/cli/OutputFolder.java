@@ -2,6 +2,7 @@ package io.ldist.cli;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -22,9 +23,25 @@ final class OutputFolder {
             }
             Files.createDirectories(folder);
             return folder;
+        } catch (FileSystemException e) {
+            // In the user's hands: a file where a parent folder should be, no permission, a read-only disk.
+            Path file = fileAbove(folder);
+            throw new BadInputException("cannot create output folder " + folder + ": " + (file != null
+                    ? file + " is a file, not a folder"
+                    : e.getReason() != null ? e.getReason() : e.getClass().getSimpleName()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create output folder " + folder, e);
         }
+    }
+
+    /** The nearest of the folder's parents that exists as a file, if any. */
+    private static Path fileAbove(Path folder) {
+        for (Path parent = folder.getParent(); parent != null; parent = parent.getParent()) {
+            if (Files.exists(parent)) {
+                return Files.isDirectory(parent) ? null : parent;
+            }
+        }
+        return null;
     }
 
     private static boolean isEmpty(Path folder) throws IOException {

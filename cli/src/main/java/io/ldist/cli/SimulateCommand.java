@@ -8,17 +8,23 @@ import io.ldist.sim.record.RunOutput;
 import io.ldist.sim.spec.Faults;
 import io.ldist.sim.spec.VmTraceWorkload;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** Runs one scenario in the simulator and writes its results. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, description = "Run a scenario in the simulator; print a summary and write "
         + "summary.json, timeseries.csv, events.csv and run.json to the output folder.")
 final class SimulateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
 
@@ -36,6 +42,7 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        PrintWriter stdout = spec.commandLine().getOut();
         LoadedScenario loaded = scenario.load();
         if (seed != null) {
             loaded = loaded.withSeed(seed);
@@ -54,10 +61,10 @@ final class SimulateCommand implements Callable<Integer> {
             String title = String.format(Locale.ROOT, "%s: seed %d, %s simulated in %.2f s", loaded.name(),
                     loaded.spec().seed(), Durations.describe(loaded.spec().durationS()), result.simWallSeconds());
             boolean faults = !loaded.spec().faults().equals(Faults.NONE);
-            System.out.print(SummaryTable.render(title, result.summary(),
+            stdout.print(SummaryTable.render(title, result.summary(),
                     loaded.spec().workload() instanceof VmTraceWorkload, faults));
-            System.out.println();
-            System.out.println("Wrote " + folder + ": summary.json, timeseries.csv, events.csv, run.json");
+            stdout.println();
+            stdout.println("Wrote " + folder + ": summary.json, timeseries.csv, events.csv, run.json");
         }
         return 0;
     }

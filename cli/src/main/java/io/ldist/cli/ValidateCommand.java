@@ -5,19 +5,26 @@ import io.ldist.sim.spec.HostGroup;
 import io.ldist.sim.spec.TaskStreamWorkload;
 import io.ldist.sim.spec.VmTraceWorkload;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Mixin;
 
+import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** Checks a scenario without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario without running it: exit 0 when valid, 2 with the "
         + "problems (file, line, field, expected, found) when not.")
 final class ValidateCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
 
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         LoadedScenario loaded = scenario.load();
         int servers = loaded.spec().hosts().stream().mapToInt(HostGroup::count).sum();
         String workload = loaded.spec().workload() instanceof VmTraceWorkload trace
@@ -25,7 +32,7 @@ final class ValidateCommand implements Callable<Integer> {
                 : ((TaskStreamWorkload) loaded.spec().workload()).source() instanceof
                 io.ldist.sim.spec.TaskSource.TaskList list ? list.tasks().size() + " tasks replayed"
                 : "a generated task stream";
-        System.out.printf("valid: %s (%s): %d servers at start, %s; placement %s%n", loaded.name(),
+        out.printf("valid: %s (%s): %d servers at start, %s; placement %s%n", loaded.name(),
                 loaded.source(), servers, workload, loaded.engine().placement());
         return 0;
     }

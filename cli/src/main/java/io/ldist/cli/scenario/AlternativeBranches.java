@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -101,7 +102,8 @@ final class AlternativeBranches {
                 .toList();
         if (best == Relevance.WRONG_SHAPE) {
             return List.of(translator.wrongShape(at,
-                    candidateErrors.stream().filter(error -> isTypeErrorAt(error, at)).toList()));
+                    candidateErrors.stream().filter(error -> isTypeErrorAt(error, at)).toList(),
+                    Optional.ofNullable(group.summary)));
         }
         if (best == Relevance.WRONG_CHOICE) {
             List<Error> choices = candidateErrors.stream().filter(error -> isChoiceErrorNear(error, at)).toList();

@@ -7,10 +7,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Typed reads of a schema-valid scenario document, by JSON Pointer, with defaults for absent fields. A value
+ * Typed reads of a scenario document, by JSON Pointer, with defaults for absent fields. A value
  * that is well-formed for the schema but wrong for ldist (a bad unit, an unknown name) is recorded as a
  * {@link ScenarioProblem} at its position and a neutral value is returned, so that one pass reports every
- * mistake at once.
+ * mistake at once. Reads are lenient about types (text read as a number gives 0), so a document that failed
+ * schema validation can be read too, for the problems the schema cannot see.
  */
 final class FieldReader {
     private final ScenarioDocument document;
@@ -77,6 +78,33 @@ final class FieldReader {
             problems.add(e.problemAt(document, pointer));
             return defaultValue;
         }
+    }
+
+    /**
+     * A quantity that must be above 0 (a server's memory, a duration): {@code defaultValue} when absent,
+     * NaN after recording one problem when it is not a quantity of these units or not above 0.
+     */
+    double positiveQuantity(String pointer, Units units, double defaultValue) {
+        JsonNode node = node(pointer);
+        if (node == null) {
+            return defaultValue;
+        }
+        double value;
+        if (node.isNumber()) {
+            value = node.asDouble();
+        } else {
+            try {
+                value = units.parse(node.asText(), true);
+            } catch (InvalidQuantityException e) {
+                problems.add(e.problemAt(document, pointer));
+                return Double.NaN;
+            }
+        }
+        if (!(value > 0)) {
+            problem(pointer, "a " + unitsNoun(units) + " > 0", Phrases.describe(node));
+            return Double.NaN;
+        }
+        return value;
     }
 
     /** A fraction in [0, 1] written as 0.8 or 80%. */

@@ -40,19 +40,23 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads a scenario file into a {@link LoadedScenario}, refusing any mistake before work starts: YAML syntax,
- * then the JSON Schema (unknown fields, types, ranges), then ldist's own checks (units, names that must match,
- * policy names and parameters, data files). Every problem found is reported at once, each with its file,
- * line, field path, what was expected and what was found.
+ * then the JSON Schema (unknown fields, types, ranges) and ldist's own checks (units, names that must match,
+ * policy names and parameters, data files). The problems of the schema and of ldist's checks are reported
+ * together (those of ldist's checks only where the schema found nothing in the same field), each with its
+ * file, line, field path, what was expected and what was found.
  */
 public final class ScenarioLoader {
     public static final String SCHEMA = "io/ldist/cli/scenario.schema.json";
@@ -83,24 +87,61 @@ public final class ScenarioLoader {
 
     static LoadedScenario load(ScenarioDocument parsed, List<String> overrides, String source) {
         ScenarioDocument document = Overrides.apply(parsed, overrides);
-        VALIDATION.validate(document);
-        Reading reading = new Reading(new FieldReader(document));
-        LoadedScenario scenario = reading.read(source);
-        if (!reading.in.problems().isEmpty()) {
-            throw new ScenarioException(reading.in.problems());
+        List<ScenarioProblem> schemaProblems = VALIDATION.problems(document);
+        Reading reading = new Reading(new FieldReader(document), schemaProblems);
+        LoadedScenario scenario;
+        try {
+            scenario = reading.read(source);
+        } catch (RuntimeException e) {
+            if (schemaProblems.isEmpty()) {
+                throw e;
+            }
+            // The schema problems left the document too broken to read on: report them alone.
+            throw new ScenarioException(schemaProblems);
+        }
+        List<ScenarioProblem> problems = new ArrayList<>(schemaProblems);
+        for (ScenarioProblem problem : reading.in.problems()) {
+            if (schemaProblems.stream().noneMatch(schema -> related(schema.fieldPath(), problem.fieldPath()))) {
+                problems.add(problem);
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
         }
         return scenario;
     }
 
-    /** One pass over a schema-valid document. */
+    /**
+     * Whether two fields are the same or one holds the other: a problem ldist's own checks find there, when
+     * the schema already found one, is most likely the same mistake seen again (a wrong kind of workload
+     * also lacks the fields of the kind meant).
+     */
+    private static boolean related(String a, String b) {
+        return a.isEmpty() || b.isEmpty() || holds(a, b) || holds(b, a);
+    }
+
+    private static boolean holds(String outer, String inner) {
+        return inner.startsWith(outer) && (inner.length() == outer.length()
+                || inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
+    }
+
+    /**
+     * One pass over a document, recording every problem ldist's own checks find. It reads documents that
+     * failed schema validation too, so that all mistakes are reported at once; {@code schemaProblems} says
+     * which parts the schema already refused.
+     */
     private static final class Reading {
         final FieldReader in;
+        final List<ScenarioProblem> schemaProblems;
         final Map<String, HostType> hostTypes = new LinkedHashMap<>();
         final Map<String, VmType> vmTypes = new LinkedHashMap<>();
+        /** Every host type name written, including types refused for another mistake (not reported again). */
+        final Set<String> hostTypeNames = new LinkedHashSet<>();
         boolean taskWorkload;
 
-        Reading(FieldReader in) {
+        Reading(FieldReader in, List<ScenarioProblem> schemaProblems) {
             this.in = in;
+            this.schemaProblems = schemaProblems;
         }
 
         LoadedScenario read(String source) {
@@ -135,23 +176,21 @@ public final class ScenarioLoader {
             for (int i = 0; i < in.size("/fleet/hostTypes"); i++) {
                 String at = "/fleet/hostTypes/" + i;
                 String name = in.text(at + "/name", "");
-                PowerCurve power = readPower(at + "/power");
-                double ram = in.quantity(at + "/ram", Units.SIZE, 0);
-                if (ram <= 0) {
-                    in.problem(at + "/ram", "a size > 0", in.text(at + "/ram", ""));
-                }
-                if (power == null || ram <= 0) {
-                    continue;
-                }
-                HostType type = new HostType(name, (int) in.integer(at + "/cores", 1),
-                        in.number(at + "/mipsPerCore", 1), in.number(at + "/gpus", 0), ram,
-                        positive(at + "/network", in.quantity(at + "/network", Units.BANDWIDTH, 1000), "a bandwidth > 0"),
-                        in.number(at + "/pricePerHour", 0), power,
-                        in.quantity(at + "/bootTime", Units.DURATION, 0),
-                        in.quantity(at + "/resumeTime", Units.DURATION, 0));
-                if (hostTypes.putIfAbsent(name, type) != null) {
+                if (!hostTypeNames.add(name)) {
                     in.problem(at + "/name", "a host type name not used before", "'" + name + "' again");
                 }
+                PowerCurve power = readPower(at + "/power");
+                double ram = in.positiveQuantity(at + "/ram", Units.SIZE, Double.NaN);
+                double network = in.positiveQuantity(at + "/network", Units.BANDWIDTH, 1000);
+                if (power == null || Double.isNaN(ram) || Double.isNaN(network)) {
+                    continue;
+                }
+                // Neutral values where the schema refused one (cores: 0), so that reading goes on.
+                HostType type = new HostType(name, atLeastOne(at + "/cores"), positiveOrOne(at + "/mipsPerCore"),
+                        nonNegative(at + "/gpus"), ram, network, nonNegative(at + "/pricePerHour"), power,
+                        in.quantity(at + "/bootTime", Units.DURATION, 0),
+                        in.quantity(at + "/resumeTime", Units.DURATION, 0));
+                hostTypes.putIfAbsent(name, type);
             }
         }
 
@@ -160,12 +199,12 @@ public final class ScenarioLoader {
             if (node.isArray()) {
                 double[] watts = new double[node.size()];
                 for (int i = 0; i < watts.length; i++) {
-                    watts[i] = node.get(i).asDouble();
+                    watts[i] = Math.max(0, node.get(i).asDouble());
                 }
                 return new PowerCurve(watts);
             }
-            double idle = node.get("idle").asDouble();
-            double max = node.get("max").asDouble();
+            double idle = Math.max(0, node.path("idle").asDouble());
+            double max = Math.max(0, node.path("max").asDouble());
             if (max < idle) {
                 in.problem(at + "/max", "a full-load power >= the idle power " + idle, String.valueOf(max));
                 return null;
@@ -177,9 +216,9 @@ public final class ScenarioLoader {
             for (int i = 0; i < in.size("/fleet/vmTypes"); i++) {
                 String at = "/fleet/vmTypes/" + i;
                 String name = in.text(at + "/name", "");
-                VmType type = new VmType(name, (int) in.integer(at + "/cores", 1), in.number(at + "/mipsPerCore", 1),
-                        in.number(at + "/gpus", 0), in.quantity(at + "/ram", Units.SIZE, 0),
-                        in.quantity(at + "/network", Units.BANDWIDTH, 100), (int) in.integer(at + "/taskSlots", 1));
+                VmType type = new VmType(name, atLeastOne(at + "/cores"), positiveOrOne(at + "/mipsPerCore"),
+                        nonNegative(at + "/gpus"), in.quantity(at + "/ram", Units.SIZE, 0),
+                        in.quantity(at + "/network", Units.BANDWIDTH, 100), atLeastOne(at + "/taskSlots"));
                 if (vmTypes.putIfAbsent(name, type) != null) {
                     in.problem(at + "/name", "a VM type name not used before", "'" + name + "' again");
                 }
@@ -191,7 +230,8 @@ public final class ScenarioLoader {
             if (node == null) {
                 return 3;
             }
-            return node.isTextual() ? FleetRules.NO_VM_LIMIT : node.asInt();
+            // Below 1 the schema refuses it; no limit then, rather than a second problem about the template.
+            return node.isTextual() || node.asInt() < 1 ? FleetRules.NO_VM_LIMIT : node.asInt();
         }
 
         List<HostGroup> readHosts(int scale) {
@@ -202,29 +242,37 @@ public final class ScenarioLoader {
                 HostState state = "standby".equals(in.text(at + "/state", "active")) ? HostState.STANDBY
                         : HostState.ACTIVE;
                 if (type != null) {
-                    groups.add(new HostGroup(type, (int) in.integer(at + "/count", 0) * scale, state));
+                    groups.add(new HostGroup(type, (int) Math.max(0, in.integer(at + "/count", 0)) * scale, state));
                 }
             }
-            if (groups.stream().mapToInt(HostGroup::count).sum() == 0 && in.problems().isEmpty()) {
+            if (groups.stream().mapToInt(HostGroup::count).sum() == 0 && in.problems().isEmpty()
+                    && schemaProblems.isEmpty()) {
                 in.problem("/fleet/hosts", "at least one server (a count >= 1)", "no server at all");
             }
             return groups;
         }
 
         HostType hostType(String at) {
-            return named(at, hostTypes, "host type", "fleet.hostTypes");
+            return named(at, hostTypes, hostTypeNames, "host type", "fleet.hostTypes");
         }
 
         VmType vmType(String at) {
-            return named(at, vmTypes, "VM type", "fleet.vmTypes");
+            return named(at, vmTypes, vmTypes.keySet(), "VM type", "fleet.vmTypes");
         }
 
-        <T> T named(String at, Map<String, T> known, String what, String where) {
+        /**
+         * The type a field names, or null. A name that is written in the scenario but whose type was refused
+         * for another mistake is not reported again here.
+         */
+        <T> T named(String at, Map<String, T> known, Set<String> declared, String what, String where) {
             String name = in.text(at, "");
             T value = known.get(name);
-            if (value == null) {
-                in.problem(at, "the name of a " + what + " of " + where + " (" + String.join(", ", known.keySet())
-                        + ")", "'" + name + "'", NearestName.didYouMean(known.keySet(), name));
+            // When the schema refused something in the list of types, the name may well be right.
+            boolean listBroken = !schemaProblems.isEmpty() && (declared.isEmpty()
+                    || schemaProblems.stream().anyMatch(problem -> problem.fieldPath().startsWith(where)));
+            if (value == null && !declared.contains(name) && !listBroken) {
+                in.problem(at, "the name of a " + what + " of " + where + " (" + String.join(", ", declared)
+                        + ")", "'" + name + "'", NearestName.didYouMean(declared, name));
             }
             return value;
         }
@@ -260,13 +308,46 @@ public final class ScenarioLoader {
         }
 
         UtilizationTrace readTraceFolder() {
-            Path folder = in.document().resolvePath(in.text("/workload/path", ""));
+            String written = in.text("/workload/path", "");
+            Path folder = in.document().resolvePath(written);
             try {
                 return new PlanetLabTraceReader(288).read(folder);
             } catch (TraceFormatException e) {
-                in.problem("/workload/path", "a folder of PlanetLab trace files (288 lines of integer CPU %)",
-                        e.getMessage());
+                dataProblem("/workload/path", written, folder, e, "trace",
+                        "a folder of PlanetLab trace files (288 lines of integer CPU % each)");
                 return null;
+            }
+        }
+
+        /**
+         * A data file or folder that cannot be read ({@code kind} "trace": a folder of trace files; "task": a
+         * CSV file). When the file or folder named in the scenario is itself missing or of the wrong kind, the
+         * problem reads like any other (expected ..., found ...); when a line in a data file is wrong, it names
+         * that file and line the way compilers do, followed by the reader's own expected and found.
+         */
+        void dataProblem(String at, String written, Path resolved, TraceFormatException e, String kind,
+                         String expected) {
+            if (!e.file().equals(resolved)) {
+                in.problem(at, "", kind + " file " + e.getMessage());
+                return;
+            }
+            String shown = Phrases.quote(written);
+            Path absolute = resolved.toAbsolutePath().normalize();
+            if (!Path.of(written).equals(absolute)) {
+                shown += " (" + absolute + ")";
+            }
+            boolean folderExpected = kind.equals("trace");
+            if (!Files.exists(resolved)) {
+                in.problem(at, expected, shown + ", which does not exist");
+            } else if (folderExpected != Files.isDirectory(resolved)) {
+                in.problem(at, expected, shown + ", which is a " + (folderExpected ? "file" : "folder"));
+            } else if (e.line() > 0) {
+                in.problem(at, "", kind + " file " + e.getMessage());
+            } else {
+                String prefix = e.file() + ": ";
+                String reason = e.getMessage().startsWith(prefix) ? e.getMessage().substring(prefix.length())
+                        : e.getMessage();
+                in.problem(at, expected, shown + ": " + reason);
             }
         }
 
@@ -280,12 +361,13 @@ public final class ScenarioLoader {
             }
             TaskSource source = null;
             if (in.has("/workload/csv")) {
-                Path file = in.document().resolvePath(in.text("/workload/csv", ""));
+                String written = in.text("/workload/csv", "");
+                Path file = in.document().resolvePath(written);
                 try {
                     source = new TaskSource.TaskList(new TaskCsvReader().read(file));
                 } catch (TraceFormatException e) {
-                    in.problem("/workload/csv", "a CSV of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])",
-                            e.getMessage());
+                    dataProblem("/workload/csv", written, file, e, "task",
+                            "a CSV file of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])");
                 }
             } else if (in.has("/workload/arrivals") && in.has("/workload/task")) {
                 source = readArrivals();
@@ -463,17 +545,26 @@ public final class ScenarioLoader {
             List<String> scorers = new ArrayList<>(List.of(EngineSettings.WEIGHTED_SCORER));
             scorers.addAll(Policies.SCORERS.names());
             if (!scorers.contains(scorer)) {
-                unknownName("/policies/scorer", "scorer", scorers, scorer);
+                unknownName("/policies/scorer", "a scorer", scorers, scorer);
             }
             LoadWeights weights = readWeights();
             String placement = in.text("/policies/placement", "least-loaded");
             PolicyFamily<?> placements = PlacementPolicies.family(null);
             if (!placements.has(placement)) {
-                unknownName("/policies/placement", "placement policy", placements.names(), placement);
+                unknownName("/policies/placement", "a placement policy", placements.names(), placement);
             }
-            PolicyChoice overload = choice("/policies/overload", Policies.OVERLOAD, null);
-            PolicyChoice selection = choice("/policies/vmSelection", Policies.VM_SELECTION, "mmt");
-            PolicyChoice underload = choice("/policies/underload", Policies.UNDERLOAD, null);
+            PolicyChoice overload = choice("/policies/overload", Policies.OVERLOAD, "an overload policy", null);
+            PolicyChoice selection = choice("/policies/vmSelection", Policies.VM_SELECTION, "a VM selection policy",
+                    "mmt");
+            PolicyChoice underload = choice("/policies/underload", Policies.UNDERLOAD, "an underload policy", null);
+            JsonNode selectionNode = in.node("/policies/vmSelection");
+            boolean noSelection = selectionNode != null && "none".equals(selectionNode.isTextual()
+                    ? selectionNode.asText() : selectionNode.path("name").asText());
+            if (overload != null && noSelection) {
+                in.problem("/policies/vmSelection", "a VM selection policy (" + String.join(", ",
+                        Policies.VM_SELECTION.names()) + ") to choose the VMs to move off overloaded servers, "
+                        + "since policies.overload is set", "'none'");
+            }
             if (overload != null) {
                 checkShareParameter(overload, "/policies/overload", "threshold");
             }
@@ -533,7 +624,7 @@ public final class ScenarioLoader {
         }
 
         /** A policy given as a name or as {name: ..., parameter: value...}; null when absent and no default. */
-        PolicyChoice choice(String at, PolicyFamily<?> family, String defaultName) {
+        PolicyChoice choice(String at, PolicyFamily<?> family, String noun, String defaultName) {
             JsonNode node = in.node(at);
             if (node == null) {
                 return defaultName == null ? null : PolicyChoice.of(defaultName);
@@ -546,7 +637,7 @@ public final class ScenarioLoader {
             if (!family.has(name)) {
                 List<String> known = new ArrayList<>(family.names());
                 known.add("none");
-                unknownName(nameAt, family.family() + " policy", known, name);
+                unknownName(nameAt, noun, known, name);
                 return null;
             }
             Map<String, Double> parameters = new HashMap<>();
@@ -566,8 +657,12 @@ public final class ScenarioLoader {
                         continue;
                     }
                     JsonNode value = field.getValue();
-                    parameters.put(parameter, value.isBoolean() ? (value.asBoolean() ? 1.0 : 0.0)
-                            : value.isNumber() ? value.asDouble() : in.quantity(parameterAt, Units.FRACTION, 0));
+                    int problemsBefore = in.problems().size();
+                    double number = value.isBoolean() ? (value.asBoolean() ? 1.0 : 0.0)
+                            : value.isNumber() ? value.asDouble() : in.quantity(parameterAt, Units.FRACTION, 0);
+                    if (in.problems().size() == problemsBefore) {
+                        parameters.put(parameter, number);
+                    }
                 }
             }
             return new PolicyChoice(name.toLowerCase(java.util.Locale.ROOT), parameters);
@@ -576,7 +671,7 @@ public final class ScenarioLoader {
         void checkShareParameter(PolicyChoice choice, String at, String parameter) {
             Double value = choice.parameters().get(parameter);
             if (value != null && !(value > 0 && value <= 1)) {
-                in.problem(at + "/" + parameter, "a share in (0, 1]", String.valueOf(value));
+                in.problem(at + "/" + parameter, "a share in (0, 1]", Phrases.describe(in.node(at + "/" + parameter)));
             }
         }
 
@@ -588,7 +683,8 @@ public final class ScenarioLoader {
             double out = in.share(at + "/scaleOut", 0.8);
             double scaleIn = in.share(at + "/scaleIn", 0.2);
             if (scaleIn >= out) {
-                in.problem(at + "/scaleIn", "a threshold below scaleOut (" + out + ")", String.valueOf(scaleIn));
+                in.problem(at + "/scaleIn", "a threshold below scaleOut (" + in.text(at + "/scaleOut", "0.8") + ")",
+                        Phrases.describe(in.node(at + "/scaleIn")));
             }
             int min = (int) in.integer(at + "/minHosts", 1);
             int max = (int) in.integer(at + "/maxHosts", Math.max(1, initialHosts) * 10L);
@@ -608,28 +704,31 @@ public final class ScenarioLoader {
                     "migrate".equals(in.text(at + "/drain", "finish")));
         }
 
-        void unknownName(String at, String what, List<String> known, String found) {
-            in.problem(at, "a " + what + ": one of " + String.join(", ", known), "'" + found + "'",
+        /** @param noun what the field names, with its article: "an overload policy" */
+        void unknownName(String at, String noun, List<String> known, String found) {
+            in.problem(at, noun + ": one of " + Phrases.orList(known), "'" + found + "'",
                     NearestName.didYouMean(known, found));
         }
 
         // ------------------------------------------------------------ small checks
 
-        double positiveDuration(String at, double defaultValue) {
-            double value = in.quantity(at, Units.DURATION, defaultValue);
-            if (in.has(at) && !(value > 0)) {
-                in.problem(at, "a duration > 0", in.text(at, ""));
-                return defaultValue;
-            }
-            return value;
+        int atLeastOne(String at) {
+            return (int) Math.max(1, in.integer(at, 1));
         }
 
-        double positive(String at, double value, String expected) {
-            if (!(value > 0)) {
-                in.problem(at, expected, in.text(at, ""));
-                return 1;
-            }
-            return value;
+        double positiveOrOne(String at) {
+            double value = in.number(at, 1);
+            return value > 0 && Double.isFinite(value) ? value : 1;
+        }
+
+        double nonNegative(String at) {
+            double value = in.number(at, 0);
+            return value >= 0 && Double.isFinite(value) ? value : 0;
+        }
+
+        double positiveDuration(String at, double defaultValue) {
+            double value = in.positiveQuantity(at, Units.DURATION, defaultValue);
+            return Double.isNaN(value) ? defaultValue : value;
         }
     }
 }

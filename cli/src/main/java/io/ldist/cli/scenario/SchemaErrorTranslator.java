@@ -47,7 +47,8 @@ final class SchemaErrorTranslator {
             case "additionalProperties", "unevaluatedProperties" -> unknownField(error, pointer);
             case "required" -> missingField(error, pointer, error.getProperty());
             case "dependentRequired" -> dependentField(error, pointer);
-            case "type" -> document.problem(pointer, Phrases.orList(typeNouns(rule)), found(pointer));
+            case "type" -> document.problem(pointer, schemas.enclosing(error).flatMap(SchemaErrorTranslator::title)
+                    .orElseGet(() -> Phrases.orList(typeNouns(rule))), found(pointer));
             case "enum", "const" -> choice(pointer, literals(List.of(error)));
             case "minimum" -> bound(error, pointer, ">=");
             case "exclusiveMinimum" -> bound(error, pointer, ">");
@@ -70,8 +71,15 @@ final class SchemaErrorTranslator {
         };
     }
 
-    /** One problem for a value whose type fits none of several alternatives: "a string or a mapping". */
-    ScenarioProblem wrongShape(String pointer, List<Error> typeErrors) {
+    /**
+     * One problem for a value whose type fits none of several alternatives: "a string or a mapping", or
+     * the title of the schema holding the alternatives, found from their own error ({@code alternatives}).
+     */
+    ScenarioProblem wrongShape(String pointer, List<Error> typeErrors, Optional<Error> alternatives) {
+        Optional<String> title = alternatives.flatMap(schemas::enclosing).flatMap(SchemaErrorTranslator::title);
+        if (title.isPresent()) {
+            return document.problem(pointer, title.get(), found(pointer));
+        }
         Set<String> nouns = new LinkedHashSet<>();
         typeErrors.forEach(error -> nouns.addAll(typeNouns(error.getSchemaNode())));
         return document.problem(pointer, Phrases.orList(List.copyOf(nouns)), found(pointer));
@@ -84,13 +92,22 @@ final class SchemaErrorTranslator {
 
     private ScenarioProblem unknownField(Error error, String pointer) {
         String name = error.getProperty();
-        List<String> allowed = schemas.enclosing(error)
-                .map(schema -> schema.get("properties"))
-                .map(properties -> List.copyOf(properties.propertyNames()))
-                .orElse(List.of());
+        List<String> allowed = allowedFields(error);
         String expected = allowed.isEmpty() ? "no other fields" : "one of the fields " + Phrases.orList(allowed);
         return document.problem(Pointers.child(pointer, name), expected, "unknown field '" + name + "'",
                 NearestName.didYouMean(allowed, name));
+    }
+
+    /** For an unknown-field error, the declared field the user probably meant, if one is close. */
+    Optional<String> meantField(Error unknownField) {
+        return NearestName.among(allowedFields(unknownField), unknownField.getProperty());
+    }
+
+    private List<String> allowedFields(Error error) {
+        return schemas.enclosing(error)
+                .map(schema -> schema.get("properties"))
+                .map(properties -> List.copyOf(properties.propertyNames()))
+                .orElse(List.of());
     }
 
     private ScenarioProblem missingField(Error error, String pointer, String name) {
@@ -106,9 +123,12 @@ final class SchemaErrorTranslator {
     }
 
     private ScenarioProblem bound(Error error, String pointer, String comparison) {
+        // "an integer" when the bounded type is integer, alone or beside non-numeric types (["integer", "string"]).
         boolean integer = schemas.enclosing(error)
                 .map(schema -> schema.get("type"))
-                .map(type -> type.isString() && type.stringValue().equals("integer"))
+                .map(type -> type.isString() ? type.stringValue().equals("integer")
+                        : type.isArray() && type.values().stream().anyMatch(t -> t.asString().equals("integer"))
+                                && type.values().stream().noneMatch(t -> t.asString().equals("number")))
                 .orElse(false);
         String noun = integer ? "an integer" : "a number";
         return document.problem(pointer, noun + " " + comparison + " " + error.getSchemaNode(), found(pointer));
@@ -126,6 +146,10 @@ final class SchemaErrorTranslator {
 
     /** What a missing field should hold, as far as its schema says. */
     private String expectedValue(JsonNode schema) {
+        Optional<String> title = title(schema);
+        if (title.isPresent()) {
+            return title.get();
+        }
         if (schema.has("type")) {
             return Phrases.orList(typeNouns(schema.get("type")));
         }
@@ -136,6 +160,16 @@ final class SchemaErrorTranslator {
             return "one of " + Phrases.orList(schema.get("enum").values().stream().map(Phrases::literal).toList());
         }
         return "a value";
+    }
+
+    /**
+     * A schema's {@code title}, which the schema may write as the noun phrase for what it accepts
+     * ({@code a size such as 4GiB}); used instead of the bare JSON types when present.
+     */
+    private static Optional<String> title(JsonNode schema) {
+        JsonNode title = schema.get("title");
+        return title != null && title.isString() && !title.stringValue().isBlank()
+                ? Optional.of(title.stringValue()) : Optional.empty();
     }
 
     /** The values allowed by {@code const} and {@code enum} errors, in schema order. */

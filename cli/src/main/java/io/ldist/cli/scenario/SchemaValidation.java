@@ -6,7 +6,16 @@ import com.networknt.schema.SchemaException;
 import com.networknt.schema.SchemaLocation;
 import com.networknt.schema.SchemaRegistry;
 import com.networknt.schema.SpecificationVersion;
+import com.networknt.schema.path.NodePath;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
 
 /**
  * Checks a {@link ScenarioDocument} against a JSON Schema (draft 2020-12 unless the schema's
@@ -34,8 +43,15 @@ public final class SchemaValidation {
      *                                  (a defect of ldist, not of the user's scenario)
      */
     public static SchemaValidation fromClasspath(String resourceName) {
-        String location = "classpath:" + (resourceName.startsWith("/") ? resourceName.substring(1) : resourceName);
-        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12);
+        String resource = resourceName.startsWith("/") ? resourceName.substring(1) : resourceName;
+        String location = "classpath:" + resource;
+        // A schema that declares an $id is known to the validator by that id, and the locations its errors
+        // report start with it. Map the id to the resource, so that looking up the schema around an error
+        // (for the names of the allowed fields, say) reads the resource and never goes to the network.
+        Optional<String> id = declaredId(resource);
+        SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
+                builder -> id.ifPresent(declared -> builder.schemaIdResolvers(
+                        resolvers -> resolvers.mapPrefix(declared, location))));
         try {
             Schema schema = registry.getSchema(SchemaLocation.of(location));
             // Resolves every $ref now, so that a broken schema fails here and not mid-validation.
@@ -46,14 +62,51 @@ public final class SchemaValidation {
         }
     }
 
+    private static Optional<String> declaredId(String resource) {
+        try (InputStream in = SchemaValidation.class.getClassLoader().getResourceAsStream(resource)) {
+            if (in == null) {
+                return Optional.empty();
+            }
+            JsonNode id = new ObjectMapper().readTree(in).get("$id");
+            return id != null && id.isString() ? Optional.of(id.stringValue()) : Optional.empty();
+        } catch (IOException | JacksonException e) {
+            // Not readable as JSON: loading the schema below reports it.
+            return Optional.empty();
+        }
+    }
+
     /** Every violation in the document, in reading order; empty when it conforms. */
     public List<ScenarioProblem> problems(ScenarioDocument document) {
         List<Error> errors = schema.validate(JacksonBridge.toJackson3(document.root()));
         SchemaErrorTranslator translator = new SchemaErrorTranslator(document, new SchemaLookup(registry));
-        return new AlternativeBranches(translator).reduce(errors).stream()
+        return new AlternativeBranches(translator).reduce(withoutMisspeltRequired(errors, translator)).stream()
                 .distinct()
                 .sorted(ScenarioProblem.READING_ORDER)
                 .toList();
+    }
+
+    /**
+     * A required field written with a typo ({@code cpuMps} for {@code cpuMips}) breaks two rules: the
+     * field is missing and an unknown one is present. Both say the same thing, so only the unknown
+     * field is reported, with its did-you-mean naming the missing field.
+     */
+    private static List<Error> withoutMisspeltRequired(List<Error> errors, SchemaErrorTranslator translator) {
+        Set<String> misspelt = new HashSet<>();
+        for (Error error : errors) {
+            if (error.getKeyword().equals("additionalProperties") || error.getKeyword().equals("unevaluatedProperties")) {
+                translator.meantField(error).ifPresent(meant -> misspelt.add(objectKey(error) + meant));
+            }
+        }
+        return errors.stream()
+                .filter(error -> !(error.getKeyword().equals("required")
+                        && misspelt.contains(objectKey(error) + error.getProperty())))
+                .toList();
+    }
+
+    /** The object an error is about and the schema object whose keyword found it. */
+    private static String objectKey(Error error) {
+        NodePath evaluation = error.getEvaluationPath();
+        return error.getInstanceLocation() + " @ " + (evaluation.getParent() == null ? "" : evaluation.getParent()) + " : ";
     }
 
     /**

@@ -33,6 +33,10 @@
  * Values set on the command line are located at the option instead of a line:
  * {@code --set fleet.hosts[0].count=-3: fleet.hosts[0].count: expected ...}.
  * Malformed YAML reads {@code <file>:<line>:<column>: malformed YAML: <parser's reason>}.
+ * A wrong line in a data file the scenario names (a trace, a task CSV) is reported at the field
+ * that names it, then the data file and line:
+ * {@code s.yaml:19:3: workload.path: trace file day/vm-02:17: expected an integer CPU utilisation
+ * in percent (0-100), found 'abc'}.
  *
  * <h2>API</h2>
  * <ul>
@@ -63,6 +67,10 @@
  *   <li>{@code JsonNode} here is Jackson 2 ({@code com.fasterxml.jackson.databind}), like the
  *       rest of ldist. The networknt validator 3.x works on Jackson 3 ({@code tools.jackson});
  *       that is confined to {@code SchemaValidation} and its package-private helpers.</li>
+ *   <li>A schema may give a {@code title} phrased as what it accepts ({@code "a size such as
+ *       4GiB"}); problems about a missing value or a value of the wrong type use it instead of
+ *       the bare JSON types. A schema's {@code $id} is resolved to the resource it was loaded
+ *       from, never fetched.</li>
  *   <li>YAML is read as YAML 1.2 expects: {@code key:} with no value is null, only
  *       {@code true}/{@code false} are booleans, and anchors/aliases are refused.</li>
  * </ul>

@@ -10,6 +10,9 @@ class SchemaValidationTest {
 
     private static final SchemaValidation SCHEMA =
             SchemaValidation.fromClasspath("io/ldist/cli/scenario/test-scenario.schema.json");
+    /** Declares an $id at an address that does not exist, like the shipped schema declares its own. */
+    private static final SchemaValidation WITH_ID =
+            SchemaValidation.fromClasspath("io/ldist/cli/scenario/id-scenario.schema.json");
 
     private static List<String> problems(String yaml) {
         return SCHEMA.problems(ScenarioDocument.parse(yaml, "s.yaml")).stream().map(ScenarioProblem::format).toList();
@@ -239,5 +242,49 @@ class SchemaValidationTest {
         assertThatThrownBy(() -> SchemaValidation.fromClasspath("io/ldist/cli/scenario/absent.schema.json"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("classpath:io/ldist/cli/scenario/absent.schema.json");
+    }
+
+    @Test
+    void misspeltRequiredField_reportedOnceAsUnknownWithSuggestion() {
+        assertThat(problems("name: q\nfleet: {hosts: [{type: m5.large, cuont: 3}]}\n")).containsExactly(
+                "s.yaml:2:34: fleet.hosts[0].cuont: expected one of the fields type, count or cpu_overcommit,"
+                        + " found unknown field 'cuont'; did you mean 'count'?");
+    }
+
+    @Test
+    void missingRequiredFieldBesideAnUnrelatedUnknownOne_bothReported() {
+        assertThat(problems("name: q\nfleet: {hosts: [{type: m5.large, colour: red}]}\n")).containsExactly(
+                "s.yaml:2:17: fleet.hosts[0].count: expected an integer, found nothing (field 'count' is missing)",
+                "s.yaml:2:34: fleet.hosts[0].colour: expected one of the fields type, count or cpu_overcommit,"
+                        + " found unknown field 'colour'");
+    }
+
+    private static List<String> problemsWithId(String yaml) {
+        return WITH_ID.problems(ScenarioDocument.parse(yaml, "s.yaml")).stream().map(ScenarioProblem::format).toList();
+    }
+
+    @Test
+    void schemaWithId_unknownTopLevelFieldListsTheFieldsOffline() {
+        assertThat(problemsWithId("name: q\nlimt: 3\n")).containsExactly(
+                "s.yaml:2:1: limt: expected one of the fields name, limit, ram or fleet, found unknown field 'limt';"
+                        + " did you mean 'limit'?");
+    }
+
+    @Test
+    void schemaWithId_nestedLookupsWorkOffline() {
+        assertThat(problemsWithId("name: q\nfleet: {count: 2}\n")).containsExactly(
+                "s.yaml:2:1: fleet.ram: expected a size such as 4GiB, found nothing (field 'ram' is missing)");
+    }
+
+    @Test
+    void boundOnIntegerOrString_saysInteger() {
+        assertThat(problemsWithId("name: q\nlimit: 0\n")).containsExactly(
+                "s.yaml:2:1: limit: expected an integer >= 1, found 0");
+    }
+
+    @Test
+    void wrongTypeForATitledSchema_usesTheTitle() {
+        assertThat(problemsWithId("name: q\nram: [4]\n")).containsExactly(
+                "s.yaml:2:1: ram: expected a size such as 4GiB, found a list of 1 item");
     }
 }

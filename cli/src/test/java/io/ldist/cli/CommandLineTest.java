@@ -1,0 +1,136 @@
+package io.ldist.cli;
+
+import static io.ldist.cli.TestScenarios.SCENARIOS;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ldist.engine.EngineSettings;
+import io.ldist.engine.registry.PlacementPolicies;
+import io.ldist.engine.registry.Policies;
+import io.ldist.engine.registry.PolicyFamily;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/** The commands other than simulate, and the command line itself. */
+class CommandLineTest {
+
+    static Stream<Path> shippedScenarios() throws IOException {
+        List<Path> files;
+        try (Stream<Path> walk = Files.walk(SCENARIOS)) {
+            files = walk.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(files).as("scenarios in " + SCENARIOS).isNotEmpty();
+        return files.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("shippedScenarios")
+    void everyShippedScenario_valid(Path scenario) {
+        CliRun run = CliRun.ldist("validate", scenario.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("valid: ").contains("(" + scenario + ")");
+    }
+
+    @Test
+    void validateWithoutScenario_checksTheEmbeddedQuickstart() {
+        CliRun run = CliRun.ldist("validate");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).isEqualTo("valid: quickstart (embedded quickstart): 5 servers at start, "
+                + "a generated task stream; placement least-loaded\n");
+    }
+
+    @Test
+    void validateReferenceScenario_describesTheTraceWorkload() {
+        CliRun run = CliRun.ldist("validate", SCENARIOS.resolve("planetlab/thr-mmt-0.8.yaml").toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).contains(": 800 servers at start, 1052 VMs following 1052 traces; placement pabfd\n");
+    }
+
+    @Test
+    void policies_listsEveryPolicyOfEveryFamily() {
+        CliRun run = CliRun.ldist("policies");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("policies.scorer\n", "policies.placement\n", "policies.overload\n",
+                "policies.vmSelection\n", "policies.underload\n");
+        assertThat(run.out()).contains("\n  " + EngineSettings.WEIGHTED_SCORER + " ");
+        for (PolicyFamily<?> family : List.of(Policies.SCORERS, PlacementPolicies.family(null), Policies.OVERLOAD,
+                Policies.VM_SELECTION, Policies.UNDERLOAD)) {
+            assertThat(family.names()).isNotEmpty();
+            for (String name : family.names()) {
+                assertThat(run.out()).as("policy " + name).containsPattern("\n  " + name + " +\\S");
+            }
+        }
+        assertThat(run.out()).contains("  pabfd ", "  thr ", "  mmt ", "  least-utilized ", "  dominant-resource ");
+    }
+
+    @Test
+    void version_printsTheVersion() {
+        CliRun run = CliRun.ldist("--version");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).matches("ldist \\S+\n");
+    }
+
+    @Test
+    void help_listsTheCommands() {
+        CliRun run = CliRun.ldist("--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).startsWith("Usage: ldist ").contains("  simulate ", "  validate ", "  bench ",
+                "  policies ");
+    }
+
+    @Test
+    void unknownSubcommand_exit2WithUsage() {
+        CliRun run = CliRun.ldist("simulat");
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("ldist: Unmatched argument at index 0: 'simulat'\n")
+                .contains("Usage: ldist [-hV] [COMMAND]", "  simulate ");
+    }
+
+    @Test
+    void unknownOption_exit2WithTheCommandsUsage() {
+        CliRun run = CliRun.ldist("simulate", "--frobnicate");
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).startsWith("ldist: Unknown option: '--frobnicate'\n")
+                .contains("Usage: ldist simulate ", "--out=DIR", "--force");
+    }
+
+    @Test
+    void optionValueOfTheWrongType_exit2WithUsage() {
+        CliRun run = CliRun.ldist("simulate", "--seed", "many");
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).startsWith("ldist: Invalid value for option '--seed': 'many' is not a long\n")
+                .contains("Usage: ldist simulate ");
+    }
+
+    @Test
+    void benchWithZeroRuns_exit2() {
+        CliRun run = CliRun.ldist("bench", "--runs", "0");
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("--runs must be >= 1 and --warmup >= 0\n");
+    }
+
+    @Test
+    void missingScenarioFile_exit2NamingIt() {
+        CliRun run = CliRun.ldist("validate", "no-such-scenario.yaml");
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("no-such-scenario.yaml: expected a readable scenario file, found no such file\n");
+    }
+}

@@ -1,0 +1,128 @@
+package io.ldist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Where simulate writes: never over existing files unless told to, never half a file. */
+class OutputFolderTest {
+    @TempDir
+    Path tmp;
+
+    @Test
+    void nonEmptyFolderWithoutForce_refusedAndUntouched() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(out.resolve("summary.json"), "{\"mine\": 1}\n", StandardCharsets.UTF_8);
+        Files.writeString(out.resolve("notes.txt"), "keep me", StandardCharsets.UTF_8);
+        Map<String, Long> before = TestScenarios.listing(tmp);
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).isEqualTo("output folder " + out + " is not empty; choose another with --out, "
+                + "or add --force to replace the files of the same name in it\n");
+        assertThat(TestScenarios.listing(tmp)).isEqualTo(before);
+        assertThat(out.resolve("summary.json")).hasContent("{\"mine\": 1}");
+        assertThat(out.resolve("notes.txt")).hasContent("keep me");
+    }
+
+    @Test
+    void outputIsAFile_refused() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path out = Files.writeString(tmp.resolve("out"), "a file");
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("output " + out + " is a file, not a folder\n");
+        assertThat(out).hasContent("a file");
+    }
+
+    @Test
+    void outputUnderAFile_refusedAsBadInput() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path file = Files.writeString(tmp.resolve("runs"), "a file");
+        Path out = file.resolve("today");
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("cannot create output folder " + out + ": " + file
+                + " is a file, not a folder\n");
+        assertThat(file).hasContent("a file");
+    }
+
+    @Test
+    void nonEmptyFolderWithForce_fourFilesReplacedOthersKept() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        for (String file : List.of("summary.json", "timeseries.csv", "events.csv", "run.json")) {
+            Files.writeString(out.resolve(file), "old " + file, StandardCharsets.UTF_8);
+        }
+        Files.writeString(out.resolve("notes.txt"), "keep me", StandardCharsets.UTF_8);
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--force", "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(EndToEndTest.listFolder(out))
+                .containsExactly("events.csv", "notes.txt", "run.json", "summary.json", "timeseries.csv");
+        assertThat(TestScenarios.read(out.resolve("summary.json"))).startsWith("{\n  \"energyKWh\": ");
+        assertThat(TestScenarios.read(out.resolve("timeseries.csv"))).startsWith("timeS,");
+        assertThat(TestScenarios.read(out.resolve("events.csv"))).startsWith("timeS,kind,");
+        assertThat(TestScenarios.read(out.resolve("run.json"))).contains("\"ldistVersion\"");
+        assertThat(out.resolve("notes.txt")).hasContent("keep me");
+    }
+
+    @Test
+    void emptyFolder_usedWithoutForce() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(EndToEndTest.listFolder(out)).containsExactly("events.csv", "run.json", "summary.json",
+                "timeseries.csv");
+    }
+
+    @Test
+    void missingParentFolders_created() {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path out = tmp.resolve("runs/today/small");
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(out.resolve("summary.json")).isRegularFile();
+    }
+
+    /**
+     * A failure after the simulation, while the files are written: a folder named summary.json stands where the
+     * summary must go. The run fails (exit 1) and leaves neither a temporary file nor the events it had streamed.
+     */
+    @Test
+    void failureWhileWriting_exit1AndNoHalfWrittenFile() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Files.createDirectories(out.resolve("summary.json"));
+        Files.writeString(out.resolve("summary.json/inside"), "blocks the summary", StandardCharsets.UTF_8);
+        Map<String, Long> before = TestScenarios.listing(tmp);
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--force");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.FAILURE);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("ldist: failed: java.io.UncheckedIOException: cannot write "
+                + out.resolve("summary.json"));
+        assertThat(TestScenarios.listing(tmp)).as("no .tmp file, no events.csv").isEqualTo(before);
+    }
+}
