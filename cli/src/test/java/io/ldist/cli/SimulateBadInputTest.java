@@ -91,7 +91,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.trace(tmp, "{name: thr,", "{name: thrr,");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":23:14: policies.overload.name: expected an overload "
-                + "policy: one of thr or none, found 'thrr'; did you mean 'thr'?\n");
+                + "policy: one of thr, iqr, mad, lr, lrr or none, found 'thrr'; did you mean 'thr'?\n");
     }
 
     @Test
@@ -99,7 +99,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.trace(tmp, "vmSelection: mmt", "vmSelection: mtt");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":24:3: policies.vmSelection: expected a VM selection "
-                + "policy: one of mmt or none, found 'mtt'; did you mean 'mmt'?\n");
+                + "policy: one of mmt, rs, mc, mu or none, found 'mtt'; did you mean 'mmt'?\n");
     }
 
     @Test
@@ -132,7 +132,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.trace(tmp, "vmSelection: mmt", "vmSelection: none");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":24:3: policies.vmSelection: expected a VM selection "
-                + "policy (mmt) to choose the VMs to move off overloaded servers, since policies.overload is set, "
+                + "policy (mmt, rs, mc, mu) to choose the VMs to move off overloaded servers, since policies.overload is set, "
                 + "found 'none'\n");
     }
 
@@ -499,7 +499,7 @@ class SimulateBadInputTest {
 
         assertThat(refused(scenario, "--set", "policies.overload.threshold=2", "--set", "seed=-1")).isEqualTo(
                 String.join("\n",
-                        scenario + ":24:3: policies.vmSelection: expected a VM selection policy: one of mmt or none, "
+                        scenario + ":24:3: policies.vmSelection: expected a VM selection policy: one of mmt, rs, mc, mu or none, "
                                 + "found 'mtt'; did you mean 'mmt'?",
                         "--set policies.overload.threshold=2: policies.overload.threshold: expected a share in "
                                 + "(0, 1], found 2",
