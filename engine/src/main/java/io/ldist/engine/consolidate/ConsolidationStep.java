@@ -7,6 +7,7 @@ import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.HostId;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.place.HostSearch;
+import io.ldist.engine.place.PlacementOrder;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.plan.DrainHost;
 import io.ldist.engine.plan.Plan;
@@ -93,8 +94,7 @@ public final class ConsolidationStep implements DecisionStep {
                 }
             }
         }
-        Integer[] order = orderForPlacement(leaving, plan);
-        for (int index : order) {
+        for (int index : PlacementOrder.of(leaving, placement, plan::vmDemandCpu)) {
             int vm = leaving.get(index);
             int source = sources.get(index);
             int target = HostSearch.best(vm, plan, placement, h -> overloaded[h], detector);
@@ -157,10 +157,9 @@ public final class ConsolidationStep implements DecisionStep {
         for (int i = 0, n = plan.vmCountOn(host); i < n; i++) {
             vms.add(plan.vmOn(host, i));
         }
-        Integer[] order = orderForPlacement(vms, plan);
         int[] moves = new int[vms.size() * 2];
         int count = 0;
-        for (int index : order) {
+        for (int index : PlacementOrder.of(vms, placement, plan::vmDemandCpu)) {
             int vm = vms.get(index);
             plan.remove(vm);
             int target = HostSearch.best(vm, plan, placement, h -> noTarget[h], detector);
@@ -193,17 +192,4 @@ public final class ConsolidationStep implements DecisionStep {
         }
         return false;
     }
-
-    /** Positions of {@code vms} in placement order: largest CPU demand first when the policy asks, else as given. */
-    private Integer[] orderForPlacement(IntList vms, PlanningState plan) {
-        Integer[] order = new Integer[vms.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = i;
-        }
-        if (placement.largestFirst()) {
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -plan.vmDemandCpu(vms.get(i))));
-        }
-        return order;
-    }
 }
-

@@ -20,13 +20,7 @@ public final class MaximumCorrelationVmSelector implements VmSelector {
 
     @Override
     public int select(int host, PlanningState plan) {
-        IntList movable = new IntList();
-        for (int i = 0, n = plan.vmCountOn(host); i < n; i++) {
-            int vm = plan.vmOn(host, i);
-            if (!plan.vmMigrating(vm)) {
-                movable.add(vm);
-            }
-        }
+        IntList movable = plan.movableVms(host);
         int n = movable.size();
         if (n == 0) {
             return -1;

@@ -15,13 +15,7 @@ public final class RandomVmSelector implements VmSelector {
 
     @Override
     public int select(int host, PlanningState plan) {
-        IntList movable = new IntList();
-        for (int i = 0, n = plan.vmCountOn(host); i < n; i++) {
-            int vm = plan.vmOn(host, i);
-            if (!plan.vmMigrating(vm)) {
-                movable.add(vm);
-            }
-        }
+        IntList movable = plan.movableVms(host);
         return movable.isEmpty() ? -1 : movable.get(random.nextInt(movable.size()));
     }
 }

@@ -332,6 +332,18 @@ public final class PlanningState {
         return vmCount;
     }
 
+    /** VMs on the server (as planned) that may be moved: those not already migrating. */
+    public IntList movableVms(int h) {
+        IntList movable = new IntList();
+        for (int i = 0, n = vmCountOn(h); i < n; i++) {
+            int vm = vmOn(h, i);
+            if (!vmMigrating[vm]) {
+                movable.add(vm);
+            }
+        }
+        return movable;
+    }
+
     public VmType vmType(int v) {
         return vmType[v];
     }

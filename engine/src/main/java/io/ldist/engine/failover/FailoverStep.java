@@ -7,14 +7,12 @@ import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.HostId;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.place.HostSearch;
+import io.ldist.engine.place.PlacementOrder;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.plan.FenceHost;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.util.IntList;
-
-import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Declares a server failed once it has missed {@code missedChecks} health checks in a row, fences it off, and
@@ -55,14 +53,8 @@ public final class FailoverStep implements DecisionStep {
                 }
             }
         }
-        Integer[] order = new Integer[displaced.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = displaced.get(i);
-        }
-        if (placement.largestFirst()) {
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(v -> -plan.vmCpu(v)));
-        }
-        for (int vm : order) {
+        for (int position : PlacementOrder.of(displaced, placement, plan::vmCpu)) {
+            int vm = displaced.get(position);
             int target = HostSearch.best(vm, plan, placement, h -> false, null);
             if (target >= 0) {
                 Moves.start(vm, target, Reason.FAILOVER, plan, actions);

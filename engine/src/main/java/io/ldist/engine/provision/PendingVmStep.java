@@ -7,13 +7,11 @@ import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.place.HostSearch;
+import io.ldist.engine.place.PlacementOrder;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.util.IntList;
-
-import java.util.Arrays;
-import java.util.Comparator;
 
 /**
  * Places VMs that wait for a server: those of a trace at the start of a run, and those a failover could not
@@ -45,14 +43,8 @@ public final class PendingVmStep implements DecisionStep {
         if (pending.isEmpty()) {
             return;
         }
-        Integer[] order = new Integer[pending.size()];
-        for (int i = 0; i < order.length; i++) {
-            order[i] = pending.get(i);
-        }
-        if (placement.largestFirst()) {
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(v -> -plan.vmCpu(v)));
-        }
-        for (int vm : order) {
+        for (int position : PlacementOrder.of(pending, placement, plan::vmCpu)) {
+            int vm = pending.get(position);
             int host = HostSearch.best(vm, plan, placement, h -> false, guard);
             if (host >= 0) {
                 Moves.start(vm, host, Reason.INITIAL_PLACEMENT, plan, actions);
