@@ -162,7 +162,8 @@ public final class ConsolidationStep implements DecisionStep {
         for (int index : PlacementOrder.of(vms, placement, plan::vmDemandCpu)) {
             int vm = vms.get(index);
             plan.remove(vm);
-            int target = HostSearch.best(vm, plan, placement, h -> noTarget[h], detector);
+            // Switched-off servers are never woken to empty another.
+            int target = HostSearch.best(vm, plan, placement, h -> noTarget[h], false, detector);
             if (target < 0) {
                 plan.place(vm, host);
                 undo(moves, count, host, plan);

@@ -10,4 +10,12 @@ public interface OverloadDetector {
      * {@code >= 0}, is overloaded.
      */
     boolean isOverloaded(int host, PlanningState plan, int extraVm);
+
+    /**
+     * A utilisation above which a server is overloaded whatever else holds (1 when there is no such fixed
+     * ceiling): lets a search skip servers too full to take a VM without asking the detector about each.
+     */
+    default double utilizationCeiling() {
+        return 1;
+    }
 }

@@ -18,8 +18,13 @@ public final class ThresholdOverloadDetector implements OverloadDetector {
     }
 
     @Override
+    public double utilizationCeiling() {
+        return threshold;
+    }
+
+    @Override
     public boolean isOverloaded(int host, PlanningState plan, int extraVm) {
         double demand = plan.demandCpu(host) + (extraVm >= 0 ? plan.vmDemandCpu(extraVm) : 0);
-        return demand / plan.hostType(host).totalMips() > threshold;
+        return demand / plan.capacityMips(host) > threshold;
     }
 }

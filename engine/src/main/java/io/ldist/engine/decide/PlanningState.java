@@ -43,19 +43,28 @@ public final class PlanningState {
     private final int[] runningTasks;
     private final int[] taskSlots;
     private final int[] placedVms;
+    /** How many of the VMs each server holds in the view the plan has taken off it: such a server takes none. */
+    private final int[] ownVmsAway;
     private final boolean[] accepts;
     private final double[] capacityMips;
     private final double[] capacityRam;
     private final double[] capacityGpu;
     private final double[] coreMips;
     private final int[] cores;
+    private final HostType[] hostTypes;
+    private final double[] measured;
+    private double[] measuredPower;
     /** Per-server VM list, copied from the view the first time the plan changes it. */
     private final IntList[] changedVmLists;
 
     // ---- candidate classes
+    private final int[] typeIndex;
+    private UtilizationGroups groups;
     private final boolean[] occupied;
     private final IntList occupiedHosts = new IntList(64);
     private final List<IntList> emptyClasses = new ArrayList<>();
+    /** Per empty class, how many leading members have since received VMs (they never leave the plan's occupied set). */
+    private int[] emptyClassCursor = new int[0];
 
     // ---- VMs (grow when the plan creates VMs)
     private int vmCount;
@@ -90,14 +99,18 @@ public final class PlanningState {
         this.runningTasks = new int[hostCount];
         this.taskSlots = new int[hostCount];
         this.placedVms = new int[hostCount];
+        this.ownVmsAway = new int[hostCount];
         this.accepts = new boolean[hostCount];
         this.capacityMips = new double[hostCount];
         this.capacityRam = new double[hostCount];
         this.capacityGpu = new double[hostCount];
         this.coreMips = new double[hostCount];
         this.cores = new int[hostCount];
+        this.hostTypes = new HostType[hostCount];
+        this.measured = new double[hostCount];
         this.changedVmLists = new IntList[hostCount];
         this.occupied = new boolean[hostCount];
+        this.typeIndex = new int[hostCount];
 
         int vms = view.vmCount();
         int capacity = vms + 16;
@@ -120,6 +133,8 @@ public final class PlanningState {
         for (int h = 0; h < hostCount; h++) {
             state[h] = view.hostState(h);
             HostType type = view.hostType(h);
+            hostTypes[h] = type;
+            measured[h] = view.hostCpuUtilization(h);
             capacityMips[h] = type.totalMips();
             capacityRam[h] = type.ramMb();
             capacityGpu[h] = type.gpus();
@@ -131,6 +146,9 @@ public final class PlanningState {
             loadVm(v);
         }
         buildCandidateClasses();
+        for (int i = 0; i < occupiedHosts.size(); i++) {
+            regroup(occupiedHosts.get(i));
+        }
     }
 
     private void loadVm(int v) {
@@ -198,9 +216,24 @@ public final class PlanningState {
 
     private void buildCandidateClasses() {
         // Host types are shared instances, so identity finds a server's class without hashing the records.
-        Map<HostType, Integer> typeIndex = new IdentityHashMap<>();
+        Map<HostType, Integer> indexOfType = new IdentityHashMap<>();
+        List<HostType> types = new ArrayList<>();
+        for (int h = 0; h < hostCount; h++) {
+            HostType type = view.hostType(h);
+            Integer t = indexOfType.get(type);
+            if (t == null) {
+                t = types.size();
+                indexOfType.put(type, t);
+                types.add(type);
+            }
+            typeIndex[h] = t;
+        }
+        groups = new UtilizationGroups(types, hostCount);
         List<IntList> byTypeAndState = new ArrayList<>();
         int states = HostState.values().length;
+        for (int i = 0; i < types.size() * states; i++) {
+            byTypeAndState.add(null);
+        }
         for (int h = 0; h < hostCount; h++) {
             if (!accepts[h]) {
                 continue;
@@ -210,16 +243,7 @@ public final class PlanningState {
                 occupiedHosts.add(h);
                 continue;
             }
-            HostType type = view.hostType(h);
-            Integer t = typeIndex.get(type);
-            if (t == null) {
-                t = typeIndex.size();
-                typeIndex.put(type, t);
-                for (int i = 0; i < states; i++) {
-                    byTypeAndState.add(null);
-                }
-            }
-            int key = t * states + state[h].ordinal();
+            int key = typeIndex[h] * states + state[h].ordinal();
             IntList members = byTypeAndState.get(key);
             if (members == null) {
                 members = new IntList();
@@ -233,7 +257,7 @@ public final class PlanningState {
     /** Active servers, and standby servers that switch on instantly, may receive VMs. */
     private boolean acceptsVmsInPrinciple(int h) {
         return state[h] == HostState.ACTIVE
-                || (state[h] == HostState.STANDBY && view.hostType(h).resumeTimeS() == 0);
+                || (state[h] == HostState.STANDBY && hostTypes[h].resumeTimeS() == 0);
     }
 
     // ------------------------------------------------------------------ reading
@@ -260,7 +284,12 @@ public final class PlanningState {
     }
 
     public HostType hostType(int h) {
-        return view.hostType(h);
+        return hostTypes[h];
+    }
+
+    /** CPU capacity of the server in MIPS. */
+    public double capacityMips(int h) {
+        return capacityMips[h];
     }
 
     /** State the server will be in once the plan so far is applied. */
@@ -275,7 +304,21 @@ public final class PlanningState {
 
     /** CPU utilisation measured at the observation (before the plan). */
     public double measuredUtilization(int h) {
-        return view.hostCpuUtilization(h);
+        return measured[h];
+    }
+
+    /** Power the server drew at its measured utilisation (computed once per decision, when first asked). */
+    public double measuredPowerW(int h) {
+        if (measuredPower == null) {
+            measuredPower = new double[hostCount];
+            java.util.Arrays.fill(measuredPower, Double.NaN);
+        }
+        double watts = measuredPower[h];
+        if (Double.isNaN(watts)) {
+            watts = hostTypes[h].power().watts(measured[h]);
+            measuredPower[h] = watts;
+        }
+        return watts;
     }
 
     /** MIPS occupied by the VMs the server will hold (by the fleet's sizing rule). */
@@ -399,11 +442,12 @@ public final class PlanningState {
     // ------------------------------------------------------------------ fitting
 
     /**
-     * Whether VM {@code v} may go to server {@code h} under the fleet's rules: the server accepts VMs, the VM
-     * limit, one VM core never faster than a server core, and CPU, RAM and GPU capacity.
+     * Whether VM {@code v} may go to server {@code h} under the fleet's rules: the server accepts VMs and is not
+     * giving up VMs in this plan, the VM limit, one VM core never faster than a server core, and CPU, RAM and GPU
+     * capacity.
      */
     public boolean fits(int h, int v) {
-        if (!accepts[h] || placedVms[h] >= rules.maxVmsPerHost()) {
+        if (!accepts[h] || ownVmsAway[h] > 0 || placedVms[h] >= rules.maxVmsPerHost()) {
             return false;
         }
         int vmCores = vmType[v].cores();
@@ -420,14 +464,31 @@ public final class PlanningState {
      * server, and the lowest-numbered server of each class of interchangeable empty ones.
      */
     public void forEachCandidate(IntPredicate filter, IntConsumer action) {
+        forEachOccupied(filter, action);
+        forEachEmptyRepresentative(filter, action);
+    }
+
+    /** Calls {@code action} for every server passing {@code filter} that holds, or will hold, a VM. */
+    public void forEachOccupied(IntPredicate filter, IntConsumer action) {
         for (int i = 0; i < occupiedHosts.size(); i++) {
             int h = occupiedHosts.get(i);
             if (filter.test(h)) {
                 action.accept(h);
             }
         }
-        for (IntList members : emptyClasses) {
-            for (int i = 0; i < members.size(); i++) {
+    }
+
+    /** Calls {@code action} for the lowest-numbered server passing {@code filter} of each class of empty ones. */
+    public void forEachEmptyRepresentative(IntPredicate filter, IntConsumer action) {
+        if (emptyClassCursor.length != emptyClasses.size()) {
+            emptyClassCursor = new int[emptyClasses.size()];
+        }
+        for (int c = 0; c < emptyClasses.size(); c++) {
+            IntList members = emptyClasses.get(c);
+            while (emptyClassCursor[c] < members.size() && occupied[members.get(emptyClassCursor[c])]) {
+                emptyClassCursor[c]++;
+            }
+            for (int i = emptyClassCursor[c]; i < members.size(); i++) {
                 int h = members.get(i);
                 if (!occupied[h] && filter.test(h)) {
                     action.accept(h);
@@ -438,6 +499,21 @@ public final class PlanningState {
     }
 
     // ------------------------------------------------------------------ changing the plan
+
+    /** Occupied servers that accept VMs, grouped by type and utilisation, for pruned power-aware searches. */
+    public UtilizationGroups utilizationGroups() {
+        return groups;
+    }
+
+    private void regroup(int h) {
+        if (!occupied[h] || !accepts[h] || ownVmsAway[h] > 0) {
+            groups.remove(h);
+            return;
+        }
+        double planned = usedCpu[h] / capacityMips[h];
+        double offset = hostTypes[h].power().watts(planned) - measuredPowerW(h);
+        groups.place(h, typeIndex[h], planned, offset);
+    }
 
     /** Puts VM {@code v} (pending, new, or just removed from its server) on server {@code h}. */
     public void place(int v, int h) {
@@ -452,10 +528,14 @@ public final class PlanningState {
         vmHost[v] = h;
         vmListFor(h).add(v);
         addLoad(h, v, +1);
+        if (isExistingVm(v) && view.vmHost(v) == h && view.vmStatus(v) != VmStatus.FINISHED) {
+            ownVmsAway[h]--; // a tentative removal undone
+        }
         if (!occupied[h]) {
             occupied[h] = true;
             occupiedHosts.add(h);
         }
+        regroup(h);
     }
 
     /** Takes VM {@code v} off its planned server (to move it, or because its server failed). */
@@ -467,6 +547,10 @@ public final class PlanningState {
         addLoad(h, v, -1);
         vmListFor(h).removeValue(v);
         vmHost[v] = -1;
+        if (isExistingVm(v) && view.vmHost(v) == h && view.vmStatus(v) != VmStatus.FINISHED) {
+            ownVmsAway[h]++;
+        }
+        regroup(h);
     }
 
     /** Creates a new VM of the given type in the plan and returns its index (not yet on any server). */
@@ -530,6 +614,7 @@ public final class PlanningState {
     public void setHostState(int h, HostState newState) {
         state[h] = newState;
         accepts[h] = acceptsVmsInPrinciple(h);
+        regroup(h);
     }
 
     private IntList vmListFor(int h) {

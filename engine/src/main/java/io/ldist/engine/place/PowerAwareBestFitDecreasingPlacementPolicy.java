@@ -1,15 +1,24 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.PlanningState;
-import io.ldist.engine.model.HostType;
 
 /**
  * Power-aware best-fit-decreasing (Beloglazov and Buyya 2012): largest VMs first, each to the server whose
  * power draw rises least. The rise is measured from the server's power at its measured utilisation, as in
  * the study and CloudSim: a switched-off server counts from its idle power, so waking it is not charged its
  * idle draw.
+ *
+ * <p>Rises are compared to the microwatt (rounded down): within one segment of a power curve many servers
+ * raise their power by the same amount, and rounding noise should not pick among them; the lowest index does.
  */
 public final class PowerAwareBestFitDecreasingPlacementPolicy implements PlacementPolicy {
+    /** Rises are compared in steps of this many watts. */
+    public static final double RESOLUTION_W = 1e-6;
+
+    /** A power figure on the comparison grid: the largest grid step at or below {@code watts}. */
+    public static double onGrid(double watts) {
+        return Math.floor(watts / RESOLUTION_W) * RESOLUTION_W;
+    }
 
     @Override
     public boolean largestFirst() {
@@ -18,8 +27,7 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
 
     @Override
     public double rank(int host, int vm, PlanningState plan) {
-        HostType type = plan.hostType(host);
-        double after = (plan.usedCpu(host) + plan.vmCpu(vm)) / type.totalMips();
-        return type.power().watts(after) - type.power().watts(plan.measuredUtilization(host));
+        double after = (plan.usedCpu(host) + plan.vmCpu(vm)) / plan.capacityMips(host);
+        return onGrid(plan.hostType(host).power().watts(after) - plan.measuredPowerW(host));
     }
 }

@@ -30,6 +30,31 @@ public final class IntList {
         return items[i];
     }
 
+    /** Inserts {@code value} into a list kept in increasing order. */
+    public void insertSorted(int value) {
+        int at = Arrays.binarySearch(items, 0, size, value);
+        if (at < 0) {
+            at = -at - 1;
+        }
+        if (size == items.length) {
+            items = Arrays.copyOf(items, items.length * 2);
+        }
+        System.arraycopy(items, at, items, at + 1, size - at);
+        items[at] = value;
+        size++;
+    }
+
+    /** Removes {@code value} from a list kept in increasing order; false if absent. */
+    public boolean removeSorted(int value) {
+        int at = Arrays.binarySearch(items, 0, size, value);
+        if (at < 0) {
+            return false;
+        }
+        System.arraycopy(items, at + 1, items, at, size - at - 1);
+        size--;
+        return true;
+    }
+
     public void add(int value) {
         if (size == items.length) {
             items = Arrays.copyOf(items, items.length * 2);
