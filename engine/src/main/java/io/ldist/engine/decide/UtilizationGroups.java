@@ -10,7 +10,7 @@ import java.util.List;
  * The servers that hold VMs and accept more, grouped by (type, segment of the power curve their planned
  * utilisation lies in), so that a power-aware placement need not look at every server: adding a VM of size
  * δ (a share of the server's CPU) to a server at utilisation u raises its power by at least δ times the
- * smallest slope the curve has between u and u + δ, plus the server's offset P(u) - P(measured u): 0 for a
+ * least rise P(u' + δ) - P(u') over the utilisations u' of its group, plus the server's offset P(u) - P(measured u): 0 for a
  * server the plan has not touched, positive for one it added load to (servers it takes load off are not
  * candidates). Untouched and touched servers sit in separate groups, a touched group's bound adding its smallest
  * offset, so that an untouched group's bound is reached by its servers. Groups whose bound exceeds the best
@@ -20,43 +20,31 @@ import java.util.List;
  * at every server instead.
  */
 public final class UtilizationGroups {
-    /** Tenths of the power curve over which slopes are taken. */
-    static final int SEGMENTS = 10;
     /** Groups per server type: narrow enough that a group's servers are alike in what they can take. */
     static final int BUCKETS = 50;
     private static final double ROUNDING = 1e-9;
 
     private final List<HostType> types;
-    private final double[][] slopes;
-    /** Per type, the smallest slope over tenths {@code first..last}: {@code [type][first * SEGMENTS + last]}. */
-    private final double[][] smallestSlope;
     private final boolean curvesNeverFall;
     private final IntList[] members;
     private final int[] groupOf;
     private final double[] offset;
     private final double[] smallestOffset;
+    private final IntList occupiedGroups = new IntList(32);
+    /** Scratch space for one search at a time (a plan is built by one thread). */
+    private final int[] searchOrder;
+    private final double[] searchBound;
 
     UtilizationGroups(List<HostType> types, int hosts) {
         this.types = List.copyOf(types);
-        this.slopes = new double[types.size()][];
         boolean neverFall = true;
-        for (int t = 0; t < types.size(); t++) {
-            slopes[t] = segmentSlopes(types.get(t));
-            for (double slope : slopes[t]) {
-                neverFall &= slope >= 0;
+        for (HostType type : types) {
+            double[] watts = type.power().points();
+            for (int i = 1; i < watts.length; i++) {
+                neverFall &= watts[i] >= watts[i - 1];
             }
         }
         this.curvesNeverFall = neverFall;
-        this.smallestSlope = new double[types.size()][SEGMENTS * SEGMENTS];
-        for (int t = 0; t < types.size(); t++) {
-            for (int first = 0; first < SEGMENTS; first++) {
-                double least = Double.POSITIVE_INFINITY;
-                for (int last = first; last < SEGMENTS; last++) {
-                    least = Math.min(least, slopes[t][last]);
-                    smallestSlope[t][first * SEGMENTS + last] = least;
-                }
-            }
-        }
         this.members = new IntList[2 * types.size() * BUCKETS];
         for (int g = 0; g < members.length; g++) {
             members[g] = new IntList(8);
@@ -64,27 +52,10 @@ public final class UtilizationGroups {
         this.groupOf = new int[hosts];
         this.offset = new double[hosts];
         this.smallestOffset = new double[members.length];
+        this.searchOrder = new int[members.length];
+        this.searchBound = new double[members.length];
         Arrays.fill(groupOf, -1);
         Arrays.fill(smallestOffset, Double.POSITIVE_INFINITY);
-    }
-
-    /**
-     * The smallest power rise per unit of utilisation within each tenth of the curve: the least slope of the
-     * curve's own segments that overlap it (a curve may have any number of evenly spaced points).
-     */
-    private static double[] segmentSlopes(HostType type) {
-        double[] watts = type.power().points();
-        int pieces = watts.length - 1;
-        double[] slope = new double[SEGMENTS];
-        for (int k = 0; k < SEGMENTS; k++) {
-            int first = (int) Math.floor(k * pieces / (double) SEGMENTS);
-            int last = (int) Math.ceil((k + 1) * pieces / (double) SEGMENTS) - 1;
-            slope[k] = Double.POSITIVE_INFINITY;
-            for (int j = Math.max(0, first); j <= Math.min(pieces - 1, last); j++) {
-                slope[k] = Math.min(slope[k], (watts[j + 1] - watts[j]) * pieces);
-            }
-        }
-        return slope;
     }
 
     /** Puts a candidate server in the group of its planned utilisation, or takes it out ({@code type < 0}). */
@@ -98,8 +69,31 @@ public final class UtilizationGroups {
         int group = ((touched ? types.size() : 0) + type) * BUCKETS + bucket;
         groupOf[host] = group;
         offset[host] = touched ? offsetWatts : 0;
-        members[group].insertSorted(host);
+        if (members[group].isEmpty()) {
+            occupiedGroups.add(group);
+        }
+        if (touched) {
+            insertByOffset(members[group], host);
+        } else {
+            members[group].insertSorted(host);
+        }
         smallestOffset[group] = Math.min(smallestOffset[group], offset[host]);
+    }
+
+    /** Touched groups keep their servers by increasing offset, then index. */
+    private void insertByOffset(IntList list, int host) {
+        int low = 0;
+        int high = list.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            int other = list.get(mid);
+            if (offset[other] < offset[host] || (offset[other] == offset[host] && other < host)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        list.insertAt(low, host);
     }
 
     void remove(int host) {
@@ -108,8 +102,15 @@ public final class UtilizationGroups {
             return;
         }
         IntList list = members[group];
-        list.removeSorted(host);
+        if (isTouched(group)) {
+            list.removeValue(host);
+        } else {
+            list.removeSorted(host);
+        }
         groupOf[host] = -1;
+        if (list.isEmpty()) {
+            occupiedGroups.removeValue(group);
+        }
         if (offset[host] == smallestOffset[group]) {
             double smallest = Double.POSITIVE_INFINITY;
             for (int i = 0; i < list.size(); i++) {
@@ -128,9 +129,34 @@ public final class UtilizationGroups {
         return members.length;
     }
 
-    /** Servers of group {@code g}, by increasing index. */
+    /** Groups that hold at least one server, in no particular order. */
+    public IntList occupiedGroups() {
+        return occupiedGroups;
+    }
+
+    /** Scratch array for a search's group order (valid until the next search). */
+    public int[] searchOrder() {
+        return searchOrder;
+    }
+
+    /** Scratch array for a search's group bounds, indexed by group (valid until the next search). */
+    public double[] searchBound() {
+        return searchBound;
+    }
+
+    /** Servers of group {@code g}: by increasing index, or for a touched group by increasing offset. */
     public IntList members(int g) {
         return members[g];
+    }
+
+    /** Whether group {@code g} holds servers the plan has already added load to. */
+    public boolean isTouched(int g) {
+        return g >= types.size() * BUCKETS;
+    }
+
+    /** A touched server's offset P(planned u) - P(measured u), in watts (0 for an untouched one). */
+    public double offset(int host) {
+        return offset[host];
     }
 
     /**
@@ -151,12 +177,35 @@ public final class UtilizationGroups {
      * at or below {@code ceiling} (minus a hair, for rounding).
      */
     public double lowerBound(int g, double vmMips, double ceiling) {
-        int type = (g / BUCKETS) % types.size();
-        double share = vmMips / types.get(type).totalMips();
+        return slopeBound(g, vmMips, ceiling) + smallestOffset[g];
+    }
+
+    /**
+     * The group's bound without any server's offset (add a server's own offset for its bound): the least of
+     * P(u + share) - P(u) over the group's utilisations u that stay at or below {@code ceiling}. The rise is
+     * piecewise linear in u, so its least value is at an end of that range or where u or u + share crosses a
+     * point of the power curve.
+     */
+    public double slopeBound(int g, double vmMips, double ceiling) {
+        HostType type = typeOf(g);
+        double share = vmMips / type.totalMips();
         double from = (g % BUCKETS) / (double) BUCKETS;
-        double to = Math.min(ceiling, (g % BUCKETS + 1) / (double) BUCKETS + share);
-        int first = Math.min(SEGMENTS - 1, (int) (from * SEGMENTS));
-        int last = Math.max(first, Math.min(SEGMENTS - 1, (int) Math.ceil(to * SEGMENTS - ROUNDING) - 1));
-        return share * smallestSlope[type][first * SEGMENTS + last] + smallestOffset[g] - ROUNDING;
+        double to = Math.min((g % BUCKETS + 1) / (double) BUCKETS, ceiling - share);
+        if (to < from) {
+            to = from;
+        }
+        double least = Math.min(rise(type, from, share), rise(type, to, share));
+        int pieces = type.power().points().length - 1;
+        for (int k = (int) Math.ceil(from * pieces); k <= Math.floor(to * pieces); k++) {
+            least = Math.min(least, rise(type, k / (double) pieces, share));
+        }
+        for (int k = (int) Math.ceil((from + share) * pieces); k <= Math.floor((to + share) * pieces); k++) {
+            least = Math.min(least, rise(type, k / (double) pieces - share, share));
+        }
+        return least - ROUNDING;
+    }
+
+    private static double rise(HostType type, double u, double share) {
+        return type.power().watts(u + share) - type.power().watts(u);
     }
 }

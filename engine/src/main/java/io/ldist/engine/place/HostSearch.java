@@ -55,10 +55,12 @@ public final class HostSearch {
     private static void searchGroups(UtilizationGroups groups, double vmMips, double ceiling, IntPredicate excluded,
                                      Best best) {
         int count = 0;
-        int[] order = new int[groups.groupCount()];
-        double[] bound = new double[groups.groupCount()];
-        for (int g = 0; g < groups.groupCount(); g++) {
-            if (!groups.members(g).isEmpty() && !groups.tooFull(g, vmMips, ceiling)) {
+        int[] order = groups.searchOrder();
+        double[] bound = groups.searchBound();
+        IntList occupied = groups.occupiedGroups();
+        for (int i = 0; i < occupied.size(); i++) {
+            int g = occupied.get(i);
+            if (!groups.tooFull(g, vmMips, ceiling)) {
                 bound[g] = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(groups.lowerBound(g, vmMips, ceiling));
                 order[count++] = g;
             }
@@ -81,7 +83,17 @@ public final class HostSearch {
                     order[to++] = g;
                 }
             }
-            scanLevel(groups, order, from, to, level, excluded, best);
+            int untouched = from;
+            for (int i = from; i < to; i++) {
+                int g = order[i];
+                if (groups.isTouched(g)) {
+                    scanTouched(groups, g, groups.slopeBound(g, vmMips, ceiling), excluded, best);
+                } else {
+                    order[i] = order[untouched];
+                    order[untouched++] = g;
+                }
+            }
+            scanLevel(groups, order, from, untouched, level, excluded, best);
             if (best.rank == level) {
                 return; // no group left can rise less, and this level's lowest index is found
             }
@@ -90,8 +102,27 @@ public final class HostSearch {
     }
 
     /**
-     * Scans the groups {@code order[from..to)}, which share the bound {@code level}, together by increasing
-     * server index, until a server reaches the bound (none after it can beat it) or indexes pass the best
+     * Scans a touched group by increasing offset: a server's rise is at least the group's slope bound plus
+     * its own offset, so the scan ends once that exceeds the best rise.
+     */
+    private static void scanTouched(UtilizationGroups groups, int g, double slopeBound, IntPredicate excluded,
+                                    Best best) {
+        IntList members = groups.members(g);
+        for (int j = 0; j < members.size(); j++) {
+            int h = members.get(j);
+            double least = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(slopeBound + groups.offset(h));
+            if (least > best.rank) {
+                return;
+            }
+            if (!excluded.test(h)) {
+                best.consider(h);
+            }
+        }
+    }
+
+    /**
+     * Scans the untouched groups {@code order[from..to)}, which share the bound {@code level}, together by
+     * increasing server index, until a server reaches the bound (none after it can beat it) or indexes pass the best
      * server's while the bound is no better than its rise.
      */
     private static void scanLevel(UtilizationGroups groups, int[] order, int from, int to, double level,

@@ -30,6 +30,19 @@ public final class IntList {
         return items[i];
     }
 
+    /** Inserts {@code value} at position {@code at}, moving the later items up. */
+    public void insertAt(int at, int value) {
+        if (at > size) {
+            throw new IndexOutOfBoundsException(at + " > " + size);
+        }
+        if (size == items.length) {
+            items = Arrays.copyOf(items, items.length * 2);
+        }
+        System.arraycopy(items, at, items, at + 1, size - at);
+        items[at] = value;
+        size++;
+    }
+
     /** Inserts {@code value} into a list kept in increasing order. */
     public void insertSorted(int value) {
         int at = Arrays.binarySearch(items, 0, size, value);
