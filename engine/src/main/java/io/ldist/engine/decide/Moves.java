@@ -3,6 +3,7 @@ package io.ldist.engine.decide;
 import io.ldist.engine.model.HostId;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.VmId;
+import io.ldist.engine.plan.Action;
 import io.ldist.engine.plan.MigrateVm;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.PlaceVm;
@@ -21,8 +22,7 @@ public final class Moves {
     public static void start(int vm, int host, Reason reason, PlanningState plan, Plan.Builder actions) {
         resumeIfStandby(host, reason, plan, actions);
         plan.place(vm, host);
-        plan.markActedOn(vm);
-        actions.add(new PlaceVm(VmId.of(vm), plan.vmType(vm), HostId.of(host), reason));
+        plan.setActionOf(vm, actions.addAt(new PlaceVm(VmId.of(vm), plan.vmType(vm), HostId.of(host), reason)));
     }
 
     /**
@@ -33,30 +33,19 @@ public final class Moves {
         resumeIfStandby(host, reason, plan, actions);
         plan.remove(vm);
         plan.place(vm, host);
-        PlaceVm started = null;
-        MigrateVm moved = null;
-        if (plan.actedOn(vm)) {
-            for (var action : actions.actions()) {
-                if (action instanceof PlaceVm p && p.vm().index() == vm) {
-                    started = p;
-                } else if (action instanceof MigrateVm m && m.vm().index() == vm) {
-                    moved = m;
-                }
-            }
-        }
-        plan.markActedOn(vm);
-        if (started != null) {
+        Action earlier = plan.actionOf(vm) >= 0 ? actions.withdraw(plan.actionOf(vm)) : null;
+        if (earlier instanceof PlaceVm started) {
             // Started by this very plan (new, pending or displaced by a failover): start it on its final server.
-            actions.remove(started);
-            actions.add(new PlaceVm(started.vm(), started.type(), HostId.of(host), started.reason()));
+            plan.setActionOf(vm, actions.addAt(new PlaceVm(started.vm(), started.type(), HostId.of(host),
+                    started.reason())));
             return;
-        }
-        if (moved != null) {
-            actions.remove(moved);
         }
         int runsOn = plan.view().vmHost(vm);
         if (host != runsOn) {
-            actions.add(new MigrateVm(VmId.of(vm), HostId.of(runsOn), HostId.of(host), reason));
+            plan.setActionOf(vm, actions.addAt(new MigrateVm(VmId.of(vm), HostId.of(runsOn), HostId.of(host),
+                    reason)));
+        } else {
+            plan.setActionOf(vm, -1); // back where it runs: nothing to do
         }
     }
 

@@ -53,7 +53,7 @@ public final class PlanningState {
     private final int[] cores;
     private final HostType[] hostTypes;
     private final double[] measured;
-    private double[] measuredPower;
+    private final double[] measuredPower;
     /** Per-server VM list, copied from the view the first time the plan changes it. */
     private final IntList[] changedVmLists;
 
@@ -75,6 +75,7 @@ public final class PlanningState {
     private double[] vmGpu;
     private boolean[] vmMigrating;
     private boolean[] vmActedOn;
+    private int[] vmActionAt;
     private double[] vmDemandCpu;
     private double[] vmDemandRam;
     private double[] vmDemandGpu;
@@ -108,6 +109,7 @@ public final class PlanningState {
         this.cores = new int[hostCount];
         this.hostTypes = new HostType[hostCount];
         this.measured = new double[hostCount];
+        this.measuredPower = new double[hostCount];
         this.changedVmLists = new IntList[hostCount];
         this.occupied = new boolean[hostCount];
         this.typeIndex = new int[hostCount];
@@ -121,6 +123,7 @@ public final class PlanningState {
         vmGpu = new double[capacity];
         vmMigrating = new boolean[capacity];
         vmActedOn = new boolean[capacity];
+        vmActionAt = new int[capacity];
         vmDemandCpu = new double[capacity];
         vmDemandRam = new double[capacity];
         vmDemandGpu = new double[capacity];
@@ -135,6 +138,7 @@ public final class PlanningState {
             HostType type = view.hostType(h);
             hostTypes[h] = type;
             measured[h] = view.hostCpuUtilization(h);
+            measuredPower[h] = type.power().watts(measured[h]);
             capacityMips[h] = type.totalMips();
             capacityRam[h] = type.ramMb();
             capacityGpu[h] = type.gpus();
@@ -307,18 +311,9 @@ public final class PlanningState {
         return measured[h];
     }
 
-    /** Power the server drew at its measured utilisation (computed once per decision, when first asked). */
+    /** Power the server drew at its measured utilisation. */
     public double measuredPowerW(int h) {
-        if (measuredPower == null) {
-            measuredPower = new double[hostCount];
-            java.util.Arrays.fill(measuredPower, Double.NaN);
-        }
-        double watts = measuredPower[h];
-        if (Double.isNaN(watts)) {
-            watts = hostTypes[h].power().watts(measured[h]);
-            measuredPower[h] = watts;
-        }
-        return watts;
+        return measuredPower[h];
     }
 
     /** MIPS occupied by the VMs the server will hold (by the fleet's sizing rule). */
@@ -574,14 +569,15 @@ public final class PlanningState {
         return v;
     }
 
-    /** Whether the plan already holds an action that starts or moves VM {@code v}. */
-    public boolean actedOn(int v) {
-        return vmActedOn[v];
+    /** Position in the plan of the action that starts or moves VM {@code v}, or -1 when there is none. */
+    public int actionOf(int v) {
+        return vmActedOn[v] ? vmActionAt[v] : -1;
     }
 
-    /** Notes that the plan now holds an action starting or moving VM {@code v}. */
-    public void markActedOn(int v) {
-        vmActedOn[v] = true;
+    /** Notes that the action at {@code position} of the plan starts or moves VM {@code v} (-1: none now). */
+    public void setActionOf(int v, int position) {
+        vmActedOn[v] = position >= 0;
+        vmActionAt[v] = position;
     }
 
     /** Forgets the VM most recently created by {@link #createVm}, which the plan decided not to use after all. */
@@ -638,6 +634,7 @@ public final class PlanningState {
         vmGpu = Arrays.copyOf(vmGpu, capacity);
         vmMigrating = Arrays.copyOf(vmMigrating, capacity);
         vmActedOn = Arrays.copyOf(vmActedOn, capacity);
+        vmActionAt = Arrays.copyOf(vmActionAt, capacity);
         vmTaskCpu = Arrays.copyOf(vmTaskCpu, capacity);
         vmTaskRam = Arrays.copyOf(vmTaskRam, capacity);
         vmTaskGpu = Arrays.copyOf(vmTaskGpu, capacity);

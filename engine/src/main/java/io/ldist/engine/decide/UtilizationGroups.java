@@ -31,6 +31,10 @@ public final class UtilizationGroups {
     private final double[] offset;
     private final double[] smallestOffset;
     private final IntList occupiedGroups = new IntList(32);
+    private final java.util.Map<BoundKey, double[]> boundCache = new java.util.HashMap<>();
+    private double cachedMips = Double.NaN;
+    private double cachedCeiling = Double.NaN;
+    private double[] cachedBounds;
     /** Scratch space for one search at a time (a plan is built by one thread). */
     private final int[] searchOrder;
     private final double[] searchBound;
@@ -187,6 +191,30 @@ public final class UtilizationGroups {
      * point of the power curve.
      */
     public double slopeBound(int g, double vmMips, double ceiling) {
+        // VM demands at decisions take few distinct values (trace percentages of a few VM sizes): remember bounds.
+        if (vmMips != cachedMips || ceiling != cachedCeiling) {
+            cachedMips = vmMips;
+            cachedCeiling = ceiling;
+            cachedBounds = boundCache.computeIfAbsent(new BoundKey(vmMips, ceiling), k -> newBounds());
+        }
+        int untouched = g % (types.size() * BUCKETS);
+        double bound = cachedBounds[untouched];
+        if (Double.isNaN(bound)) {
+            bound = computeSlopeBound(g, vmMips, ceiling);
+            cachedBounds[untouched] = bound;
+        }
+        return bound;
+    }
+
+    private record BoundKey(double vmMips, double ceiling) { }
+
+    private double[] newBounds() {
+        double[] bounds = new double[types.size() * BUCKETS];
+        Arrays.fill(bounds, Double.NaN);
+        return bounds;
+    }
+
+    private double computeSlopeBound(int g, double vmMips, double ceiling) {
         HostType type = typeOf(g);
         double share = vmMips / type.totalMips();
         double from = (g % BUCKETS) / (double) BUCKETS;

@@ -26,6 +26,7 @@ public record Plan(double atS, List<Action> actions) {
     public static final class Builder {
         private final double atS;
         private final List<Action> actions = new ArrayList<>();
+        private int withdrawn;
 
         public Builder(double atS) {
             this.atS = atS;
@@ -36,18 +37,32 @@ public record Plan(double atS, List<Action> actions) {
             return this;
         }
 
-        /** Removes an action added earlier (a move the plan has since superseded); false if absent. */
-        public boolean remove(Action action) {
-            return actions.remove(action);
+        /** Adds an action and returns its position, for {@link #withdraw}. */
+        public int addAt(Action action) {
+            actions.add(action);
+            return actions.size() - 1;
         }
 
-        /** Actions added so far, read-only. */
+        /** Withdraws the action at {@code position} (a move the plan has since superseded); returns it. */
+        public Action withdraw(int position) {
+            Action action = actions.set(position, null);
+            if (action == null) {
+                throw new IllegalStateException("the action at " + position + " was already withdrawn");
+            }
+            withdrawn++;
+            return action;
+        }
+
+        /** Actions added so far and not withdrawn, read-only. */
         public List<Action> actions() {
-            return Collections.unmodifiableList(actions);
+            if (withdrawn == 0) {
+                return Collections.unmodifiableList(actions);
+            }
+            return actions.stream().filter(java.util.Objects::nonNull).toList();
         }
 
         public Plan build() {
-            return new Plan(atS, actions);
+            return new Plan(atS, actions());
         }
     }
 }
