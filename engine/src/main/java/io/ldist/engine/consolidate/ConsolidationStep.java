@@ -77,6 +77,9 @@ public final class ConsolidationStep implements DecisionStep {
                 overloadedHosts.add(h);
             }
         }
+        for (int i = 0; i < overloadedHosts.size(); i++) {
+            plan.closeToVms(overloadedHosts.get(i)); // an overloaded server receives nothing this round
+        }
         IntList leaving = new IntList();
         IntList sources = new IntList();
         for (int i = 0; i < overloadedHosts.size(); i++) {
@@ -134,6 +137,7 @@ public final class ConsolidationStep implements DecisionStep {
                 continue;
             }
             noTarget[h] = true;
+            plan.closeToVms(h); // tried once: it receives nothing for the rest of the round
             int[] targets = tryToEmpty(h, plan, noTarget);
             if (targets == null) {
                 continue;

@@ -45,6 +45,8 @@ public final class PlanningState {
     private final int[] placedVms;
     /** How many of the VMs each server holds in the view the plan has taken off it: such a server takes none. */
     private final int[] ownVmsAway;
+    /** Servers a step has closed to VMs for the rest of this plan. */
+    private final boolean[] closed;
     private final boolean[] accepts;
     private final double[] capacityMips;
     private final double[] capacityRam;
@@ -101,6 +103,7 @@ public final class PlanningState {
         this.taskSlots = new int[hostCount];
         this.placedVms = new int[hostCount];
         this.ownVmsAway = new int[hostCount];
+        this.closed = new boolean[hostCount];
         this.accepts = new boolean[hostCount];
         this.capacityMips = new double[hostCount];
         this.capacityRam = new double[hostCount];
@@ -442,7 +445,7 @@ public final class PlanningState {
      * capacity.
      */
     public boolean fits(int h, int v) {
-        if (!accepts[h] || ownVmsAway[h] > 0 || placedVms[h] >= rules.maxVmsPerHost()) {
+        if (!accepts[h] || closed[h] || ownVmsAway[h] > 0 || placedVms[h] >= rules.maxVmsPerHost()) {
             return false;
         }
         int vmCores = vmType[v].cores();
@@ -501,7 +504,7 @@ public final class PlanningState {
     }
 
     private void regroup(int h) {
-        if (!occupied[h] || !accepts[h] || ownVmsAway[h] > 0) {
+        if (!occupied[h] || !accepts[h] || closed[h] || ownVmsAway[h] > 0) {
             groups.remove(h);
             return;
         }
@@ -604,6 +607,12 @@ public final class PlanningState {
             demandRam[h] += demand.ramMb();
             demandGpu[h] += demand.gpus();
         }
+    }
+
+    /** Closes server {@code h} to VMs for the rest of this plan (it is overloaded, or being emptied). */
+    public void closeToVms(int h) {
+        closed[h] = true;
+        regroup(h);
     }
 
     /** Records a change of server state made by the plan (drain, fence, stop, terminate). */
