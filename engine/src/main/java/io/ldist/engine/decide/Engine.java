@@ -15,6 +15,7 @@ import java.util.Objects;
 public final class Engine {
     private final FleetRules rules;
     private final List<DecisionStep> steps;
+    private final UtilizationGroups.BoundCache boundCache = new UtilizationGroups.BoundCache();
 
     public Engine(FleetRules rules, List<DecisionStep> steps) {
         this.rules = Objects.requireNonNull(rules, "rules");
@@ -30,7 +31,7 @@ public final class Engine {
     }
 
     public Plan decide(ClusterView view, Trigger trigger) {
-        PlanningState plan = new PlanningState(view, rules, trigger);
+        PlanningState plan = new PlanningState(view, rules, trigger, boundCache);
         Plan.Builder actions = new Plan.Builder(view.nowS());
         for (DecisionStep step : steps) {
             if (step.respondsTo(trigger)) {

@@ -87,6 +87,11 @@ public final class PlanningState {
     private int[] vmTasks;
 
     public PlanningState(ClusterView view, FleetRules rules, Trigger trigger) {
+        this(view, rules, trigger, new UtilizationGroups.BoundCache());
+    }
+
+    /** @param boundCache group bounds remembered across decisions (see {@link UtilizationGroups.BoundCache}) */
+    public PlanningState(ClusterView view, FleetRules rules, Trigger trigger, UtilizationGroups.BoundCache boundCache) {
         this.view = view;
         this.rules = rules;
         this.trigger = trigger;
@@ -152,7 +157,7 @@ public final class PlanningState {
         for (int v = 0; v < vms; v++) {
             loadVm(v);
         }
-        buildCandidateClasses();
+        buildCandidateClasses(boundCache);
         for (int i = 0; i < occupiedHosts.size(); i++) {
             regroup(occupiedHosts.get(i));
         }
@@ -221,7 +226,7 @@ public final class PlanningState {
         placedVms[host] += sign;
     }
 
-    private void buildCandidateClasses() {
+    private void buildCandidateClasses(UtilizationGroups.BoundCache boundCache) {
         // Host types are shared instances, so identity finds a server's class without hashing the records.
         Map<HostType, Integer> indexOfType = new IdentityHashMap<>();
         List<HostType> types = new ArrayList<>();
@@ -235,7 +240,7 @@ public final class PlanningState {
             }
             typeIndex[h] = t;
         }
-        groups = new UtilizationGroups(types, hostCount);
+        groups = new UtilizationGroups(types, hostCount, boundCache);
         List<IntList> byTypeAndState = new ArrayList<>();
         int states = HostState.values().length;
         for (int i = 0; i < types.size() * states; i++) {

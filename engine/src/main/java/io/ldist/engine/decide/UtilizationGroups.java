@@ -31,7 +31,7 @@ public final class UtilizationGroups {
     private final double[] offset;
     private final double[] smallestOffset;
     private final IntList occupiedGroups = new IntList(32);
-    private final java.util.Map<BoundKey, double[]> boundCache = new java.util.HashMap<>();
+    private final BoundCache boundCache;
     private double cachedMips = Double.NaN;
     private double cachedCeiling = Double.NaN;
     private double[] cachedBounds;
@@ -39,7 +39,8 @@ public final class UtilizationGroups {
     private final int[] searchOrder;
     private final double[] searchBound;
 
-    UtilizationGroups(List<HostType> types, int hosts) {
+    UtilizationGroups(List<HostType> types, int hosts, BoundCache boundCache) {
+        this.boundCache = boundCache;
         this.types = List.copyOf(types);
         boolean neverFall = true;
         for (HostType type : types) {
@@ -195,7 +196,7 @@ public final class UtilizationGroups {
         if (vmMips != cachedMips || ceiling != cachedCeiling) {
             cachedMips = vmMips;
             cachedCeiling = ceiling;
-            cachedBounds = boundCache.computeIfAbsent(new BoundKey(vmMips, ceiling), k -> newBounds());
+            cachedBounds = boundCache.boundsFor(types, vmMips, ceiling);
         }
         int untouched = g % (types.size() * BUCKETS);
         double bound = cachedBounds[untouched];
@@ -206,12 +207,42 @@ public final class UtilizationGroups {
         return bound;
     }
 
-    private record BoundKey(double vmMips, double ceiling) { }
+    /**
+     * Group bounds by VM size and ceiling, kept across decisions: they depend only on the server types, the
+     * group and the VM, and VM sizes at decisions repeat. Forgets everything when the server types change.
+     */
+    public static final class BoundCache {
+        private record Key(double vmMips, double ceiling) { }
 
-    private double[] newBounds() {
-        double[] bounds = new double[types.size() * BUCKETS];
-        Arrays.fill(bounds, Double.NaN);
-        return bounds;
+        private final java.util.Map<Key, double[]> bounds = new java.util.HashMap<>();
+        private List<HostType> types = List.of();
+
+        double[] boundsFor(List<HostType> forTypes, double vmMips, double ceiling) {
+            if (!sameTypes(forTypes)) {
+                types = List.copyOf(forTypes);
+                bounds.clear();
+            }
+            if (bounds.size() > 100_000) {
+                bounds.clear(); // a run of ever new sizes: start again rather than grow without end
+            }
+            return bounds.computeIfAbsent(new Key(vmMips, ceiling), k -> {
+                double[] fresh = new double[types.size() * BUCKETS];
+                Arrays.fill(fresh, Double.NaN);
+                return fresh;
+            });
+        }
+
+        private boolean sameTypes(List<HostType> other) {
+            if (other.size() != types.size()) {
+                return false;
+            }
+            for (int i = 0; i < other.size(); i++) {
+                if (other.get(i) != types.get(i)) {
+                    return false;
+                }
+            }
+            return true;
+        }
     }
 
     private double computeSlopeBound(int g, double vmMips, double ceiling) {

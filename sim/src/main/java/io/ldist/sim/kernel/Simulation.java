@@ -76,6 +76,10 @@ public final class Simulation {
     private int nextListedTask;
 
     private Trigger pendingTrigger;
+    /** Some VM started since demands were last read (their demand is still 0). */
+    private boolean demandStale;
+    /** A tick was decided at this instant: its time-series row is taken once the instant is complete. */
+    private boolean timeseriesDue;
     private int followUps;
     private double followUpsAtS = -1;
 
@@ -140,9 +144,15 @@ public final class Simulation {
                     decide();
                 }
             }
-            refreshDemand(t);
+            if (demandStale) {
+                refreshDemand(t); // VMs started at this instant
+            }
             fleet.allocate();
             recorder.openStretch(fleet);
+            if (timeseriesDue) {
+                recordTimeseries(t);
+                timeseriesDue = false;
+            }
             if (t >= nextProgress) {
                 progress.accept(t / end);
                 nextProgress = t + end / 100;
@@ -265,7 +275,9 @@ public final class Simulation {
         Trigger trigger = pendingTrigger;
         pendingTrigger = null;
         double t = fleet.nowS();
-        refreshDemand(t);
+        if (demandStale) {
+            refreshDemand(t);
+        }
         fleet.allocate();
         Plan plan = engine.decide(fleet, trigger);
         SimExecutor.Outcome outcome = executor.apply(plan);
@@ -277,10 +289,9 @@ public final class Simulation {
             countUnplacedVms();
         }
         if (trigger == Trigger.TICK) {
-            refreshDemand(t);
-            fleet.allocate();
-            recordTimeseries(t);
+            timeseriesDue = true;
         }
+        demandStale |= outcome.capacityChanged() && traceWorkload != null;
         if (followUpsAtS != t) {
             followUpsAtS = t;
             followUps = 0;
@@ -321,7 +332,6 @@ public final class Simulation {
     private void onDecisionDue() {
         double t = fleet.nowS();
         if (traceWorkload != null) {
-            refreshDemand(t);
             recordHistoryAndRetireIdleVms(t);
         }
         request(Trigger.TICK);
@@ -333,15 +343,19 @@ public final class Simulation {
 
     /** Trace VMs ask for their trace value at {@code t} times their MIPS; task VMs for their tasks' sum. */
     private void refreshDemand(double t) {
+        demandStale = false;
         if (traceWorkload == null) {
             return;
         }
         UtilizationTrace trace = traceWorkload.trace();
         boolean ramReserved = traceWorkload.ramModel() == RamModel.RESERVED;
+        double position = t / trace.intervalS();
+        int k = (int) position;
+        double fraction = position - k;
         for (int v = 0; v < fleet.vmCount(); v++) {
             VmStatus status = fleet.vmStatus(v);
             if (status == VmStatus.RUNNING || status == VmStatus.MIGRATING) {
-                double mips = trace.at(seriesOfVm[v], t) * fleet.vmType(v).totalMips();
+                double mips = trace.at(seriesOfVm[v], k, fraction) * fleet.vmType(v).totalMips();
                 fleet.setDemand(v, mips, ramReserved ? fleet.vmType(v).ramMb() : 0, 0);
             }
         }

@@ -59,12 +59,18 @@ public final class UtilizationTrace {
     public double at(int series, double t) {
         double position = t / intervalS;
         int k = (int) position;
-        double fraction = position - k;
-        double a = sample(series, k);
+        return at(series, k, position - k);
+    }
+
+    /** Utilisation (0-1) a {@code fraction} of the way from sample {@code k} to the next. */
+    public double at(int series, int k, double fraction) {
+        byte[] values = percent[series];
+        int last = samples - 1;
+        double a = values[Math.min(k, last)];
         if (fraction == 0) {
-            return a;
+            return a / 100.0;
         }
-        return a + (sample(series, k + 1) - a) * fraction;
+        return (a + (values[Math.min(k + 1, last)] - a) * fraction) / 100.0;
     }
 
     /** Total of all samples of all series, as a quick fingerprint of the data read. */

@@ -28,6 +28,7 @@ public final class VirtualFleet implements ClusterView {
     private final MigrationModel migration;
     private final TaskBook tasks;
     private double now;
+    private boolean allocationStale = true;
 
     // ---- servers
     private int hostCount;
@@ -202,6 +203,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** Adds a server in the given state; returns its index. */
     public int addHost(HostType type, HostState state) {
+        allocationStale = true;
         if (hostCount == hostType.length) {
             growHosts(hostCount * 2);
         }
@@ -215,6 +217,7 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void setHostState(int h, HostState state) {
+        allocationStale = true;
         if (state == HostState.ACTIVE && hostState[h] != HostState.DRAINING) {
             activeSinceS[h] = now;
         }
@@ -231,6 +234,7 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void setCrashed(int h, boolean value) {
+        allocationStale = true;
         crashed[h] = value;
     }
 
@@ -305,6 +309,7 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void place(int v, int h) {
+        allocationStale = true;
         if (vmStatus[v] == VmStatus.PENDING) {
             pendingVms--;
         }
@@ -314,6 +319,7 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void startMigration(int v, int target, double endS) {
+        allocationStale = true;
         vmTarget[v] = target;
         vmStatus[v] = VmStatus.MIGRATING;
         migrationEndS[v] = endS;
@@ -326,6 +332,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** The VM arrives on its target and leaves its source. */
     public void completeMigration(int v) {
+        allocationStale = true;
         int target = vmTarget[v];
         hostVms[vmHost[v]].removeValue(v);
         incoming[target].removeValue(v);
@@ -337,6 +344,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** A migration that cannot finish (its target failed): the VM stays on its source. */
     public void cancelMigration(int v) {
+        allocationStale = true;
         incoming[vmTarget[v]].removeValue(v);
         vmTarget[v] = -1;
         vmStatus[v] = VmStatus.RUNNING;
@@ -344,6 +352,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** Takes the VM off its server, back to waiting (its server failed). */
     public void detach(int v) {
+        allocationStale = true;
         if (vmTarget[v] >= 0) {
             cancelMigration(v);
         }
@@ -359,6 +368,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** The VM is gone for good. */
     public void finish(int v) {
+        allocationStale = true;
         if (vmStatus[v] == VmStatus.PENDING) {
             pendingVms--;
         }
@@ -377,6 +387,7 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void setDemand(int v, double mips, double ramMb, double gpus) {
+        allocationStale = true;
         demandMips[v] = mips;
         demandRamMb[v] = ramMb;
         demandGpus[v] = gpus;
@@ -401,12 +412,17 @@ public final class VirtualFleet implements ClusterView {
 
     /**
      * Shares each server's CPU among its VMs for the current demands: fills {@link #allocatedMips},
-     * {@link #requestedMips} and each VM's given MIPS.
+     * {@link #requestedMips} and each VM's given MIPS. Does nothing when no demand, placement or server state
+     * changed since the last time.
      */
     public void allocate() {
+        if (!allocationStale) {
+            return;
+        }
         for (int h = 0; h < hostCount; h++) {
             allocate(h);
         }
+        allocationStale = false;
     }
 
     private void allocate(int h) {
