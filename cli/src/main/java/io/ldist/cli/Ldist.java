@@ -1,6 +1,7 @@
 package io.ldist.cli;
 
 import io.ldist.cli.scenario.ScenarioException;
+import io.ldist.cli.compare.CompareCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "ldist", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
         description = "Load distributor for cloud fleets: simulate scenarios and compare policies.",
-        subcommands = {SimulateCommand.class, ValidateCommand.class, BenchCommand.class, PoliciesCommand.class,
+        subcommands = {SimulateCommand.class, ValidateCommand.class, CompareCommand.class, BenchCommand.class,
+                PoliciesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Ldist {
     public static final int BAD_INPUT = 2;

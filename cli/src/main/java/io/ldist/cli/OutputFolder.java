@@ -8,11 +8,11 @@ import java.nio.file.Path;
 import java.util.stream.Stream;
 
 /** The folder a run writes to: created when missing, refused when it already holds files (unless forced). */
-final class OutputFolder {
+public final class OutputFolder {
     private OutputFolder() {
     }
 
-    static Path prepare(Path folder, boolean force) {
+    public static Path prepare(Path folder, boolean force) {
         try {
             if (Files.exists(folder) && !Files.isDirectory(folder)) {
                 throw new BadInputException("output " + folder + " is a file, not a folder");

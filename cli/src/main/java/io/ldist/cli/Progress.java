@@ -10,7 +10,7 @@ import java.util.function.DoubleConsumer;
  * A progress bar on standard error for runs long enough to need one: it appears only after a second of wall
  * time, and only when standard error is a terminal, so short runs and logs stay clean.
  */
-final class Progress implements DoubleConsumer, AutoCloseable {
+public final class Progress implements DoubleConsumer, AutoCloseable {
     private static final long SHOW_AFTER_NANOS = 1_000_000_000L;
 
     private final String task;
@@ -18,7 +18,7 @@ final class Progress implements DoubleConsumer, AutoCloseable {
     private final long started = System.nanoTime();
     private ProgressBar bar;
 
-    Progress(String task, boolean enabled) {
+    public Progress(String task, boolean enabled) {
         this.task = task;
         this.enabled = enabled && Terminal.stderrIsTerminal();
     }

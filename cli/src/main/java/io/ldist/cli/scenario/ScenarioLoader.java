@@ -68,7 +68,12 @@ public final class ScenarioLoader {
     }
 
     public static LoadedScenario load(Path file, List<String> overrides) {
-        return load(ScenarioDocument.parse(file), overrides, file.toString());
+        return load(file, overrides, TraceCache.NONE);
+    }
+
+    /** Loads a scenario, reading its trace through {@code traces} (a comparison reads each day once). */
+    public static LoadedScenario load(Path file, List<String> overrides, TraceCache traces) {
+        return load(ScenarioDocument.parse(file), overrides, file.toString(), traces);
     }
 
     /** The quickstart scenario shipped inside ldist, for a first run without any file. */
@@ -79,16 +84,16 @@ public final class ScenarioLoader {
             }
             String text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             return load(ScenarioDocument.parse(text, "quickstart.yaml (embedded)"), overrides,
-                    "embedded quickstart");
+                    "embedded quickstart", TraceCache.NONE);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static LoadedScenario load(ScenarioDocument parsed, List<String> overrides, String source) {
+    static LoadedScenario load(ScenarioDocument parsed, List<String> overrides, String source, TraceCache traces) {
         ScenarioDocument document = Overrides.apply(parsed, overrides);
         List<ScenarioProblem> schemaProblems = VALIDATION.problems(document);
-        Reading reading = new Reading(new FieldReader(document), schemaProblems);
+        Reading reading = new Reading(new FieldReader(document), schemaProblems, traces);
         LoadedScenario scenario;
         try {
             scenario = reading.read(source);
@@ -132,6 +137,7 @@ public final class ScenarioLoader {
      */
     private static final class Reading {
         final FieldReader in;
+        final TraceCache traces;
         final List<ScenarioProblem> schemaProblems;
         final Map<String, HostType> hostTypes = new LinkedHashMap<>();
         final Map<String, VmType> vmTypes = new LinkedHashMap<>();
@@ -139,7 +145,8 @@ public final class ScenarioLoader {
         final Set<String> hostTypeNames = new LinkedHashSet<>();
         boolean taskWorkload;
 
-        Reading(FieldReader in, List<ScenarioProblem> schemaProblems) {
+        Reading(FieldReader in, List<ScenarioProblem> schemaProblems, TraceCache traces) {
+            this.traces = traces;
             this.in = in;
             this.schemaProblems = schemaProblems;
         }
@@ -311,7 +318,7 @@ public final class ScenarioLoader {
             String written = in.text("/workload/path", "");
             Path folder = in.document().resolvePath(written);
             try {
-                return new PlanetLabTraceReader(288).read(folder);
+                return traces.read(folder, f -> new PlanetLabTraceReader(288).read(f));
             } catch (TraceFormatException e) {
                 dataProblem("/workload/path", written, folder, e, "trace",
                         "a folder of PlanetLab trace files (288 lines of integer CPU % each)");

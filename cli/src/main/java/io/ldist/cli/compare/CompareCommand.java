@@ -1,0 +1,177 @@
+package io.ldist.cli.compare;
+
+import io.ldist.cli.BadInputException;
+import io.ldist.cli.OutputFolder;
+import io.ldist.cli.Progress;
+import io.ldist.cli.scenario.TraceCache;
+import io.ldist.reports.Metric;
+import io.ldist.reports.Metrics;
+import io.ldist.reports.ResultsTable;
+import io.ldist.sim.record.RunOutput;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+
+/** Runs every combination of variants, days and seeds, in parallel, and writes results.csv. */
+@Command(name = "compare", mixinStandardHelpOptions = true,
+        description = "Run every combination of scenarios (or policies, or a sweep), days and seeds in parallel; "
+                + "write results.csv (one row per run) to the output folder.")
+public final class CompareCommand implements Callable<Integer> {
+    @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files; each is a variant unless "
+            + "--policies or --sweep derive variants from them.")
+    List<Path> scenarios = new ArrayList<>();
+
+    @Option(names = "--policies", split = ",", paramLabel = "POLICY",
+            description = "Policies to compare on each scenario: the study's notation detector-selector[-parameter] "
+                    + "(thr-mmt-0.8, iqr-mc, lr-mmt-1.2), dvfs, or a placement policy (first-fit, pabfd, ...).")
+    List<String> policies = new ArrayList<>();
+
+    @Option(names = "--sweep", paramLabel = "SWEEP.yaml",
+            description = "A sweep file: parameter (a scenario field), values, and optionally policies.")
+    Path sweep;
+
+    @Option(names = "--days", split = ",", paramLabel = "DAY",
+            description = "Trace days (folders beside the scenario's trace folder) to run on, or 'all'.")
+    List<String> days = new ArrayList<>();
+
+    @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
+            description = "Seeds per combination, from the scenario's own upwards (default 1).")
+    int seeds;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "Output folder.")
+    Path out;
+
+    @Option(names = "--force", description = "Write into a non-empty output folder, replacing files of the same name.")
+    boolean force;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Runs at once (default: every core).")
+    Integer threads;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (!policies.isEmpty() && sweep != null) {
+            throw new BadInputException("choose either --policies or --sweep, not both");
+        }
+        if (seeds < 1 || (threads != null && threads < 1)) {
+            throw new BadInputException("--seeds and --threads must be at least 1");
+        }
+        List<Variant> variants = variants();
+        List<RunMatrix.Run> runs = RunMatrix.build(variants, days, seeds, TraceCache.shared());
+        Path folder = OutputFolder.prepare(out, force);
+        int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
+        long started = System.nanoTime();
+        ComparisonRunner.Outcome outcome;
+        try (Progress progress = new Progress("compare", !quiet)) {
+            int[] done = {0};
+            outcome = ComparisonRunner.run(runs, workers, n -> {
+                synchronized (done) {
+                    done[0] += n;
+                    progress.accept((double) done[0] / runs.size());
+                }
+            });
+        }
+        ResultsTable results = outcome.results();
+        RunOutput.writeAtomically(folder.resolve("results.csv"), w -> w.write(results.toCsv()));
+        RunOutput.writeAtomically(folder.resolve("timings.csv"), w -> w.write(timings(runs, outcome.wallSeconds())));
+        if (!quiet) {
+            System.out.printf(Locale.ROOT, "%d runs (%d variants x %d days x %d seeds) on %d threads in %.1f s%n%n",
+                    runs.size(), variants.size(), Math.max(1, results.days().size()), seeds, workers,
+                    (System.nanoTime() - started) / 1e9);
+            System.out.print(summary(results));
+            System.out.println();
+            System.out.println("Wrote " + folder + ": results.csv, timings.csv");
+        }
+        return 0;
+    }
+
+    private List<Variant> variants() {
+        List<Variant> variants = new ArrayList<>();
+        SweepFile sweepFile = sweep == null ? null : SweepFile.read(sweep);
+        for (Path scenario : scenarios) {
+            String own = stem(scenario);
+            if (sweepFile != null) {
+                List<String> named = sweepFile.policies().isEmpty() ? List.of("") : sweepFile.policies();
+                for (String policy : named) {
+                    for (String value : sweepFile.values()) {
+                        List<String> overrides = new ArrayList<>(policy.isEmpty() ? List.of()
+                                : StudyPolicies.overridesFor(policy));
+                        overrides.add(sweepFile.parameter() + "=" + value);
+                        variants.add(new Variant(scenario, policy.isEmpty() ? own : policy, sweepFile.parameter(),
+                                value, overrides));
+                    }
+                }
+            } else if (!policies.isEmpty()) {
+                for (String policy : policies) {
+                    variants.add(new Variant(scenario, policy.strip(), "", "", StudyPolicies.overridesFor(policy)));
+                }
+            } else {
+                variants.add(new Variant(scenario, own, "", "", List.of()));
+            }
+        }
+        return variants;
+    }
+
+    private static String stem(Path scenario) {
+        String name = scenario.getFileName().toString();
+        return name.endsWith(".yaml") ? name.substring(0, name.length() - 5)
+                : name.endsWith(".yml") ? name.substring(0, name.length() - 4) : name;
+    }
+
+    private static String timings(List<RunMatrix.Run> runs, double[] wall) {
+        StringBuilder csv = new StringBuilder("policy,parameter,value,day,seed,simWallSeconds\n");
+        for (int i = 0; i < runs.size(); i++) {
+            RunMatrix.Run run = runs.get(i);
+            csv.append(String.join(",", run.variant().policy(), run.variant().parameter(), run.variant().value(),
+                    run.day(), Long.toString(run.seed()), RunOutput.number(wall[i]))).append('\n');
+        }
+        return csv.toString();
+    }
+
+    /** Mean of the main metrics per variant, as a quick look before the report. */
+    private static String summary(ResultsTable results) {
+        List<String> shown = List.of("energyKWh", "migrations", "slatah", "pdm", "slav", "costUsd", "tasksLate",
+                "p95WaitS");
+        List<Metric> metrics = new ArrayList<>();
+        for (String name : shown) {
+            Metric metric = Metrics.named(name).orElseThrow();
+            boolean any = results.rows().stream().anyMatch(r -> r.metric(name) != 0 && !Double.isNaN(r.metric(name)));
+            if (any) {
+                metrics.add(metric);
+            }
+        }
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-24s %5s", "policy (mean)", "runs"));
+        for (Metric metric : metrics) {
+            text.append(String.format(Locale.ROOT, " %14s", metric.label() + (metric.unit().isEmpty() ? ""
+                    : " (" + metric.unit() + ")")));
+        }
+        text.append('\n');
+        List<String> keys = new ArrayList<>();
+        for (ResultsTable.Row row : results.rows()) {
+            String key = row.policy() + (row.value().isEmpty() ? "" : " " + row.value());
+            if (!keys.contains(key)) {
+                keys.add(key);
+            }
+        }
+        for (String key : keys) {
+            List<ResultsTable.Row> rows = results.rows().stream()
+                    .filter(r -> (r.policy() + (r.value().isEmpty() ? "" : " " + r.value())).equals(key)).toList();
+            text.append(String.format(Locale.ROOT, "%-24s %5d", key, rows.size()));
+            for (Metric metric : metrics) {
+                double mean = rows.stream().mapToDouble(r -> r.metric(metric.name())).filter(x -> !Double.isNaN(x))
+                        .average().orElse(Double.NaN);
+                text.append(String.format(Locale.ROOT, " %14s", metric.format(mean)));
+            }
+            text.append('\n');
+        }
+        return text.toString();
+    }
+}

@@ -1,0 +1,71 @@
+package io.ldist.cli.compare;
+
+import io.ldist.reports.ResultsTable;
+import io.ldist.sim.kernel.Simulation;
+import io.ldist.sim.kernel.SimulationResult;
+import io.ldist.sim.record.EventLog;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntConsumer;
+
+/**
+ * Runs a comparison's independent runs in parallel, one simulation per thread at a time, and gathers the
+ * results in the matrix's order (not completion order), so the same comparison gives the same file.
+ */
+final class ComparisonRunner {
+    private ComparisonRunner() {
+    }
+
+    /** What a comparison produced: the results, and each run's simulation wall time (same order). */
+    record Outcome(ResultsTable results, double[] wallSeconds) { }
+
+    static Outcome run(List<RunMatrix.Run> runs, int threads, IntConsumer finished) {
+        ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
+            Thread thread = new Thread(task, "ldist-run");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<SimulationResult>> futures = new ArrayList<>();
+            for (RunMatrix.Run run : runs) {
+                futures.add(pool.submit(() -> {
+                    SimulationResult result = new Simulation(run.scenario().spec(),
+                            run.scenario().engine().newEngine(), EventLog.NONE, null).run();
+                    finished.accept(1);
+                    return result;
+                }));
+            }
+            List<ResultsTable.Row> rows = new ArrayList<>();
+            double[] walls = new double[runs.size()];
+            for (int i = 0; i < runs.size(); i++) {
+                SimulationResult result = futures.get(i).get();
+                rows.add(row(runs.get(i), result));
+                walls[i] = result.simWallSeconds();
+            }
+            List<String> metrics = new ArrayList<>(rows.get(0).metrics().keySet());
+            return new Outcome(new ResultsTable(metrics, rows), walls);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("comparison interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a run failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ResultsTable.Row row(RunMatrix.Run run, SimulationResult result) {
+        Map<String, Double> metrics = new LinkedHashMap<>();
+        result.summary().forEach((name, value) -> metrics.put(name, value.doubleValue()));
+        Variant v = run.variant();
+        return new ResultsTable.Row(run.scenario().name(), v.policy(), v.parameter(), v.value(), run.day(),
+                run.seed(), metrics);
+    }
+}

@@ -1,0 +1,93 @@
+package io.ldist.cli.compare;
+
+import io.ldist.cli.BadInputException;
+import io.ldist.cli.scenario.LoadedScenario;
+import io.ldist.cli.scenario.ScenarioDocument;
+import io.ldist.cli.scenario.ScenarioException;
+import io.ldist.cli.scenario.ScenarioLoader;
+import io.ldist.cli.scenario.ScenarioProblem;
+import io.ldist.cli.scenario.TraceCache;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Every run of a comparison: each variant on each day and each seed, loaded and checked before anything runs
+ * (one bad combination stops the comparison before it starts).
+ */
+final class RunMatrix {
+    /** One run: what it is and the loaded scenario to simulate. */
+    record Run(Variant variant, String day, long seed, LoadedScenario scenario) { }
+
+    private RunMatrix() {
+    }
+
+    /**
+     * @param days    days to run (trace folders beside the scenario's), {@code ["all"]} for every one, or empty to
+     *                keep each scenario's own
+     * @param seeds   how many seeds, from each scenario's own upwards
+     */
+    static List<Run> build(List<Variant> variants, List<String> days, int seeds, TraceCache traces) {
+        List<Run> runs = new ArrayList<>();
+        List<ScenarioProblem> problems = new ArrayList<>();
+        for (Variant variant : variants) {
+            for (String day : daysOf(variant.scenario(), days)) {
+                List<String> overrides = new ArrayList<>(variant.overrides());
+                if (!day.isEmpty()) {
+                    overrides.add("workload.path=" + traceFolder(variant.scenario()).resolveSibling(day));
+                }
+                LoadedScenario scenario;
+                try {
+                    scenario = ScenarioLoader.load(variant.scenario(), overrides, traces);
+                } catch (ScenarioException e) {
+                    e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+                    continue;
+                }
+                for (int i = 0; i < seeds; i++) {
+                    long seed = scenario.spec().seed() + i;
+                    runs.add(new Run(variant, day.isEmpty() ? "-" : day, seed, scenario.withSeed(seed)));
+                }
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return runs;
+    }
+
+    private static List<String> daysOf(Path scenario, List<String> days) {
+        if (days.isEmpty()) {
+            return List.of("");
+        }
+        if (days.size() == 1 && days.get(0).equals("all")) {
+            Path parent = traceFolder(scenario).getParent();
+            try (Stream<Path> folders = Files.list(parent)) {
+                List<String> all = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
+                        .toList();
+                if (all.isEmpty()) {
+                    throw new BadInputException("--days all: " + parent + " holds no trace folders");
+                }
+                return all;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot list " + parent, e);
+            }
+        }
+        return days;
+    }
+
+    /** The trace folder a vm-trace scenario names in workload.path, resolved against the scenario's folder. */
+    private static Path traceFolder(Path scenario) {
+        ScenarioDocument document = ScenarioDocument.parse(scenario);
+        String path = document.root().at("/workload/path").asText("");
+        if (!"vm-trace".equals(document.root().at("/workload/kind").asText()) || path.isEmpty()) {
+            throw new BadInputException("--days applies to vm-trace scenarios, and " + scenario
+                    + " has no workload.path");
+        }
+        return document.resolvePath(path).toAbsolutePath().normalize();
+    }
+}

@@ -1,0 +1,68 @@
+package io.ldist.cli.compare;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ldist.cli.scenario.ScenarioDocument;
+import io.ldist.cli.scenario.ScenarioException;
+import io.ldist.cli.scenario.ScenarioProblem;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+/**
+ * A parameter sweep: one scenario field, the values it takes, and optionally the policies to sweep it for
+ * (in the study's notation):
+ * <pre>
+ * parameter: policies.overload.threshold
+ * values: [0.6, 0.7, 0.8, 0.9, 1.0]
+ * policies: [thr-mmt, thr-mu]
+ * </pre>
+ */
+record SweepFile(String parameter, List<String> values, List<String> policies) {
+    static SweepFile read(Path file) {
+        ScenarioDocument document = ScenarioDocument.parse(file);
+        JsonNode root = document.root();
+        List<ScenarioProblem> problems = new ArrayList<>();
+        for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
+            String name = names.next();
+            if (!List.of("parameter", "values", "policies").contains(name)) {
+                problems.add(document.problem("/" + name, "one of parameter, values, policies",
+                        "unknown field '" + name + "'"));
+            }
+        }
+        JsonNode parameter = root.path("parameter");
+        if (!parameter.isTextual() || parameter.asText().isBlank()) {
+            problems.add(document.problem("/parameter", "the scenario field to sweep, such as "
+                    + "policies.overload.threshold", parameter.isMissingNode() ? "nothing" : parameter.toString()));
+        }
+        List<String> values = scalars(document, "/values", problems, true);
+        List<String> policies = root.has("policies") ? scalars(document, "/policies", problems, false) : List.of();
+        if (!problems.isEmpty()) {
+            throw new ScenarioException(problems);
+        }
+        return new SweepFile(parameter.asText(), values, policies);
+    }
+
+    private static List<String> scalars(ScenarioDocument document, String pointer, List<ScenarioProblem> problems,
+                                        boolean required) {
+        JsonNode node = document.root().at(pointer);
+        if (!node.isArray() || node.isEmpty()) {
+            if (required || !node.isMissingNode()) {
+                problems.add(document.problem(pointer, "a list of one or more values",
+                        node.isMissingNode() ? "nothing" : node.toString()));
+            }
+            return List.of();
+        }
+        List<String> values = new ArrayList<>();
+        for (int i = 0; i < node.size(); i++) {
+            JsonNode value = node.get(i);
+            if (!value.isValueNode() || value.isNull()) {
+                problems.add(document.problem(pointer + "/" + i, "a plain value", value.toString()));
+            } else {
+                values.add(value.asText());
+            }
+        }
+        return values;
+    }
+}
