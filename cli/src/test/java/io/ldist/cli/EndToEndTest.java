@@ -93,9 +93,12 @@ class EndToEndTest {
 
         List<String> timeseries = Files.readAllLines(out.resolve("timeseries.csv"));
         assertThat(timeseries.get(0)).startsWith("timeS,activeHosts,");
-        assertThat(timeseries).as("a header and one row per decision interval: 6 h / 1 min").hasSize(1 + 360);
+        assertThat(timeseries).as("a header, one row per decision (6 h / 1 min) and one at the end").hasSize(1 + 361);
         assertThat(timeseries.get(1)).startsWith("0,");
         assertThat(timeseries.get(360)).startsWith("21540,");
+        assertThat(timeseries.get(361)).startsWith("21600,");
+        assertThat(Double.parseDouble(timeseries.get(361).split(",")[10])).as("energy at the end is the run's")
+                .isEqualTo(summary.get("energyKWh").asDouble());
 
         List<String> events = Files.readAllLines(out.resolve("events.csv"));
         assertThat(events.get(0)).isEqualTo("timeS,kind,reason,host,vm,toHost,task,detail");

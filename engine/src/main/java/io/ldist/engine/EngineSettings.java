@@ -90,7 +90,7 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
             gate = breakers;
         }
         steps.add(new FailoverStep(missedChecks, placing));
-        steps.add(new PendingVmStep(placing, detector));
+        steps.add(new PendingVmStep(placing));
         if (template != null) {
             steps.add(new ProvisioningStep(template));
         }

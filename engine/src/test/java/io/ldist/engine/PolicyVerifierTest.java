@@ -100,7 +100,7 @@ class PolicyVerifierTest {
         int pending = fleet.withPendingVm(MICRO); // placed at its full 500 MIPS
 
         Plan plan = decide(fleet, DEMAND, Trigger.TICK,
-                new PendingVmStep(new PowerAwareBestFitDecreasingPlacementPolicy(), null));
+                new PendingVmStep(new PowerAwareBestFitDecreasingPlacementPolicy()));
 
         // g4: P(900/3720) - P(400/3720) = 3.47 W; g5: P(900/5320) - P(400/5320) = 2.96 W.
         assertThat(plan.actions()).containsExactly(
@@ -116,7 +116,7 @@ class PolicyVerifierTest {
         int pending = fleet.withPendingVm(MICRO);
 
         Plan plan = decide(fleet, DEMAND, Trigger.TICK,
-                new PendingVmStep(new PowerAwareBestFitDecreasingPlacementPolicy(), null));
+                new PendingVmStep(new PowerAwareBestFitDecreasingPlacementPolicy()));
 
         assertThat(plan.actions()).containsExactly(new ResumeHost(HostId.of(off), Reason.INITIAL_PLACEMENT),
                 new PlaceVm(VmId.of(pending), MICRO, HostId.of(off), Reason.INITIAL_PLACEMENT));

@@ -16,19 +16,22 @@ import java.util.TreeSet;
 
 /**
  * results.csv of a comparison: one row per run, identified by scenario, policy (the variant compared), day and
- * seed, with every headline metric. The first column names the file format so that a file from another
- * version is refused with a clear message instead of being misread.
+ * seed, with the path of the run's time series (relative to the results folder) and every headline metric.
+ * The first column names the file format so that a file from another version is refused with a clear message
+ * instead of being misread.
  */
 public final class ResultsTable {
     public static final String FORMAT = "ldist-results-1";
-    public static final List<String> KEYS = List.of("format", "scenario", "policy", "parameter", "value", "day", "seed");
+    public static final List<String> KEYS = List.of("format", "scenario", "policy", "parameter", "value", "day", "seed",
+            "timeseries");
 
     /**
      * One run's identity and metrics (NaN where the run had nothing to measure). {@code parameter} and
-     * {@code value} name the swept scenario field and its value in a sweep ("" otherwise).
+     * {@code value} name the swept scenario field and its value in a sweep ("" otherwise); {@code timeseries}
+     * is the run's timeseries.csv, relative to the results folder.
      */
     public record Row(String scenario, String policy, String parameter, String value, String day, long seed,
-                      Map<String, Double> metrics) {
+                      String timeseries, Map<String, Double> metrics) {
         public Row {
             metrics = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(metrics));
         }
@@ -87,7 +90,8 @@ public final class ResultsTable {
         for (Row row : rows) {
             csv.append(FORMAT).append(',').append(cell(row.scenario())).append(',').append(cell(row.policy()))
                     .append(',').append(cell(row.parameter())).append(',').append(cell(row.value()))
-                    .append(',').append(cell(row.day())).append(',').append(row.seed());
+                    .append(',').append(cell(row.day())).append(',').append(row.seed()).append(',')
+                    .append(cell(row.timeseries()));
             for (String metric : metricNames) {
                 csv.append(',').append(number(row.metric(metric)));
             }
@@ -183,7 +187,8 @@ public final class ResultsTable {
                         + text + "'");
             }
         }
-        return new Row(cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5), seed, values);
+        return new Row(cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5), seed, cells.get(7),
+                values);
     }
 
     /** Splits one CSV line, honouring double quotes. */

@@ -9,20 +9,31 @@ import io.ldist.reports.Metrics;
 import io.ldist.reports.ResultsTable;
 import io.ldist.sim.record.RunOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 
 /** Runs every combination of variants, days and seeds, in parallel, and writes results.csv. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run every combination of scenarios (or policies, or a sweep), days and seeds in parallel; "
                 + "write results.csv (one row per run) to the output folder.")
 public final class CompareCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
     @Parameters(arity = "1..*", paramLabel = "SCENARIO", description = "Scenario files; each is a variant unless "
             + "--policies or --sweep derive variants from them.")
     List<Path> scenarios = new ArrayList<>();
@@ -70,25 +81,38 @@ public final class CompareCommand implements Callable<Integer> {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
         ComparisonRunner.Outcome outcome;
+        Path staging = folder.resolve("." + ComparisonRunner.RUNS_FOLDER + ".partial");
         try (Progress progress = new Progress("compare", !quiet)) {
+            deleteTree(staging);
+            Files.createDirectories(staging);
             int[] done = {0};
-            outcome = ComparisonRunner.run(runs, workers, n -> {
+            outcome = ComparisonRunner.run(runs, workers, staging, n -> {
                 synchronized (done) {
                     done[0] += n;
                     progress.accept((double) done[0] / runs.size());
                 }
             });
+            // The old runs go only once the new ones are all written, so a failed comparison loses nothing.
+            Path runsFolder = folder.resolve(ComparisonRunner.RUNS_FOLDER);
+            deleteTree(runsFolder);
+            Files.move(staging, runsFolder);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the runs' time series in " + folder, e);
+        } finally {
+            deleteTreeQuietly(staging);
         }
         ResultsTable results = outcome.results();
         RunOutput.writeAtomically(folder.resolve("results.csv"), w -> w.write(results.toCsv()));
         RunOutput.writeAtomically(folder.resolve("timings.csv"), w -> w.write(timings(runs, outcome.wallSeconds())));
         if (!quiet) {
-            System.out.printf(Locale.ROOT, "%d runs (%d variants x %d days x %d seeds) on %d threads in %.1f s%n%n",
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.printf(Locale.ROOT, "%d runs (%d variants x %d days x %d seeds) on %d threads in %.1f s%n%n",
                     runs.size(), variants.size(), Math.max(1, results.days().size()), seeds, workers,
                     (System.nanoTime() - started) / 1e9);
-            System.out.print(summary(results));
-            System.out.println();
-            System.out.println("Wrote " + folder + ": results.csv, timings.csv");
+            stdout.print(summary(results));
+            stdout.println();
+            stdout.println("Wrote " + folder + ": results.csv, timings.csv, " + ComparisonRunner.RUNS_FOLDER
+                    + "/ (each run's time series)");
         }
         return 0;
     }
@@ -118,6 +142,25 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         return variants;
+    }
+
+    private static void deleteTree(Path folder) throws IOException {
+        if (!Files.exists(folder)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(folder)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+
+    private static void deleteTreeQuietly(Path folder) {
+        try {
+            deleteTree(folder);
+        } catch (IOException ignored) {
+            // Only a leftover staging folder; the error that got us here matters more.
+        }
     }
 
     private static String stem(Path scenario) {

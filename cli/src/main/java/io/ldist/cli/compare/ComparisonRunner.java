@@ -4,10 +4,14 @@ import io.ldist.reports.ResultsTable;
 import io.ldist.sim.kernel.Simulation;
 import io.ldist.sim.kernel.SimulationResult;
 import io.ldist.sim.record.EventLog;
+import io.ldist.sim.record.RunOutput;
+
+import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +21,8 @@ import java.util.function.IntConsumer;
 
 /**
  * Runs a comparison's independent runs in parallel, one simulation per thread at a time, and gathers the
- * results in the matrix's order (not completion order), so the same comparison gives the same file.
+ * results in the matrix's order (not completion order), so the same comparison gives the same file. Each run's
+ * time series is written, as it finishes, into a staging folder that the caller moves into place.
  */
 final class ComparisonRunner {
     private ComparisonRunner() {
@@ -26,7 +31,14 @@ final class ComparisonRunner {
     /** What a comparison produced: the results, and each run's simulation wall time (same order). */
     record Outcome(ResultsTable results, double[] wallSeconds) { }
 
-    static Outcome run(List<RunMatrix.Run> runs, int threads, IntConsumer finished) {
+    /** Folder, inside the results folder, that holds each run's time series. */
+    static final String RUNS_FOLDER = "runs";
+
+    /**
+     * @param staging  folder to write the time series into; results.csv names them as if it were
+     *                 {@value #RUNS_FOLDER}
+     */
+    static Outcome run(List<RunMatrix.Run> runs, int threads, Path staging, IntConsumer finished) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {
             Thread thread = new Thread(task, "ldist-run");
             thread.setDaemon(true);
@@ -34,10 +46,13 @@ final class ComparisonRunner {
         });
         try {
             List<Future<SimulationResult>> futures = new ArrayList<>();
-            for (RunMatrix.Run run : runs) {
+            for (int i = 0; i < runs.size(); i++) {
+                RunMatrix.Run run = runs.get(i);
+                String file = timeseriesFile(i, run);
                 futures.add(pool.submit(() -> {
                     SimulationResult result = new Simulation(run.scenario().spec(),
                             run.scenario().engine().newEngine(), EventLog.NONE, null).run();
+                    RunOutput.writeTimeseries(staging.resolve(file), result.timeseries());
                     finished.accept(1);
                     return result;
                 }));
@@ -46,7 +61,7 @@ final class ComparisonRunner {
             double[] walls = new double[runs.size()];
             for (int i = 0; i < runs.size(); i++) {
                 SimulationResult result = futures.get(i).get();
-                rows.add(row(runs.get(i), result));
+                rows.add(row(runs.get(i), RUNS_FOLDER + "/" + timeseriesFile(i, runs.get(i)), result));
                 walls[i] = result.simWallSeconds();
             }
             List<String> metrics = new ArrayList<>(rows.get(0).metrics().keySet());
@@ -61,11 +76,19 @@ final class ComparisonRunner {
         }
     }
 
-    private static ResultsTable.Row row(RunMatrix.Run run, SimulationResult result) {
+    /** A file name that says which run it is, numbered so that no two runs share one. */
+    private static String timeseriesFile(int index, RunMatrix.Run run) {
+        Variant v = run.variant();
+        String name = v.policy() + (v.value().isEmpty() ? "" : "-" + v.value()) + "-" + run.day() + "-seed"
+                + run.seed();
+        return String.format(Locale.ROOT, "%04d-%s.csv", index + 1, name.replaceAll("[^A-Za-z0-9._-]+", "_"));
+    }
+
+    private static ResultsTable.Row row(RunMatrix.Run run, String timeseries, SimulationResult result) {
         Map<String, Double> metrics = new LinkedHashMap<>();
         result.summary().forEach((name, value) -> metrics.put(name, value.doubleValue()));
         Variant v = run.variant();
         return new ResultsTable.Row(run.scenario().name(), v.policy(), v.parameter(), v.value(), run.day(),
-                run.seed(), metrics);
+                run.seed(), timeseries, metrics);
     }
 }

@@ -64,20 +64,29 @@ final class RunMatrix {
         if (days.isEmpty()) {
             return List.of("");
         }
+        Path parent = traceFolder(scenario).getParent();
+        List<String> available = dayFolders(parent);
         if (days.size() == 1 && days.get(0).equals("all")) {
-            Path parent = traceFolder(scenario).getParent();
-            try (Stream<Path> folders = Files.list(parent)) {
-                List<String> all = folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted()
-                        .toList();
-                if (all.isEmpty()) {
-                    throw new BadInputException("--days all: " + parent + " holds no trace folders");
-                }
-                return all;
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot list " + parent, e);
+            if (available.isEmpty()) {
+                throw new BadInputException("--days all: " + parent + " holds no trace folders");
+            }
+            return available;
+        }
+        for (String day : days) {
+            if (!available.contains(day)) {
+                throw new BadInputException("--days: no trace folder " + parent.resolve(day) + " (days there: "
+                        + (available.isEmpty() ? "none" : String.join(", ", available)) + ")");
             }
         }
         return days;
+    }
+
+    private static List<String> dayFolders(Path parent) {
+        try (Stream<Path> folders = Files.list(parent)) {
+            return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list " + parent, e);
+        }
     }
 
     /** The trace folder a vm-trace scenario names in workload.path, resolved against the scenario's folder. */

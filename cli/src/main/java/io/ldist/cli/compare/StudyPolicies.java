@@ -43,8 +43,9 @@ final class StudyPolicies {
         List<String> overrides = new ArrayList<>();
         String detector = parts[0];
         String parameter = Policies.OVERLOAD.parameters(detector).get(0);
-        overrides.add("policies.overload=" + (parts.length == 3
-                ? "{name: " + detector + ", " + parameter + ": " + parts[2] + "}" : detector));
+        // Always a mapping, so that a sweep can set the detector's fields on top.
+        overrides.add("policies.overload={name: " + detector + (parts.length == 3 ? ", " + parameter + ": " + parts[2]
+                : "") + "}");
         overrides.add("policies.vmSelection=" + parts[1]);
         return overrides;
     }

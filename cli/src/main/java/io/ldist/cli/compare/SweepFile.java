@@ -1,6 +1,7 @@
 package io.ldist.cli.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ldist.cli.scenario.NearestName;
 import io.ldist.cli.scenario.ScenarioDocument;
 import io.ldist.cli.scenario.ScenarioException;
 import io.ldist.cli.scenario.ScenarioProblem;
@@ -26,9 +27,11 @@ record SweepFile(String parameter, List<String> values, List<String> policies) {
         List<ScenarioProblem> problems = new ArrayList<>();
         for (Iterator<String> names = root.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!List.of("parameter", "values", "policies").contains(name)) {
+            List<String> fields = List.of("parameter", "values", "policies");
+            if (!fields.contains(name)) {
                 problems.add(document.problem("/" + name, "one of parameter, values, policies",
-                        "unknown field '" + name + "'"));
+                        "unknown field '" + name + "'" + NearestName.didYouMean(fields, name).map(h -> "; " + h)
+                                .orElse("")));
             }
         }
         JsonNode parameter = root.path("parameter");

@@ -1,6 +1,5 @@
 package io.ldist.engine.provision;
 
-import io.ldist.engine.consolidate.OverloadDetector;
 import io.ldist.engine.decide.DecisionStep;
 import io.ldist.engine.decide.Moves;
 import io.ldist.engine.decide.PlanningState;
@@ -16,15 +15,17 @@ import io.ldist.engine.util.IntList;
 /**
  * Places VMs that wait for a server: those of a trace at the start of a run, and those a failover could not
  * place at once. A VM that fits nowhere keeps waiting (and counts as unplaced until it gets a server).
+ * <p>
+ * Only capacity limits where a waiting VM goes, not the overload detector: a VM is placed at its full
+ * reservation, which must fit, while a detector judges measured load, and placing it is what starts its
+ * measurement. (CloudSim 3.0.3 places the study's VMs the same way; guarding them with the detector's
+ * fallback threshold on full reservations would leave the big VMs of most PlanetLab days without a server.)
  */
 public final class PendingVmStep implements DecisionStep {
     private final PlacementPolicy placement;
-    private final OverloadDetector guard;
 
-    /** @param guard keeps VMs off servers it would overload; null for none */
-    public PendingVmStep(PlacementPolicy placement, OverloadDetector guard) {
+    public PendingVmStep(PlacementPolicy placement) {
         this.placement = placement;
-        this.guard = guard;
     }
 
     @Override
@@ -45,7 +46,7 @@ public final class PendingVmStep implements DecisionStep {
         }
         for (int position : PlacementOrder.of(pending, placement, plan::vmCpu)) {
             int vm = pending.get(position);
-            int host = HostSearch.best(vm, plan, placement, h -> false, guard);
+            int host = HostSearch.best(vm, plan, placement, h -> false, null);
             if (host >= 0) {
                 Moves.start(vm, host, Reason.INITIAL_PLACEMENT, plan, actions);
             }

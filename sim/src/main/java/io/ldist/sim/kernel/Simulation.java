@@ -159,6 +159,9 @@ public final class Simulation {
             }
         }
         advanceTo(end);
+        if (timeseries.isEmpty() || timeseries.get(timeseries.size() - 1).timeS() < end) {
+            recordTimeseries(end); // the last interval, so the series ends with the run's totals
+        }
         checkInvariants("at the end of the run");
         progress.accept(1);
         double wallS = (System.nanoTime() - started) / 1e9;

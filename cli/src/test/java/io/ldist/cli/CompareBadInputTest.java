@@ -1,0 +1,126 @@
+package io.ldist.cli;
+
+import static io.ldist.cli.TestScenarios.listing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ldist compare refuses bad input before any run starts: exit code 2, a message that names the mistake, and
+ * nothing written (an earlier comparison in the output folder stays as it was).
+ */
+class CompareBadInputTest {
+    @TempDir
+    Path tmp;
+
+    private String refused(String... args) {
+        Map<String, Long> before = listing(tmp);
+        List<String> all = new ArrayList<>(List.of("compare"));
+        all.addAll(List.of(args));
+
+        CliRun run = CliRun.ldist(all.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(listing(tmp)).as("files under the test folder").isEqualTo(before);
+        return run.err();
+    }
+
+    private String out() {
+        return tmp.resolve("out").toString();
+    }
+
+    @Test
+    void unknownPolicy_namesTheNotationAndTheNearestPolicy() {
+        Path scenario = TestScenarios.trace(tmp);
+
+        assertThat(refused(scenario.toString(), "--policies", "thr-mmt-0.8,iqr-mtt", "--out", out()))
+                .isEqualTo("--policies: 'iqr-mtt' is not a policy: expected detector-selector[-parameter] (detectors "
+                        + "thr, iqr, mad, lr, lrr; selectors mmt, rs, mc, mu), dvfs, or a placement policy "
+                        + "(least-loaded, first-fit, best-fit, worst-fit, first-fit-decreasing, pabfd); "
+                        + "did you mean 'iqr-mmt'?\n");
+    }
+
+    @Test
+    void policiesAndSweepTogether_refused() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), "parameter: seed\nvalues: [1, 2]\n");
+
+        assertThat(refused(scenario.toString(), "--policies", "thr-mmt", "--sweep", sweep.toString(), "--out", out()))
+                .isEqualTo("choose either --policies or --sweep, not both\n");
+    }
+
+    @Test
+    void daysForATaskScenario_refused() {
+        Path scenario = TestScenarios.tasks(tmp);
+
+        assertThat(refused(scenario.toString(), "--days", "all", "--out", out()))
+                .isEqualTo("--days applies to vm-trace scenarios, and " + scenario + " has no workload.path\n");
+    }
+
+    @Test
+    void missingDay_refusedNamingTheTraceFolder() {
+        Path scenario = TestScenarios.trace(tmp);
+
+        assertThat(refused(scenario.toString(), "--days", "20110303", "--out", out()))
+                .isEqualTo("--days: no trace folder " + tmp.resolve("20110303") + " (days there: trace)\n");
+    }
+
+    @Test
+    void sweepFileMistakes_allReportedWithTheirLines() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), """
+                parameter: policies.overload.threshold
+                value: [0.6, 0.7]
+                """);
+
+        assertThat(refused(scenario.toString(), "--sweep", sweep.toString(), "--out", out())).isEqualTo(
+                sweep + ":1:1: values: expected a list of one or more values, found nothing\n"
+                        + sweep + ":2:1: value: expected one of parameter, values, policies, found unknown field 'value'; did you mean 'values'?\n");
+    }
+
+    @Test
+    void sweptValueTheScenarioRefuses_reportedBeforeAnyRun() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), """
+                parameter: policies.overload.threshold
+                values: [0.8, high]
+                """);
+
+        assertThat(refused(scenario.toString(), "--sweep", sweep.toString(), "--out", out()))
+                .contains("policies.overload.threshold").contains("'high'");
+    }
+
+    @Test
+    void zeroSeeds_refused() {
+        Path scenario = TestScenarios.trace(tmp);
+
+        assertThat(refused(scenario.toString(), "--seeds", "0", "--out", out()))
+                .isEqualTo("--seeds and --threads must be at least 1\n");
+    }
+
+    @Test
+    void badPolicyInto_anEarlierComparison_leavesItUntouched() {
+        Path scenario = TestScenarios.trace(tmp);
+        CliRun first = CliRun.ldist("compare", scenario.toString(), "--out", out(), "--quiet");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+
+        refused(scenario.toString(), "--policies", "nonsense", "--out", out(), "--force");
+    }
+
+    @Test
+    void nonEmptyOutputFolderWithoutForce_refused() {
+        Path scenario = TestScenarios.trace(tmp);
+        CliRun first = CliRun.ldist("compare", scenario.toString(), "--out", out(), "--quiet");
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+
+        assertThat(refused(scenario.toString(), "--out", out())).isEqualTo("output folder " + out()
+                + " is not empty; choose another with --out, or add --force to replace the files of the same name "
+                + "in it\n");
+    }
+}

@@ -1,0 +1,144 @@
+package io.ldist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import io.ldist.reports.ResultsTable;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ldist compare: the run matrix (variants x days x seeds) in a fixed order, one time series per run, the same
+ * numbers as ldist simulate gives for the same run, and the same bytes whatever the number of threads.
+ */
+class CompareTest {
+    @TempDir
+    Path tmp;
+
+    /** The small trace scenario reading day d1 of a folder that also holds day d2 (one file fewer). */
+    private Path twoDayScenario() throws IOException {
+        Path scenario = TestScenarios.trace(tmp, "path: trace", "path: days/d1");
+        TestScenarios.traceFolder(tmp.resolve("days/d1"));
+        TestScenarios.traceFolder(tmp.resolve("days/d2"));
+        Files.delete(tmp.resolve("days/d2").resolve(TestScenarios.TRACE_FILES.get(0)));
+        return scenario;
+    }
+
+    private CliRun compare(String... args) {
+        CliRun run = CliRun.ldist(Stream.concat(Stream.of("compare"), Stream.of(args)).toArray(String[]::new));
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return run;
+    }
+
+    @Test
+    void policiesDaysAndSeeds_oneRowPerRunInMatrixOrder_withItsTimeSeries() throws IOException {
+        Path scenario = twoDayScenario();
+        Path out = tmp.resolve("out");
+
+        CliRun run = compare(scenario.toString(), "--policies", "thr-mmt-0.8,iqr-mc,dvfs", "--days", "all",
+                "--seeds", "2", "--out", out.toString());
+
+        ResultsTable results = ResultsTable.read(out.resolve("results.csv"));
+        assertThat(results.rows()).hasSize(3 * 2 * 2);
+        assertThat(results.rows()).extracting(r -> r.policy() + "/" + r.day() + "/" + r.seed()).containsExactly(
+                "thr-mmt-0.8/d1/1", "thr-mmt-0.8/d1/2", "thr-mmt-0.8/d2/1", "thr-mmt-0.8/d2/2",
+                "iqr-mc/d1/1", "iqr-mc/d1/2", "iqr-mc/d2/1", "iqr-mc/d2/2",
+                "dvfs/d1/1", "dvfs/d1/2", "dvfs/d2/1", "dvfs/d2/2");
+        assertThat(results.rows()).extracting(r -> r.metric("vms")).containsExactly(
+                4.0, 4.0, 3.0, 3.0, 4.0, 4.0, 3.0, 3.0, 4.0, 4.0, 3.0, 3.0);
+        assertThat(results.rowsOf("dvfs")).allSatisfy(r -> assertThat(r.metric("migrations")).isZero());
+        for (ResultsTable.Row row : results.rows()) {
+            List<String> lines = Files.readAllLines(out.resolve(row.timeseries()));
+            assertThat(lines.get(0)).startsWith("timeS,activeHosts,");
+            // The time series ends with the energy the summary reports.
+            String[] last = lines.get(lines.size() - 1).split(",");
+            assertThat(Double.parseDouble(last[10])).as(row.timeseries())
+                    .isCloseTo(row.metric("energyKWh"), within(1e-6));
+        }
+        assertThat(run.out()).contains("12 runs (3 variants x 2 days x 2 seeds)", "thr-mmt-0.8", "iqr-mc", "dvfs")
+                .contains("Wrote " + out + ": results.csv, timings.csv, runs/ (each run's time series)");
+        try (Stream<Path> files = Files.list(out)) {
+            assertThat(files.map(p -> p.getFileName().toString()))
+                    .containsExactlyInAnyOrder("results.csv", "timings.csv", "runs");
+        }
+    }
+
+    @Test
+    void oneScenarioAlone_sameNumbersAsSimulate() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path compared = tmp.resolve("compared");
+        Path simulated = tmp.resolve("simulated");
+
+        compare(scenario.toString(), "--out", compared.toString(), "--quiet");
+        CliRun simulate = CliRun.ldist("simulate", scenario.toString(), "--out", simulated.toString(), "--quiet");
+
+        assertThat(simulate.exitCode()).as(simulate.toString()).isZero();
+        ResultsTable.Row row = ResultsTable.read(compared.resolve("results.csv")).rows().get(0);
+        assertThat(row.policy()).isEqualTo("trace");
+        assertThat(row.day()).isEqualTo("-");
+        String summary = TestScenarios.read(simulated.resolve("summary.json"));
+        assertThat(summary).contains("\"migrations\": " + (long) row.metric("migrations") + ",");
+        assertThat(summary).contains("\"energyKWh\": " + io.ldist.sim.record.RunOutput.number(row.metric("energyKWh"))
+                + ",");
+        assertThat(compared.resolve(row.timeseries())).hasSameBinaryContentAs(simulated.resolve("timeseries.csv"));
+    }
+
+    @Test
+    void oneThreadOrTwo_byteIdenticalResultsAndTimeSeries() throws IOException {
+        Path scenario = twoDayScenario();
+        Path one = tmp.resolve("one");
+        Path two = tmp.resolve("two");
+        String[] common = {scenario.toString(), "--policies", "thr-rs-0.7,mad-mmt", "--days", "d1,d2", "--seeds", "2",
+                "--quiet"};
+
+        compare(Stream.concat(Stream.of(common), Stream.of("--threads", "1", "--out", one.toString()))
+                .toArray(String[]::new));
+        compare(Stream.concat(Stream.of(common), Stream.of("--threads", "2", "--out", two.toString()))
+                .toArray(String[]::new));
+
+        assertThat(two.resolve("results.csv")).hasSameBinaryContentAs(one.resolve("results.csv"));
+        for (ResultsTable.Row row : ResultsTable.read(one.resolve("results.csv")).rows()) {
+            assertThat(two.resolve(row.timeseries())).hasSameBinaryContentAs(one.resolve(row.timeseries()));
+        }
+    }
+
+    @Test
+    void sweep_oneVariantPerPolicyAndValue_namedByParameterAndValue() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), """
+                parameter: policies.overload.threshold
+                values: [0.3, 0.9]
+                policies: [thr-mmt, thr-mu]
+                """);
+        Path out = tmp.resolve("out");
+
+        compare(scenario.toString(), "--sweep", sweep.toString(), "--out", out.toString(), "--quiet");
+
+        List<ResultsTable.Row> rows = ResultsTable.read(out.resolve("results.csv")).rows();
+        assertThat(rows).extracting(r -> r.policy() + " " + r.parameter() + "=" + r.value()).containsExactly(
+                "thr-mmt policies.overload.threshold=0.3", "thr-mmt policies.overload.threshold=0.9",
+                "thr-mu policies.overload.threshold=0.3", "thr-mu policies.overload.threshold=0.9");
+        // A lower threshold finds more servers overloaded, so it migrates more.
+        assertThat(rows.get(0).metric("migrations")).isGreaterThan(rows.get(1).metric("migrations"));
+    }
+
+    @Test
+    void forcedIntoAnEarlierComparison_replacesItsRunsEntirely() throws IOException {
+        Path scenario = twoDayScenario();
+        Path out = tmp.resolve("out");
+        compare(scenario.toString(), "--days", "d1,d2", "--out", out.toString(), "--quiet");
+
+        compare(scenario.toString(), "--days", "d2", "--out", out.toString(), "--force", "--quiet");
+
+        ResultsTable results = ResultsTable.read(out.resolve("results.csv"));
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+            assertThat(runs.map(p -> "runs/" + p.getFileName()))
+                    .containsExactlyElementsOf(results.rows().stream().map(ResultsTable.Row::timeseries).toList());
+        }
+    }
+}
