@@ -38,6 +38,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -157,9 +159,12 @@ class SimulationProperties {
         assertThat(second).isEqualTo(first);
     }
 
-    /** A random run of VMs following synthetic utilisation traces, with consolidation. */
-    record TraceRun(long seed, int vms, int hosts, double threshold, String placement, boolean spareTargets,
-                    boolean untilIdle, boolean reservedRam, int vmLimit) {
+    /**
+     * A random run of VMs following synthetic utilisation traces, with consolidation by any detector and VM
+     * selector of the study ({@code overload} null: no consolidation, as DVFS).
+     */
+    record TraceRun(long seed, int vms, int hosts, PolicyChoice overload, String selector, String placement,
+                    boolean spareTargets, boolean untilIdle, boolean reservedRam, int vmLimit) {
 
         SimulationSpec spec() {
             SplittableRandom random = new SplittableRandom(seed);
@@ -185,24 +190,44 @@ class SimulationProperties {
 
         EngineSettings engine() {
             return new EngineSettings(new FleetRules(vmLimit, VmSizing.DEMAND), EngineSettings.WEIGHTED_SCORER,
-                    LoadWeights.DEFAULT, placement, new PolicyChoice("thr", Map.of("threshold", threshold)),
-                    PolicyChoice.of("mmt"), new PolicyChoice("least-utilized",
-                    Map.of("spareTargets", spareTargets ? 1.0 : 0.0)), true, null, 3, null, null, PolicyContext.DEFAULT);
+                    LoadWeights.DEFAULT, placement, overload, overload == null ? null : PolicyChoice.of(selector),
+                    overload == null ? null : new PolicyChoice("least-utilized",
+                            Map.of("spareTargets", spareTargets ? 1.0 : 0.0)),
+                    true, null, 3, null, null, new PolicyContext(300, 0.5, seed));
         }
+    }
+
+    /** Every overload detector of the study with a spread of its parameters, and none at all. */
+    private static Arbitrary<PolicyChoice> detectors() {
+        Arbitrary<Double> fallback = Arbitraries.of(0.5, 0.7, 0.9);
+        return Arbitraries.oneOf(
+                Arbitraries.of(0.6, 0.7, 0.8, 0.9, 1.0).map(t -> new PolicyChoice("thr", Map.of("threshold", t))),
+                Combinators.combine(Arbitraries.of(0.5, 1.5, 3.0), fallback).as((safety, f) ->
+                        new PolicyChoice("iqr", Map.of("safety", safety, "fallback", f))),
+                Combinators.combine(Arbitraries.of(1.0, 2.5, 4.0), fallback).as((safety, f) ->
+                        new PolicyChoice("mad", Map.of("safety", safety, "fallback", f))),
+                Combinators.combine(Arbitraries.of(1.0, 1.2, 1.5), fallback, Arbitraries.of(0.0, 1.0))
+                        .as((safety, f, tricube) -> new PolicyChoice("lr",
+                                Map.of("safety", safety, "fallback", f, "tricube", tricube))),
+                Combinators.combine(Arbitraries.of(1.0, 1.2, 1.5), fallback).as((safety, f) ->
+                        new PolicyChoice("lrr", Map.of("safety", safety, "fallback", f))),
+                Arbitraries.just(null));
     }
 
     @Provide
     Arbitrary<TraceRun> traceRuns() {
         return Combinators.combine(Arbitraries.longs().between(0, 1_000_000), Arbitraries.integers().between(1, 40),
-                Arbitraries.integers().between(2, 30), Arbitraries.of(0.6, 0.7, 0.8, 0.9, 1.0),
+                Arbitraries.integers().between(2, 30), detectors(), Arbitraries.of("mmt", "rs", "mc", "mu"),
                 Arbitraries.of("pabfd", "least-loaded", "first-fit", "best-fit", "worst-fit", "first-fit-decreasing"),
-                Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false))
-                .as((seed, vms, hosts, threshold, placement, spare, idle, ram) ->
-                        new TraceRun(seed, vms, hosts, threshold, placement, spare, idle, ram,
+                Arbitraries.integers().between(0, 7))
+                .as((seed, vms, hosts, detector, selector, placement, flags) ->
+                        new TraceRun(seed, vms, hosts, detector, selector, placement, (flags & 1) != 0,
+                                (flags & 2) != 0, (flags & 4) != 0,
                                 (int) (seed % 3 == 0 ? FleetRules.NO_VM_LIMIT : 3 + seed % 5)));
     }
 
-    @Property(tries = 80)
+    @Property(tries = 200)
+    @StatisticsReport(onFailureOnly = true)
     void traceRuns_keepEveryInvariantAndLoseNoVm(@ForAll("traceRuns") TraceRun run) {
         List<EventRow> events = new ArrayList<>();
         SimulationResult result = new Simulation(run.spec(), run.engine().newEngine(), events::add, null)
@@ -224,6 +249,21 @@ class SimulationProperties {
         assertThat(result.metric("energyKWh")).isGreaterThanOrEqualTo(0);
         assertThat(result.metric("slatah")).isBetween(0.0, 1.0);
         assertThat(result.metric("pdm")).isBetween(0.0, 1.0);
+        // Every detector and selector must really move VMs in some of the runs, or the property proves little.
+        Statistics.label("detector migrates").collect(run.overload() == null ? "none" : run.overload().name(),
+                migrations > 0);
+        Statistics.label("selector migrates").collect(run.selector(), migrations > 0 && run.overload() != null);
+        Statistics.label("detector migrates").coverage(coverage -> {
+            for (String detector : List.of("thr", "iqr", "mad", "lr", "lrr")) {
+                coverage.check(detector, true).count(n -> n > 0);
+            }
+            coverage.check("none", true).count(n -> n == 0);
+        });
+        Statistics.label("selector migrates").coverage(coverage -> {
+            for (String selector : List.of("mmt", "rs", "mc", "mu")) {
+                coverage.check(selector, true).count(n -> n > 0);
+            }
+        });
     }
 
     @Property(tries = 25)
