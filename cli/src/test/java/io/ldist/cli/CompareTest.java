@@ -128,6 +128,20 @@ class CompareTest {
     }
 
     @Test
+    void shippedSweep_runsEveryPolicyAndValue() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path out = tmp.resolve("out");
+
+        compare(scenario.toString(), "--sweep", TestScenarios.SCENARIOS.resolve("sweeps/thr-threshold.yaml").toString(),
+                "--out", out.toString(), "--quiet");
+
+        assertThat(ResultsTable.read(out.resolve("results.csv")).rows())
+                .extracting(r -> r.policy() + " " + r.value()).containsExactly("thr-mmt 0.6", "thr-mmt 0.7",
+                        "thr-mmt 0.8", "thr-mmt 0.9", "thr-mmt 1.0", "thr-mu 0.6", "thr-mu 0.7", "thr-mu 0.8",
+                        "thr-mu 0.9", "thr-mu 1.0");
+    }
+
+    @Test
     void forcedIntoAnEarlierComparison_replacesItsRunsEntirely() throws IOException {
         Path scenario = twoDayScenario();
         Path out = tmp.resolve("out");
