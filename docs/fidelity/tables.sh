@@ -13,6 +13,8 @@ reference=docs/fidelity/cloudsim-3.0.3.csv
 
 ./ldist compare scenarios/planetlab/{thr-mmt-0.8,iqr-mmt-1.5,mad-mmt-2.5,lr-mmt-1.2,lrr-mmt-1.2,dvfs}.yaml \
     --days all --out "$out" --force --quiet
+./ldist compare scenarios/planetlab/{thr,iqr,mad,lr}-{rs,mc,mu}-*.yaml --days 20110303 --out "$out-selectors" \
+    --force --quiet
 
 # One line per run: policy, day, window energy (from the run's time series), then results.csv's columns.
 runs=$(mktemp)
@@ -89,3 +91,23 @@ awk -F, '
             printf "%s", rows[p]
         }
     }' "$reference" "$runs"
+
+# The other VM selectors, on 20110303 only (CloudSim's figures for them were made for that day).
+echo
+echo "### Other VM selectors, 20110303"
+echo
+echo "| policy | CloudSim kWh | ldist kWh | diff | CloudSim migrations | CloudSim net | ldist | diff vs net | diff vs count | CloudSim SLATAH % | ldist | diff | CloudSim PDM % | ldist | diff |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+awk -F, '
+    function pct(a, b) { return sprintf("%+.1f %%", (a - b) / b * 100) }
+    function thousands(n,   s, r) { s = sprintf("%d", n); r = ""; while (length(s) > 3) { r = "," substr(s, length(s) - 2) r; s = substr(s, 1, length(s) - 3) } return s r }
+    FNR == 1 { for (i = 1; i <= NF; i++) col[FILENAME, $i] = i; next }
+    FILENAME == ARGV[1] { k = $2 SUBSEP $1; e[k] = $3; m[k] = $4; d[k] = $5; s[k] = $6; p[k] = $7; next }
+    {
+        c = col[FILENAME, "policy"]; k = $c SUBSEP $(col[FILENAME, "day"])
+        E = $(col[FILENAME, "energyKWh"]); M = $(col[FILENAME, "migrations"])
+        S = $(col[FILENAME, "slatah"]) * 100; P = $(col[FILENAME, "pdm"]) * 100; net = m[k] - d[k]
+        printf "| %s | %.1f | %.1f | %s | %s | %s | %s | %s | %s | %.2f | %.2f | %s | %.4f | %.4f | %s |\n", $c,
+            e[k], E, pct(E, e[k]), thousands(m[k]), thousands(net), thousands(M), pct(M, net), pct(M, m[k]),
+            s[k], S, pct(S, s[k]), p[k], P, pct(P, p[k])
+    }' "$reference" "$out-selectors/results.csv"
