@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The scenario a command works on, and the field overrides given with --set. */
-final class ScenarioOptions {
+public final class ScenarioOptions {
     @Parameters(index = "0", arity = "0..1", paramLabel = "SCENARIO",
             description = "Scenario file (YAML). Without one, the quickstart scenario built into ldist.")
     Path scenario;
@@ -20,8 +20,21 @@ final class ScenarioOptions {
                     + "--set policies.overload.threshold=0.7 (repeatable).")
     List<String> overrides = new ArrayList<>();
 
+    @Option(names = "--scale", paramLabel = "K",
+            description = "Replicate the scenario's servers and VMs K times (same as --set scale=K).")
+    Integer scale;
+
     LoadedScenario load() {
-        return scenario == null ? ScenarioLoader.loadEmbeddedQuickstart(overrides)
-                : ScenarioLoader.load(scenario, overrides);
+        List<String> all = withScale(overrides, scale);
+        return scenario == null ? ScenarioLoader.loadEmbeddedQuickstart(all) : ScenarioLoader.load(scenario, all);
+    }
+
+    /** The overrides, with {@code scale=K} last when --scale is given (so it wins over a --set of scale). */
+    public static List<String> withScale(List<String> overrides, Integer scale) {
+        List<String> all = new ArrayList<>(overrides);
+        if (scale != null) {
+            all.add("scale=" + scale);
+        }
+        return all;
     }
 }

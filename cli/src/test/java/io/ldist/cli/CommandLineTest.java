@@ -40,6 +40,18 @@ class CommandLineTest {
     }
 
     @Test
+    void scaleOption_replicatesServersAndVms(@org.junit.jupiter.api.io.TempDir Path tmp) {
+        Path scenario = TestScenarios.trace(tmp);
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--scale", "3", "--out",
+                tmp.resolve("out").toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String summary = TestScenarios.read(tmp.resolve("out/summary.json"));
+        assertThat(summary).contains("\"hosts\": 9,", "\"vms\": 12,");
+    }
+
+    @Test
     void validateWithoutScenario_checksTheEmbeddedQuickstart() {
         CliRun run = CliRun.ldist("validate");
 

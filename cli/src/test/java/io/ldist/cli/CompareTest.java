@@ -128,6 +128,21 @@ class CompareTest {
     }
 
     @Test
+    void setAndScale_applyToEveryVariant() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path out = tmp.resolve("out");
+
+        compare(scenario.toString(), "--policies", "thr-mmt,mad-mu", "--set", "duration=1h", "--scale", "2",
+                "--out", out.toString(), "--quiet");
+
+        assertThat(ResultsTable.read(out.resolve("results.csv")).rows()).hasSize(2).allSatisfy(row -> {
+            assertThat(row.metric("simulatedS")).isEqualTo(3600);
+            assertThat(row.metric("hosts")).isEqualTo(6);
+            assertThat(row.metric("vms")).isEqualTo(8);
+        });
+    }
+
+    @Test
     void shippedSweep_runsEveryPolicyAndValue() {
         Path scenario = TestScenarios.trace(tmp);
         Path out = tmp.resolve("out");

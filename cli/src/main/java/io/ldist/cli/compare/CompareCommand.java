@@ -3,6 +3,7 @@ package io.ldist.cli.compare;
 import io.ldist.cli.BadInputException;
 import io.ldist.cli.OutputFolder;
 import io.ldist.cli.Progress;
+import io.ldist.cli.ScenarioOptions;
 import io.ldist.cli.scenario.TraceCache;
 import io.ldist.reports.Metric;
 import io.ldist.reports.Metrics;
@@ -50,6 +51,15 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--days", split = ",", paramLabel = "DAY",
             description = "Trace days (folders beside the scenario's trace folder) to run on, or 'all'.")
     List<String> days = new ArrayList<>();
+
+    @Option(names = "--set", paramLabel = "FIELD=VALUE",
+            description = "Override a scenario field in every variant (repeatable); a variant's own policy or "
+                    + "swept value wins.")
+    List<String> overrides = new ArrayList<>();
+
+    @Option(names = "--scale", paramLabel = "K",
+            description = "Replicate every scenario's servers and VMs K times (same as --set scale=K).")
+    Integer scale;
 
     @Option(names = "--seeds", paramLabel = "N", defaultValue = "1",
             description = "Seeds per combination, from the scenario's own upwards (default 1).")
@@ -120,14 +130,17 @@ public final class CompareCommand implements Callable<Integer> {
     private List<Variant> variants() {
         List<Variant> variants = new ArrayList<>();
         SweepFile sweepFile = sweep == null ? null : SweepFile.read(sweep);
+        List<String> common = ScenarioOptions.withScale(this.overrides, scale);
         for (Path scenario : scenarios) {
             String own = stem(scenario);
             if (sweepFile != null) {
                 List<String> named = sweepFile.policies().isEmpty() ? List.of("") : sweepFile.policies();
                 for (String policy : named) {
                     for (String value : sweepFile.values()) {
-                        List<String> overrides = new ArrayList<>(policy.isEmpty() ? List.of()
-                                : StudyPolicies.overridesFor(policy));
+                        List<String> overrides = new ArrayList<>(common);
+                        if (!policy.isEmpty()) {
+                            overrides.addAll(StudyPolicies.overridesFor(policy));
+                        }
                         overrides.add(sweepFile.parameter() + "=" + value);
                         variants.add(new Variant(scenario, policy.isEmpty() ? own : policy, sweepFile.parameter(),
                                 value, overrides));
@@ -135,10 +148,12 @@ public final class CompareCommand implements Callable<Integer> {
                 }
             } else if (!policies.isEmpty()) {
                 for (String policy : policies) {
-                    variants.add(new Variant(scenario, policy.strip(), "", "", StudyPolicies.overridesFor(policy)));
+                    List<String> overrides = new ArrayList<>(common);
+                    overrides.addAll(StudyPolicies.overridesFor(policy));
+                    variants.add(new Variant(scenario, policy.strip(), "", "", overrides));
                 }
             } else {
-                variants.add(new Variant(scenario, own, "", "", List.of()));
+                variants.add(new Variant(scenario, own, "", "", common));
             }
         }
         return variants;
