@@ -131,6 +131,14 @@ public final class ConsolidationStep implements DecisionStep {
         }
         Arrays.sort(order, Comparator.<Integer>comparingDouble(plan::measuredUtilization)
                 .thenComparingInt(Integer::intValue));
+        // Servers that cannot be targets leave the search for this phase, so no search has to skip them.
+        IntList closedForPhase = new IntList();
+        for (int h = 0; h < hosts; h++) {
+            if (noTarget[h] && !plan.closedToVms(h) && plan.vmCountOn(h) > 0) {
+                plan.closeToVms(h);
+                closedForPhase.add(h);
+            }
+        }
         boolean[] becameTarget = new boolean[hosts];
         for (int h : order) {
             if (becameTarget[h]) {
@@ -148,6 +156,9 @@ public final class ConsolidationStep implements DecisionStep {
             }
             plan.setHostState(h, HostState.DRAINING);
             actions.add(new DrainHost(HostId.of(h), DrainHost.AfterDrain.STOP, Reason.UNDERLOAD));
+        }
+        for (int i = 0; i < closedForPhase.size(); i++) {
+            plan.reopenToVms(closedForPhase.get(i));
         }
     }
 

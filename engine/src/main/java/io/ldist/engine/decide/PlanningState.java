@@ -620,6 +620,16 @@ public final class PlanningState {
         regroup(h);
     }
 
+    /** Opens a server closed by {@link #closeToVms} again (a step that closed it only for one of its phases). */
+    public void reopenToVms(int h) {
+        closed[h] = false;
+        regroup(h);
+    }
+
+    public boolean closedToVms(int h) {
+        return closed[h];
+    }
+
     /** Records a change of server state made by the plan (drain, fence, stop, terminate). */
     public void setHostState(int h, HostState newState) {
         state[h] = newState;

@@ -27,16 +27,17 @@ public final class UtilizationGroups {
     private final List<HostType> types;
     private final boolean curvesNeverFall;
     private final IntList[] members;
+    /** Untouched groups' servers again, by increasing planned utilisation, then index. */
+    private final IntList[] byUtilization;
     private final int[] groupOf;
     private final double[] offset;
-    private final double[] smallestOffset;
-    private final IntList occupiedGroups = new IntList(32);
+    private final double[] utilization;
     private final BoundCache boundCache;
     private double cachedMips = Double.NaN;
     private double cachedCeiling = Double.NaN;
-    private double[] cachedBounds;
+    private Bounds cachedBounds;
     /** Scratch space for one search at a time (a plan is built by one thread). */
-    private final int[] searchOrder;
+    private final int[] searchHeap;
     private final double[] searchBound;
 
     UtilizationGroups(List<HostType> types, int hosts, BoundCache boundCache) {
@@ -51,42 +52,47 @@ public final class UtilizationGroups {
         }
         this.curvesNeverFall = neverFall;
         this.members = new IntList[2 * types.size() * BUCKETS];
+        this.byUtilization = new IntList[members.length];
         for (int g = 0; g < members.length; g++) {
             members[g] = new IntList(8);
+            byUtilization[g] = new IntList(isTouched(g) ? 0 : 8);
         }
         this.groupOf = new int[hosts];
         this.offset = new double[hosts];
-        this.smallestOffset = new double[members.length];
-        this.searchOrder = new int[members.length];
+        this.utilization = new double[hosts];
+        this.searchHeap = new int[members.length];
         this.searchBound = new double[members.length];
         Arrays.fill(groupOf, -1);
-        Arrays.fill(smallestOffset, Double.POSITIVE_INFINITY);
     }
 
     /** Puts a candidate server in the group of its planned utilisation, or takes it out ({@code type < 0}). */
-    void place(int host, int type, double utilization, double offsetWatts) {
+    void place(int host, int type, double planned, double offsetWatts) {
         remove(host);
         if (type < 0) {
             return;
         }
-        int bucket = Math.max(0, Math.min(BUCKETS - 1, (int) (utilization * BUCKETS)));
+        int bucket = Math.max(0, Math.min(BUCKETS - 1, (int) (planned * BUCKETS)));
         boolean touched = offsetWatts > ROUNDING;
         int group = ((touched ? types.size() : 0) + type) * BUCKETS + bucket;
         groupOf[host] = group;
         offset[host] = touched ? offsetWatts : 0;
-        if (members[group].isEmpty()) {
-            occupiedGroups.add(group);
-        }
+        utilization[host] = planned;
         if (touched) {
             insertByOffset(members[group], host);
         } else {
             members[group].insertSorted(host);
+            IntList sorted = byUtilization[group];
+            sorted.insertAt(positionByUtilization(sorted, planned, host), host);
         }
-        smallestOffset[group] = Math.min(smallestOffset[group], offset[host]);
     }
 
     /** Touched groups keep their servers by increasing offset, then index. */
     private void insertByOffset(IntList list, int host) {
+        list.insertAt(positionByOffset(list, host), host);
+    }
+
+    /** Where {@code host} goes (or is) in a list ordered by offset, then index. */
+    private int positionByOffset(IntList list, int host) {
         int low = 0;
         int high = list.size();
         while (low < high) {
@@ -98,7 +104,23 @@ public final class UtilizationGroups {
                 high = mid;
             }
         }
-        list.insertAt(low, host);
+        return low;
+    }
+
+    /** Where (utilisation {@code u}, index {@code host}) goes in a list ordered by utilisation, then index. */
+    private int positionByUtilization(IntList sorted, double u, int host) {
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            int other = sorted.get(mid);
+            if (utilization[other] < u || (utilization[other] == u && other < host)) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     void remove(int host) {
@@ -108,21 +130,20 @@ public final class UtilizationGroups {
         }
         IntList list = members[group];
         if (isTouched(group)) {
-            list.removeValue(host);
+            removeFound(list, positionByOffset(list, host), host);
         } else {
             list.removeSorted(host);
+            IntList sorted = byUtilization[group];
+            removeFound(sorted, positionByUtilization(sorted, utilization[host], host), host);
         }
         groupOf[host] = -1;
-        if (list.isEmpty()) {
-            occupiedGroups.removeValue(group);
+    }
+
+    private static void removeFound(IntList list, int at, int host) {
+        if (at >= list.size() || list.get(at) != host) {
+            throw new IllegalStateException("host-" + host + " is not where its group keeps it");
         }
-        if (offset[host] == smallestOffset[group]) {
-            double smallest = Double.POSITIVE_INFINITY;
-            for (int i = 0; i < list.size(); i++) {
-                smallest = Math.min(smallest, offset[list.get(i)]);
-            }
-            smallestOffset[group] = smallest;
-        }
+        list.removeAt(at);
     }
 
     /** Whether the lower bounds are valid now (else search every server). */
@@ -130,18 +151,9 @@ public final class UtilizationGroups {
         return curvesNeverFall;
     }
 
-    public int groupCount() {
-        return members.length;
-    }
-
-    /** Groups that hold at least one server, in no particular order. */
-    public IntList occupiedGroups() {
-        return occupiedGroups;
-    }
-
-    /** Scratch array for a search's group order (valid until the next search). */
-    public int[] searchOrder() {
-        return searchOrder;
+    /** Scratch array for a search's heap of touched groups (valid until the next search). */
+    public int[] searchHeap() {
+        return searchHeap;
     }
 
     /** Scratch array for a search's group bounds, indexed by group (valid until the next search). */
@@ -152,6 +164,48 @@ public final class UtilizationGroups {
     /** Servers of group {@code g}: by increasing index, or for a touched group by increasing offset. */
     public IntList members(int g) {
         return members[g];
+    }
+
+    /** Servers of an untouched group {@code g} by increasing planned utilisation, then index. */
+    public IntList membersByUtilization(int g) {
+        return byUtilization[g];
+    }
+
+    /** An untouched server's planned utilisation, as its group holds it. */
+    public double utilization(int host) {
+        return utilization[host];
+    }
+
+    /** First position in {@code membersByUtilization(g)} whose utilisation is at least {@code u}. */
+    public int firstAtLeast(int g, double u) {
+        IntList sorted = byUtilization[g];
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (utilization[sorted.get(mid)] < u) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
+    }
+
+    /** First position in {@code membersByUtilization(g)} whose utilisation is above {@code u}. */
+    public int firstAbove(int g, double u) {
+        IntList sorted = byUtilization[g];
+        int low = 0;
+        int high = sorted.size();
+        while (low < high) {
+            int mid = (low + high) >>> 1;
+            if (utilization[sorted.get(mid)] <= u) {
+                low = mid + 1;
+            } else {
+                high = mid;
+            }
+        }
+        return low;
     }
 
     /** Whether group {@code g} holds servers the plan has already added load to. */
@@ -173,7 +227,8 @@ public final class UtilizationGroups {
         return lowest + vmMips / typeOf(g).totalMips() > ceiling + ROUNDING;
     }
 
-    private HostType typeOf(int g) {
+    /** The server type of group {@code g}. */
+    public HostType typeOf(int g) {
         return types.get((g / BUCKETS) % types.size());
     }
 
@@ -182,7 +237,8 @@ public final class UtilizationGroups {
      * at or below {@code ceiling} (minus a hair, for rounding).
      */
     public double lowerBound(int g, double vmMips, double ceiling) {
-        return slopeBound(g, vmMips, ceiling) + smallestOffset[g];
+        // A touched group's servers come by increasing offset; an untouched group's offsets are 0.
+        return slopeBound(g, vmMips, ceiling) + (isTouched(g) ? offset[members[g].get(0)] : 0);
     }
 
     /**
@@ -192,20 +248,55 @@ public final class UtilizationGroups {
      * point of the power curve.
      */
     public double slopeBound(int g, double vmMips, double ceiling) {
-        // VM demands at decisions take few distinct values (trace percentages of a few VM sizes): remember bounds.
+        return boundsFor(vmMips, ceiling).slope[g % (types.size() * BUCKETS)];
+    }
+
+    /**
+     * The untouched groups (occupied or not) by increasing slope bound for this VM size and ceiling; the
+     * touched group of the same type and utilisation is {@link #touchedTwin}.
+     */
+    public int[] orderBySlopeBound(double vmMips, double ceiling) {
+        return boundsFor(vmMips, ceiling).order;
+    }
+
+    /** The touched group of untouched group {@code g}. */
+    public int touchedTwin(int g) {
+        return g + types.size() * BUCKETS;
+    }
+
+    /** Whether group {@code g} holds a server. */
+    public boolean occupied(int g) {
+        return !members[g].isEmpty();
+    }
+
+    // VM demands at decisions take few distinct values (trace percentages of a few VM sizes): remember bounds.
+    private Bounds boundsFor(double vmMips, double ceiling) {
         if (vmMips != cachedMips || ceiling != cachedCeiling) {
             cachedMips = vmMips;
             cachedCeiling = ceiling;
-            cachedBounds = boundCache.boundsFor(types, vmMips, ceiling);
+            cachedBounds = boundCache.boundsFor(types, vmMips, ceiling, this::computeBounds);
         }
-        int untouched = g % (types.size() * BUCKETS);
-        double bound = cachedBounds[untouched];
-        if (Double.isNaN(bound)) {
-            bound = computeSlopeBound(g, vmMips, ceiling);
-            cachedBounds[untouched] = bound;
-        }
-        return bound;
+        return cachedBounds;
     }
+
+    private Bounds computeBounds(double vmMips, double ceiling) {
+        int untouched = types.size() * BUCKETS;
+        double[] slope = new double[untouched];
+        Integer[] byBound = new Integer[untouched];
+        for (int g = 0; g < untouched; g++) {
+            slope[g] = computeSlopeBound(g, vmMips, ceiling);
+            byBound[g] = g;
+        }
+        Arrays.sort(byBound, (a, b) -> Double.compare(slope[a], slope[b]));
+        int[] order = new int[untouched];
+        for (int i = 0; i < untouched; i++) {
+            order[i] = byBound[i];
+        }
+        return new Bounds(slope, order);
+    }
+
+    /** Slope bounds of the untouched groups for one VM size and ceiling, and the groups in their order. */
+    record Bounds(double[] slope, int[] order) { }
 
     /**
      * Group bounds by VM size and ceiling, kept across decisions: they depend only on the server types, the
@@ -214,10 +305,15 @@ public final class UtilizationGroups {
     public static final class BoundCache {
         private record Key(double vmMips, double ceiling) { }
 
-        private final java.util.Map<Key, double[]> bounds = new java.util.HashMap<>();
+        /** Computes the bounds for a VM size and ceiling. */
+        interface Computation {
+            Bounds compute(double vmMips, double ceiling);
+        }
+
+        private final java.util.Map<Key, Bounds> bounds = new java.util.HashMap<>();
         private List<HostType> types = List.of();
 
-        double[] boundsFor(List<HostType> forTypes, double vmMips, double ceiling) {
+        Bounds boundsFor(List<HostType> forTypes, double vmMips, double ceiling, Computation computation) {
             if (!sameTypes(forTypes)) {
                 types = List.copyOf(forTypes);
                 bounds.clear();
@@ -225,11 +321,7 @@ public final class UtilizationGroups {
             if (bounds.size() > 100_000) {
                 bounds.clear(); // a run of ever new sizes: start again rather than grow without end
             }
-            return bounds.computeIfAbsent(new Key(vmMips, ceiling), k -> {
-                double[] fresh = new double[types.size() * BUCKETS];
-                Arrays.fill(fresh, Double.NaN);
-                return fresh;
-            });
+            return bounds.computeIfAbsent(new Key(vmMips, ceiling), k -> computation.compute(vmMips, ceiling));
         }
 
         private boolean sameTypes(List<HostType> other) {

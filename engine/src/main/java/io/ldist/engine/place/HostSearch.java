@@ -3,6 +3,7 @@ package io.ldist.engine.place;
 import io.ldist.engine.consolidate.OverloadDetector;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.UtilizationGroups;
+import io.ldist.engine.model.PowerCurve;
 import io.ldist.engine.util.IntList;
 
 import java.util.function.IntPredicate;
@@ -47,58 +48,78 @@ public final class HostSearch {
 
     /**
      * Looks at the groups of occupied servers by increasing lower bound of the power rise (on the comparison
-     * grid), skipping every group that cannot hold a server as good as the best found. Within a group servers
-     * come by increasing index, so the scan of a group ends at the first server that reaches the group's
-     * bound, or once indexes pass the best server's with the bound no better than its rise: the same server
-     * as looking at all.
+     * grid), until the next bound exceeds the best server found. Untouched groups come in the order of their
+     * bounds, remembered per VM size; a touched group's bound is its untouched twin's plus its smallest offset,
+     * so it joins a small heap when its twin comes up and leaves it once no untouched group's bound is lower.
+     * Each group is searched exactly ({@link #searchUntouched}, {@link #scanTouched}), so the result is the same
+     * server as looking at all: the least rise, ties to the lowest index.
      */
     private static void searchGroups(UtilizationGroups groups, double vmMips, double ceiling, IntPredicate excluded,
                                      Best best) {
-        int count = 0;
-        int[] order = groups.searchOrder();
+        int[] order = groups.orderBySlopeBound(vmMips, ceiling);
+        int[] heap = groups.searchHeap();
         double[] bound = groups.searchBound();
-        IntList occupied = groups.occupiedGroups();
-        for (int i = 0; i < occupied.size(); i++) {
-            int g = occupied.get(i);
-            if (!groups.tooFull(g, vmMips, ceiling)) {
-                bound[g] = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(groups.lowerBound(g, vmMips, ceiling));
-                order[count++] = g;
-            }
-        }
-        // Levels (groups of equal bound) are taken from the smallest, as needed: most searches end after a few.
-        int from = 0;
-        while (from < count) {
-            double level = Double.POSITIVE_INFINITY;
-            for (int i = from; i < count; i++) {
-                level = Math.min(level, bound[order[i]]);
+        int waiting = 0;
+        for (int g : order) {
+            double level = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(groups.slopeBound(g, vmMips, ceiling));
+            while (waiting > 0 && bound[heap[0]] <= level) {
+                int touched = heap[0];
+                waiting = pop(heap, waiting, bound);
+                if (bound[touched] > best.rank) {
+                    return;
+                }
+                scanTouched(groups, touched, groups.slopeBound(touched, vmMips, ceiling), excluded, best);
             }
             if (level > best.rank) {
+                return; // every group left, untouched or waiting, rises more than the best
+            }
+            if (groups.occupied(g) && !groups.tooFull(g, vmMips, ceiling)) {
+                searchUntouched(groups, g, vmMips, excluded, best);
+            }
+            int twin = groups.touchedTwin(g);
+            if (groups.occupied(twin) && !groups.tooFull(twin, vmMips, ceiling)) {
+                bound[twin] = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(groups.lowerBound(twin, vmMips, ceiling));
+                waiting = push(heap, waiting, bound, twin);
+            }
+        }
+        while (waiting > 0) {
+            int touched = heap[0];
+            waiting = pop(heap, waiting, bound);
+            if (bound[touched] > best.rank) {
                 return;
             }
-            int to = from;
-            for (int i = from; i < count; i++) {
-                if (bound[order[i]] == level) {
-                    int g = order[i];
-                    order[i] = order[to];
-                    order[to++] = g;
-                }
-            }
-            int untouched = from;
-            for (int i = from; i < to; i++) {
-                int g = order[i];
-                if (groups.isTouched(g)) {
-                    scanTouched(groups, g, groups.slopeBound(g, vmMips, ceiling), excluded, best);
-                } else {
-                    order[i] = order[untouched];
-                    order[untouched++] = g;
-                }
-            }
-            scanLevel(groups, order, from, untouched, level, excluded, best);
-            if (best.rank == level) {
-                return; // no group left can rise less, and this level's lowest index is found
-            }
-            from = to;
+            scanTouched(groups, touched, groups.slopeBound(touched, vmMips, ceiling), excluded, best);
         }
+    }
+
+    /** Adds group {@code g} to the binary heap {@code heap[0..size)} ordered by {@code bound}; returns the size. */
+    private static int push(int[] heap, int size, double[] bound, int g) {
+        int i = size;
+        while (i > 0 && bound[heap[(i - 1) / 2]] > bound[g]) {
+            heap[i] = heap[(i - 1) / 2];
+            i = (i - 1) / 2;
+        }
+        heap[i] = g;
+        return size + 1;
+    }
+
+    /** Removes the least group from the heap; returns the new size. */
+    private static int pop(int[] heap, int size, double[] bound) {
+        int last = heap[--size];
+        int i = 0;
+        while (2 * i + 1 < size) {
+            int child = 2 * i + 1;
+            if (child + 1 < size && bound[heap[child + 1]] < bound[heap[child]]) {
+                child++;
+            }
+            if (bound[heap[child]] >= bound[last]) {
+                break;
+            }
+            heap[i] = heap[child];
+            i = child;
+        }
+        heap[i] = last;
+        return size;
     }
 
     /**
@@ -120,36 +141,171 @@ public final class HostSearch {
         }
     }
 
+    /** Groups this small are cheaper to look at whole than to cut into pieces. */
+    private static final int SMALL_GROUP = 6;
+    /** Rises closer than this over a piece are taken as flat (all its servers tie on the grid). */
+    private static final double FLAT_W = 1e-9;
+    /** Slack for rounding in the bounds below, far under the grid step. */
+    private static final double ROUNDING_W = 1e-9;
+    /** Utilisations this close to a piece's end count as in the piece. */
+    private static final double EDGE = 1e-12;
+
     /**
-     * Scans the untouched groups {@code order[from..to)}, which share the bound {@code level}, together by
-     * increasing server index, until a server reaches the bound (none after it can beat it) or indexes pass the best
-     * server's while the bound is no better than its rise.
+     * Finds the best server of an untouched group exactly, without looking at most of them. Over the group's
+     * utilisations u, the rise P(u + share) - P(u) is linear between the points where u or u + share crosses a
+     * point of the power curve. On a rising piece the best server is the least utilised one that qualifies, on
+     * a falling piece the most utilised one: walk there by utilisation and stop once the rise exceeds the best.
+     * On a flat piece every server rises the same: walk by index and stop at the first that qualifies.
      */
-    private static void scanLevel(UtilizationGroups groups, int[] order, int from, int to, double level,
-                                  IntPredicate excluded, Best best) {
-        int width = to - from;
-        int[] next = new int[width];
-        while (true) {
-            int pick = -1;
-            int host = Integer.MAX_VALUE;
-            for (int k = 0; k < width; k++) {
-                IntList members = groups.members(order[from + k]);
-                if (next[k] < members.size() && members.get(next[k]) < host) {
-                    host = members.get(next[k]);
-                    pick = k;
+    private static void searchUntouched(UtilizationGroups groups, int g, double vmMips, IntPredicate excluded,
+                                        Best best) {
+        IntList sorted = groups.membersByUtilization(g);
+        if (sorted.size() <= SMALL_GROUP) {
+            IntList members = groups.members(g);
+            for (int j = 0; j < members.size(); j++) {
+                if (!excluded.test(members.get(j))) {
+                    best.consider(members.get(j));
                 }
             }
-            if (pick < 0) {
-                return;
+            return;
+        }
+        PowerCurve power = groups.typeOf(g).power();
+        double share = vmMips / groups.typeOf(g).totalMips();
+        double low = groups.utilization(sorted.get(0));
+        double high = groups.utilization(sorted.get(sorted.size() - 1));
+        int count = cuts(power, low, high, share, best);
+        boolean onePiece = count == 2;
+        for (int p = 0; p + 1 < count; p++) {
+            double a = best.cuts[p];
+            double b = best.cuts[p + 1];
+            double riseA = power.watts(a + share) - power.watts(a);
+            double riseB = power.watts(b + share) - power.watts(b);
+            double floor = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(Math.min(riseA, riseB) - ROUNDING_W);
+            if (floor > best.rank) {
+                continue;
             }
-            next[pick]++;
-            if (best.host >= 0 && host > best.host && level >= best.rank) {
-                return; // later servers cannot rise less than the best
-            }
-            if (!excluded.test(host) && best.consider(host) && best.rank == level) {
-                return; // the lowest index reaching the bound
+            if (Math.abs(riseB - riseA) <= FLAT_W) {
+                walkByIndex(groups, g, onePiece, a, b, floor, excluded, best);
+            } else if (riseA < riseB) {
+                walkUp(groups, g, groups.firstAtLeast(g, a - EDGE), groups.firstAbove(g, b + EDGE), excluded, best);
+            } else {
+                walkDown(groups, g, groups.firstAtLeast(g, a - EDGE), groups.firstAbove(g, b + EDGE), excluded, best);
             }
         }
+    }
+
+    /**
+     * {@code low}, the utilisations strictly between where the rise bends, and {@code high}, in order, into
+     * {@code cuts} (grown if needed); returns how many. The points where u crosses the curve's points and where
+     * u + share does are each in order, so a merge orders them.
+     */
+    private static int cuts(PowerCurve power, double low, double high, double share, Best best) {
+        int pieces = power.points().length - 1;
+        best.cuts[0] = low;
+        int n = 1;
+        int k = (int) Math.floor(low * pieces) + 1;
+        int m = (int) Math.floor((low + share) * pieces) + 1;
+        while (true) {
+            double own = k / (double) pieces;
+            double shifted = m / (double) pieces - share;
+            double next = Math.min(own, shifted);
+            if (!(next < high)) {
+                break;
+            }
+            if (own <= shifted) {
+                k++;
+            } else {
+                m++;
+            }
+            if (next > best.cuts[n - 1]) {
+                if (n + 1 >= best.cuts.length) {
+                    best.cuts = java.util.Arrays.copyOf(best.cuts, best.cuts.length * 2);
+                }
+                best.cuts[n++] = next;
+            }
+        }
+        best.cuts[n++] = high;
+        return n;
+    }
+
+    /**
+     * A flat piece: by increasing index, skipping servers outside the piece (unless it is the whole group),
+     * until a server qualifies at the piece's rise or indexes pass the best server's without a chance to beat it.
+     */
+    private static void walkByIndex(UtilizationGroups groups, int g, boolean wholeGroup, double a, double b,
+                                    double floor, IntPredicate excluded, Best best) {
+        IntList members = groups.members(g);
+        for (int j = 0; j < members.size(); j++) {
+            int h = members.get(j);
+            if (best.host >= 0 && h > best.host && floor >= best.rank) {
+                return;
+            }
+            if (!wholeGroup) {
+                double u = groups.utilization(h);
+                if (u < a - EDGE || u > b + EDGE) {
+                    continue;
+                }
+            }
+            if (!excluded.test(h) && best.consider(h) && best.rank <= floor) {
+                return;
+            }
+        }
+    }
+
+    /**
+     * A rising piece, positions {@code [from, to)} of the group by utilisation: servers of equal utilisation
+     * rise alike, so of each run of them only the lowest index that qualifies matters; the walk ends once a
+     * rise exceeds the best by more than rounding can undo.
+     */
+    private static void walkUp(UtilizationGroups groups, int g, int from, int to, IntPredicate excluded,
+                               Best best) {
+        IntList sorted = groups.membersByUtilization(g);
+        int i = from;
+        while (i < to) {
+            double u = groups.utilization(sorted.get(i));
+            int runEnd = Math.min(to, groups.firstAbove(g, u));
+            if (!offerRun(sorted, i, runEnd, excluded, best)) {
+                return;
+            }
+            i = runEnd;
+        }
+    }
+
+    /** A falling piece: as {@link #walkUp}, from the most utilised server down. */
+    private static void walkDown(UtilizationGroups groups, int g, int from, int to, IntPredicate excluded,
+                                 Best best) {
+        IntList sorted = groups.membersByUtilization(g);
+        int i = to - 1;
+        while (i >= from) {
+            double u = groups.utilization(sorted.get(i));
+            int runStart = Math.max(from, groups.firstAtLeast(g, u));
+            if (!offerRun(sorted, runStart, i + 1, excluded, best)) {
+                return;
+            }
+            i = runStart - 1;
+        }
+    }
+
+    /** Beyond the best rank by this much, a walk along a sloping piece can stop. */
+    private static final double STOP_W = 1.5 * PowerAwareBestFitDecreasingPlacementPolicy.RESOLUTION_W;
+
+    /**
+     * Offers servers of one utilisation, by increasing index, up to the first that qualifies; false when their
+     * rise is so far above the best that the walk can stop.
+     */
+    private static boolean offerRun(IntList sorted, int from, int to, IntPredicate excluded, Best best) {
+        for (int j = from; j < to; j++) {
+            int h = sorted.get(j);
+            double rank = best.policy.rank(h, best.vm, best.plan);
+            if (rank > best.rank + STOP_W) {
+                return false;
+            }
+            if (!excluded.test(h) && (!best.beats(h, rank) || best.qualifies(h))) {
+                best.offer(h, rank); // the first of the run that qualifies, or one that cannot win anyway
+                return true;
+            }
+        }
+        return true;
     }
 
     /** The best server seen so far, by rank then index. */
@@ -160,6 +316,8 @@ public final class HostSearch {
         final OverloadDetector guard;
         double rank = Double.POSITIVE_INFINITY;
         int host = -1;
+        /** Scratch for the pieces of a group's rise. */
+        double[] cuts = new double[8];
 
         Best(int vm, PlanningState plan, PlacementPolicy policy, OverloadDetector guard) {
             this.vm = vm;
@@ -170,14 +328,23 @@ public final class HostSearch {
 
         /** Takes {@code h} as the best when it qualifies and ranks better; true when it did. */
         boolean consider(int h) {
-            if (!plan.fits(h, vm)) {
-                return false;
-            }
-            if (guard != null && plan.placedVmCount(h) > 0 && guard.isOverloaded(h, plan, vm)) {
-                return false;
-            }
             double r = policy.rank(h, vm, plan);
-            if (r < rank || (r == rank && h < host)) {
+            // The rank is cheap; fitting and the guard are not, so they wait until the server could win.
+            return beats(h, r) && qualifies(h) && offer(h, r);
+        }
+
+        boolean beats(int h, double r) {
+            return r < rank || (r == rank && h < host);
+        }
+
+        /** Whether the VM fits on {@code h} and the guard lets it go there. */
+        boolean qualifies(int h) {
+            return plan.fits(h, vm) && (guard == null || plan.placedVmCount(h) == 0 || !guard.isOverloaded(h, plan, vm));
+        }
+
+        /** Takes qualifying server {@code h}, of rank {@code r}, as the best when it ranks better. */
+        boolean offer(int h, double r) {
+            if (beats(h, r)) {
                 rank = r;
                 host = h;
                 return true;

@@ -76,6 +76,15 @@ public final class IntList {
     }
 
     /** Removes the first occurrence of {@code value}, keeping the order of the others; false if absent. */
+    /** Removes the value at position {@code at}, keeping the order of the rest. */
+    public void removeAt(int at) {
+        if (at < 0 || at >= size) {
+            throw new IndexOutOfBoundsException(at + " of " + size);
+        }
+        System.arraycopy(items, at + 1, items, at, size - at - 1);
+        size--;
+    }
+
     public boolean removeValue(int value) {
         for (int i = 0; i < size; i++) {
             if (items[i] == value) {

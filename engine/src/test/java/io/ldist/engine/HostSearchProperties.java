@@ -1,0 +1,102 @@
+package io.ldist.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ldist.engine.consolidate.ThresholdOverloadDetector;
+import io.ldist.engine.decide.FleetRules;
+import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.Trigger;
+import io.ldist.engine.decide.VmSizing;
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.HostType;
+import io.ldist.engine.model.PowerCurve;
+import io.ldist.engine.model.VmType;
+import io.ldist.engine.place.HostSearch;
+import io.ldist.engine.place.PlacementPolicy;
+import io.ldist.engine.place.PowerAwareBestFitDecreasingPlacementPolicy;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.IntPredicate;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Combinators;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
+import net.jqwik.api.statistics.StatisticsReport;
+
+/**
+ * The pruned power-aware search (groups by type and utilisation, bounds, walks by utilisation or index) finds
+ * the same server as looking at every server: the least rise, ties to the lowest index. Fleets have many
+ * servers at few distinct utilisations, as a replicated fleet does, so that groups are large and full of ties,
+ * and part of them touched by earlier moves of the same plan.
+ */
+class HostSearchProperties {
+    static final HostType G4 = new HostType("g4", 2, 1860, 0, 4096, 1000, 0,
+            new PowerCurve(86, 89.4, 92.6, 96, 99.5, 102, 106, 108, 112, 114, 117), 0, 0);
+    static final HostType G5 = new HostType("g5", 2, 2660, 0, 4096, 1000, 0,
+            new PowerCurve(93.7, 97, 101, 105, 110, 116, 121, 125, 129, 133, 135), 0, 0);
+    static final VmType[] VM_TYPES = {TestFleet.vmType("a", 1, 2500, 870, 1), TestFleet.vmType("b", 1, 2000, 1740, 1),
+            TestFleet.vmType("c", 1, 1000, 1740, 1), TestFleet.vmType("d", 1, 500, 613, 1)};
+
+    /** A random fleet and plan, and what to search for. */
+    record Case(long seed, int hosts, int levels, int moves, double threshold, boolean emptyAllowed, int excludeEvery) {
+    }
+
+    @Provide
+    Arbitrary<Case> cases() {
+        return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(5, 160),
+                Arbitraries.integers().between(1, 12), Arbitraries.integers().between(0, 60),
+                Arbitraries.of(0.0, 0.7, 0.8, 1.0), Arbitraries.of(true, false), Arbitraries.of(0, 3, 7))
+                .as(Case::new);
+    }
+
+    @Property(tries = 300)
+    @StatisticsReport(onFailureOnly = true)
+    void pabfdSearch_findsTheServerThatLookingAtEveryServerFinds(@ForAll("cases") Case c) {
+        SplittableRandom random = new SplittableRandom(c.seed());
+        TestFleet fleet = TestFleet.aFleet();
+        double[] levels = new double[c.levels()];
+        for (int i = 0; i < levels.length; i++) {
+            levels[i] = random.nextInt(0, 101) / 100.0;
+        }
+        List<Integer> placed = new ArrayList<>();
+        for (int h = 0; h < c.hosts(); h++) {
+            HostType type = random.nextBoolean() ? G4 : G5;
+            boolean active = random.nextInt(5) > 0;
+            fleet.withHost(type, active ? HostState.ACTIVE : HostState.STANDBY);
+            double used = 0;
+            for (int k = active ? random.nextInt(0, 4) : 0; k > 0; k--) {
+                VmType vm = VM_TYPES[random.nextInt(VM_TYPES.length)];
+                double demand = vm.totalMips() * levels[random.nextInt(levels.length)];
+                if (vm.mipsPerCore() <= type.mipsPerCore() && used + demand <= type.totalMips()) {
+                    placed.add(fleet.withVmOn(h, vm, demand));
+                    used += demand;
+                }
+            }
+        }
+        int pending = fleet.withPendingVm(VM_TYPES[random.nextInt(VM_TYPES.length)]);
+        PlanningState plan = new PlanningState(fleet, new FleetRules(FleetRules.NO_VM_LIMIT, VmSizing.DEMAND),
+                Trigger.TICK);
+        // Earlier moves of the same plan touch servers (they gain load) and make others give VMs up.
+        for (int i = 0; i < c.moves() && !placed.isEmpty(); i++) {
+            int vm = placed.get(random.nextInt(placed.size()));
+            int from = plan.vmHost(vm);
+            int to = random.nextInt(c.hosts());
+            plan.remove(vm);
+            plan.place(vm, plan.fits(to, vm) ? to : from);
+        }
+        IntPredicate excluded = h -> c.excludeEvery() > 0 && h % c.excludeEvery() == 0;
+        ThresholdOverloadDetector guard = c.threshold() > 0 ? new ThresholdOverloadDetector(c.threshold()) : null;
+        PlacementPolicy pabfd = new PowerAwareBestFitDecreasingPlacementPolicy();
+        PlacementPolicy everyServer = pabfd::rank; // the same ranks, without the pruned search
+
+        int pruned = HostSearch.best(pending, plan, pabfd, excluded, c.emptyAllowed(), guard);
+        int exhaustive = HostSearch.best(pending, plan, everyServer, excluded, c.emptyAllowed(), guard);
+
+        assertThat(pruned).isEqualTo(exhaustive);
+        Statistics.label("found").collect(pruned >= 0);
+    }
+}
