@@ -222,7 +222,7 @@ public final class UtilizationGroups {
      * Whether no server of group {@code g} can take {@code vmMips} without ending above {@code ceiling}
      * (the group's lowest utilisation plus the VM's share already exceeds it).
      */
-    public boolean tooFull(int g, double vmMips, double ceiling) {
+    private boolean tooFull(int g, double vmMips, double ceiling) {
         double lowest = (g % BUCKETS) / (double) BUCKETS;
         return lowest + vmMips / typeOf(g).totalMips() > ceiling + ROUNDING;
     }
@@ -252,8 +252,9 @@ public final class UtilizationGroups {
     }
 
     /**
-     * The untouched groups (occupied or not) by increasing slope bound for this VM size and ceiling; the
-     * touched group of the same type and utilisation is {@link #touchedTwin}.
+     * The untouched groups (occupied or not) by increasing slope bound for this VM size and ceiling, those too
+     * full for the VM last (with an infinite bound); the touched group of the same type and utilisation is
+     * {@link #touchedTwin}.
      */
     public int[] orderBySlopeBound(double vmMips, double ceiling) {
         return boundsFor(vmMips, ceiling).order;
@@ -282,15 +283,16 @@ public final class UtilizationGroups {
     private Bounds computeBounds(double vmMips, double ceiling) {
         int untouched = types.size() * BUCKETS;
         double[] slope = new double[untouched];
-        Integer[] byBound = new Integer[untouched];
-        for (int g = 0; g < untouched; g++) {
-            slope[g] = computeSlopeBound(g, vmMips, ceiling);
-            byBound[g] = g;
-        }
-        Arrays.sort(byBound, (a, b) -> Double.compare(slope[a], slope[b]));
         int[] order = new int[untouched];
-        for (int i = 0; i < untouched; i++) {
-            order[i] = byBound[i];
+        for (int g = 0; g < untouched; g++) {
+            // A group too full for the VM cannot take it at all: its bound is infinite, so it comes last.
+            slope[g] = tooFull(g, vmMips, ceiling) ? Double.POSITIVE_INFINITY : computeSlopeBound(g, vmMips, ceiling);
+            int at = g;
+            while (at > 0 && slope[order[at - 1]] > slope[g]) { // insertion sort: stable, and no boxing
+                order[at] = order[at - 1];
+                at--;
+            }
+            order[at] = g;
         }
         return new Bounds(slope, order);
     }
@@ -346,7 +348,7 @@ public final class UtilizationGroups {
             to = from;
         }
         double least = Math.min(rise(type, from, share), rise(type, to, share));
-        int pieces = type.power().points().length - 1;
+        int pieces = type.power().segments();
         for (int k = (int) Math.ceil(from * pieces); k <= Math.floor(to * pieces); k++) {
             least = Math.min(least, rise(type, k / (double) pieces, share));
         }

@@ -51,6 +51,11 @@ public final class PowerCurve {
         return watts[segments];
     }
 
+    /** How many linear pieces the curve has (points less one). */
+    public int segments() {
+        return segments;
+    }
+
     public double[] points() {
         return watts.clone();
     }

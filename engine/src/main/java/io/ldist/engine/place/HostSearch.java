@@ -73,11 +73,14 @@ public final class HostSearch {
             if (level > best.rank) {
                 return; // every group left, untouched or waiting, rises more than the best
             }
-            if (groups.occupied(g) && !groups.tooFull(g, vmMips, ceiling)) {
+            if (level == Double.POSITIVE_INFINITY) {
+                break; // the rest are too full for the VM
+            }
+            if (groups.occupied(g)) {
                 searchUntouched(groups, g, vmMips, excluded, best);
             }
             int twin = groups.touchedTwin(g);
-            if (groups.occupied(twin) && !groups.tooFull(twin, vmMips, ceiling)) {
+            if (groups.occupied(twin)) {
                 bound[twin] = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(groups.lowerBound(twin, vmMips, ceiling));
                 waiting = push(heap, waiting, bound, twin);
             }
@@ -134,6 +137,9 @@ public final class HostSearch {
             double least = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(slopeBound + groups.offset(h));
             if (least > best.rank) {
                 return;
+            }
+            if (least == best.rank && h > best.host) {
+                continue; // it can at best tie, with a higher index
             }
             if (!excluded.test(h)) {
                 best.consider(h);
@@ -200,7 +206,7 @@ public final class HostSearch {
      * u + share does are each in order, so a merge orders them.
      */
     private static int cuts(PowerCurve power, double low, double high, double share, Best best) {
-        int pieces = power.points().length - 1;
+        int pieces = power.segments();
         best.cuts[0] = low;
         int n = 1;
         int k = (int) Math.floor(low * pieces) + 1;
