@@ -13,7 +13,8 @@ import java.io.PrintWriter;
  */
 @Command(name = "ldist", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
         description = "Load distributor for cloud fleets: simulate scenarios and compare policies.",
-        subcommands = {SimulateCommand.class, ValidateCommand.class, CompareCommand.class, BenchCommand.class,
+        subcommands = {SimulateCommand.class, ValidateCommand.class, CompareCommand.class, ReportCommand.class,
+                BenchCommand.class,
                 PoliciesCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Ldist {
@@ -21,6 +22,7 @@ public final class Ldist {
     public static final int FAILURE = 1;
 
     public static void main(String[] args) {
+        System.setProperty("java.awt.headless", "true"); // charts are drawn off screen, also where a display exists
         System.exit(run(args));
     }
 

@@ -3,6 +3,7 @@ package io.ldist.cli.compare;
 import io.ldist.cli.BadInputException;
 import io.ldist.cli.OutputFolder;
 import io.ldist.cli.Progress;
+import io.ldist.cli.ReportOptions;
 import io.ldist.cli.ScenarioOptions;
 import io.ldist.cli.scenario.TraceCache;
 import io.ldist.reports.Metric;
@@ -10,6 +11,7 @@ import io.ldist.reports.Metrics;
 import io.ldist.reports.ResultsTable;
 import io.ldist.sim.record.RunOutput;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Option;
@@ -30,7 +32,7 @@ import java.util.stream.Stream;
 /** Runs every combination of variants, days and seeds, in parallel, and writes results.csv. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
         description = "Run every combination of scenarios (or policies, or a sweep), days and seeds in parallel; "
-                + "write results.csv (one row per run) to the output folder.")
+                + "write results.csv (one row per run) and report.html to the output folder.")
 public final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -77,6 +79,9 @@ public final class CompareCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
+    @Mixin
+    ReportOptions report;
+
     @Override
     public Integer call() {
         if (!policies.isEmpty() && sweep != null) {
@@ -87,6 +92,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<Variant> variants = variants();
         List<RunMatrix.Run> runs = RunMatrix.build(variants, days, seeds, TraceCache.shared());
+        report.pairedTest();
+        report.checkBaseline(planned(runs));
         Path folder = OutputFolder.prepare(out, force);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
@@ -114,6 +121,7 @@ public final class CompareCommand implements Callable<Integer> {
         ResultsTable results = outcome.results();
         RunOutput.writeAtomically(folder.resolve("results.csv"), w -> w.write(results.toCsv()));
         RunOutput.writeAtomically(folder.resolve("timings.csv"), w -> w.write(timings(runs, outcome.wallSeconds())));
+        report.writeReport(results, folder);
         if (!quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf(Locale.ROOT, "%d runs (%d variants x %d days x %d seeds) on %d threads in %.1f s%n%n",
@@ -121,10 +129,21 @@ public final class CompareCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             stdout.print(summary(results));
             stdout.println();
-            stdout.println("Wrote " + folder + ": results.csv, timings.csv, " + ComparisonRunner.RUNS_FOLDER
-                    + "/ (each run's time series)");
+            stdout.println("Wrote " + folder + ": report.html (charts also in charts/), results.csv, timings.csv, "
+                    + ComparisonRunner.RUNS_FOLDER + "/ (each run's time series)");
         }
         return 0;
+    }
+
+    /** The runs to come as a results table without metrics: enough to check a baseline's name before running. */
+    private static ResultsTable planned(List<RunMatrix.Run> runs) {
+        List<ResultsTable.Row> rows = new ArrayList<>();
+        for (RunMatrix.Run run : runs) {
+            Variant v = run.variant();
+            rows.add(new ResultsTable.Row(run.scenario().name(), v.policy(), v.parameter(), v.value(), run.day(),
+                    run.seed(), "", java.util.Map.of()));
+        }
+        return new ResultsTable(List.of(), rows);
     }
 
     private List<Variant> variants() {

@@ -1,7 +1,7 @@
 package io.ldist.cli.compare;
 
 import io.ldist.cli.BadInputException;
-import io.ldist.cli.scenario.NearestName;
+import io.ldist.engine.util.NearestName;
 import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.Policies;
 

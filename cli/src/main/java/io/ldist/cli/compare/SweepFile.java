@@ -1,7 +1,7 @@
 package io.ldist.cli.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ldist.cli.scenario.NearestName;
+import io.ldist.engine.util.NearestName;
 import io.ldist.cli.scenario.ScenarioDocument;
 import io.ldist.cli.scenario.ScenarioException;
 import io.ldist.cli.scenario.ScenarioProblem;

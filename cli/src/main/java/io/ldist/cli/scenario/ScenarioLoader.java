@@ -1,5 +1,6 @@
 package io.ldist.cli.scenario;
 
+import io.ldist.engine.util.NearestName;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ldist.engine.EngineSettings;
 import io.ldist.engine.decide.FleetRules;

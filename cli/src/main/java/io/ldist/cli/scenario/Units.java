@@ -1,5 +1,6 @@
 package io.ldist.cli.scenario;
 
+import io.ldist.engine.util.NearestName;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

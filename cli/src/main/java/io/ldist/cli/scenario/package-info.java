@@ -56,7 +56,7 @@
  *   <li>{@link io.ldist.cli.scenario.Units}: {@code DURATION} (seconds), {@code SIZE} (MiB),
  *       {@code BANDWIDTH} (Mbit/s), {@code FRACTION}; {@code parse(text[, allowNegative])}
  *       throws {@link io.ldist.cli.scenario.InvalidQuantityException}.</li>
- *   <li>{@link io.ldist.cli.scenario.NearestName}: did-you-mean suggestions for any list of names.</li>
+ *   <li>{@link io.ldist.engine.util.NearestName}: did-you-mean suggestions for any list of names.</li>
  * </ul>
  *
  * <h2>Conventions</h2>

@@ -34,6 +34,7 @@ import io.ldist.sim.world.TaskBook;
 import io.ldist.sim.world.VirtualFleet;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -88,6 +89,8 @@ public final class Simulation {
     private int intervalScaleOuts;
     private int intervalScaleIns;
     private int intervalFailovers;
+    private int intervalHostCrashes;
+    private final BitSet intervalOverloadedHosts = new BitSet();
     private long completedAtLastTick;
     private boolean ran;
     private boolean checkAfterEveryPlan;
@@ -309,8 +312,11 @@ public final class Simulation {
 
     private void countForTimeseries(Plan plan) {
         for (Action action : plan.actions()) {
-            if (action instanceof MigrateVm) {
+            if (action instanceof MigrateVm migrate) {
                 intervalMigrations++;
+                if (migrate.reason() == Reason.OVERLOAD) {
+                    intervalOverloadedHosts.set(migrate.from().index());
+                }
             } else if (action instanceof FenceHost) {
                 intervalFailovers++;
             } else if (action.reason() == Reason.SCALE_OUT
@@ -423,6 +429,7 @@ public final class Simulation {
                 tasks.freeze(task, t);
             }
         }
+        intervalHostCrashes++;
         log.accept(new EventRow(t, "HostCrashed", "FAULT", host, -1, -1, -1,
                 Double.isInfinite(repairAfterS) ? "no repair" : "repair after " + repairAfterS + " s"));
         if (Double.isFinite(repairAfterS)) {
@@ -645,11 +652,14 @@ public final class Simulation {
         timeseries.add(new TimeseriesRow(t, active, booting, standby, draining, failed, vmsRunning, vmsPending,
                 loaded == 0 ? 0 : cpuSum / loaded, powerW, recorder.energyKWh(), costPerHour,
                 intervalMigrations, tasks.queuedCount(), tasksRunning, (int) (completed - completedAtLastTick),
-                intervalScaleOuts, intervalScaleIns, intervalFailovers));
+                intervalScaleOuts, intervalScaleIns, intervalFailovers, intervalHostCrashes,
+                intervalOverloadedHosts.cardinality()));
         completedAtLastTick = completed;
         intervalMigrations = 0;
         intervalScaleOuts = 0;
         intervalScaleIns = 0;
         intervalFailovers = 0;
+        intervalHostCrashes = 0;
+        intervalOverloadedHosts.clear();
     }
 }

@@ -70,7 +70,8 @@ public final class RunOutput {
                         number(r.vmsRunning()), number(r.vmsPending()), number(r.meanCpu()), number(r.powerW()),
                         number(r.energyKWh()), number(r.costUsdPerHour()), number(r.migrations()),
                         number(r.tasksQueued()), number(r.tasksRunning()), number(r.tasksCompleted()),
-                        number(r.scaleOuts()), number(r.scaleIns()), number(r.failovers())));
+                        number(r.scaleOuts()), number(r.scaleIns()), number(r.failovers()),
+                        number(r.hostCrashes()), number(r.overloadedHosts())));
                 out.write('\n');
             }
         });

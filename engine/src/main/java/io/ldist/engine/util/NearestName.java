@@ -1,4 +1,4 @@
-package io.ldist.cli.scenario;
+package io.ldist.engine.util;
 
 import java.util.Collection;
 import java.util.Comparator;

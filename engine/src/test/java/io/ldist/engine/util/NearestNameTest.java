@@ -1,4 +1,4 @@
-package io.ldist.cli.scenario;
+package io.ldist.engine.util;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,0 +1,52 @@
+package io.ldist.cli;
+
+import io.ldist.reports.ReportFiles;
+import io.ldist.reports.ResultsTable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+/** Rebuilds a comparison's report from its results, running nothing. */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "Build report.html (and its charts as PNG and SVG in charts/) from the results.csv that "
+                + "ldist compare wrote in DIR, without running anything.")
+public final class ReportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", description = "A folder written by ldist compare.")
+    Path folder;
+
+    @Mixin
+    ReportOptions report;
+
+    @Option(names = "--quiet", description = "Print nothing but errors.")
+    boolean quiet;
+
+    @Override
+    public Integer call() {
+        if (!Files.isDirectory(folder)) {
+            throw new BadInputException(folder + ": no such folder (give the --out folder of ldist compare)");
+        }
+        report.pairedTest();
+        ResultsTable results;
+        try {
+            results = ResultsTable.read(folder.resolve("results.csv"));
+        } catch (ResultsTable.FormatException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        report.writeReport(results, folder);
+        if (!quiet) {
+            spec.commandLine().getOut().println("Wrote " + folder.resolve(ReportFiles.REPORT) + " ("
+                    + results.rows().size() + " runs; charts as PNG and SVG in " + folder.resolve("charts") + ")");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,56 @@
+package io.ldist.cli;
+
+import io.ldist.reports.ComparisonReport;
+import io.ldist.reports.ReportFiles;
+import io.ldist.reports.ResultsTable;
+import io.ldist.reports.Variants;
+import io.ldist.reports.stats.PairedTest;
+import io.ldist.reports.stats.PairedTests;
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/** How a comparison's report is made: shared by {@code compare}, which writes one, and {@code report}. */
+public final class ReportOptions {
+    @Option(names = "--baseline", paramLabel = "POLICY",
+            description = "The policy the others are tested against (default: the first).")
+    String baseline;
+
+    @Option(names = "--test", paramLabel = "TEST", defaultValue = "wilcoxon",
+            description = "Paired test against the baseline: wilcoxon (signed-rank, the default) or paired-t.")
+    String test;
+
+    @Option(names = "--run", paramLabel = "DAY[/SEED]",
+            description = "The day (and seed) whose runs the time-series chart shows (default: the first).")
+    String run;
+
+    /** The test, refused before any work when its name is unknown. */
+    public PairedTest pairedTest() {
+        try {
+            return PairedTests.named(test);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** Refuses a baseline these results (or the runs planned) do not have, before any work. */
+    public void checkBaseline(ResultsTable planned) {
+        try {
+            new Variants(planned).baseline(baseline);
+        } catch (IllegalArgumentException e) {
+            throw new BadInputException(e.getMessage());
+        }
+    }
+
+    /** Builds the report of the results in {@code folder}, then writes report.html and its charts there. */
+    public void writeReport(ResultsTable results, Path folder) {
+        PairedTest chosen = pairedTest();
+        ComparisonReport.Built built;
+        try {
+            built = new ComparisonReport(results, baseline, chosen).build(folder, run);
+        } catch (IllegalArgumentException | ResultsTable.FormatException e) {
+            throw new BadInputException(e.getMessage());
+        }
+        ReportFiles.write(folder, built);
+    }
+}

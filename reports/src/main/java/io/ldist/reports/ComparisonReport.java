@@ -1,0 +1,372 @@
+package io.ldist.reports;
+
+import io.ldist.reports.charts.BoxPlotChart;
+import io.ldist.reports.charts.Chart;
+import io.ldist.reports.charts.ParetoChart;
+import io.ldist.reports.charts.PolicyStyle;
+import io.ldist.reports.charts.SweepChart;
+import io.ldist.reports.charts.TimeSeriesChart;
+import io.ldist.reports.stats.PairedTest;
+import io.ldist.reports.stats.Summary;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The report of a comparison, built from its results.csv and its runs' time series: a summary table per group
+ * of metrics (mean, 95 % confidence interval, best value, paired test against a baseline), energy against SLA
+ * violation with the Pareto front, box plots, time series of one run per policy, and a sweep's metrics against
+ * its parameter. The HTML carries its charts inside it (so it can be mailed as one file); the same charts are
+ * written beside it as PNG and SVG.
+ */
+public final class ComparisonReport {
+    /** Metrics a sweep is plotted for, when they were measured. */
+    private static final List<String> SWEPT = List.of("energyKWh", "slav", "migrations", "slatah", "pdm", "costUsd",
+            "tasksLate", "p95WaitS");
+
+    private final ResultsTable results;
+    private final Variants variants;
+    private final Variants.Baseline baseline;
+    private final PairedTest test;
+    private final PolicyStyle style;
+    private final List<Metric> shown;
+
+    /** A report's page and its charts as files, before anything is written. */
+    public record Built(String html, List<ChartFiles> charts) {
+    }
+
+    /** A chart drawn once: embedded in the page as PNG, and written beside it as PNG and SVG. */
+    public record ChartFiles(String stem, byte[] png, byte[] svg) {
+    }
+
+    /**
+     * @param baseline the policy (or variant label) others are tested against; null: the first
+     * @param test     the paired test
+     */
+    public ComparisonReport(ResultsTable results, String baseline, PairedTest test) {
+        this.results = results;
+        this.variants = new Variants(results);
+        this.baseline = variants.baseline(baseline);
+        this.test = test;
+        this.style = new PolicyStyle(variants.series());
+        this.shown = measured(results);
+    }
+
+    /**
+     * Builds the page. {@code runsFolder} resolves the time series results.csv names; {@code run} picks the day
+     * (and seed, "DAY/SEED") whose runs the time series show, null for the first.
+     */
+    public Built build(Path resultsFolder, String run) {
+        List<ChartFiles> charts = new ArrayList<>();
+        StringBuilder html = new StringBuilder();
+        head(html);
+        overview(html);
+        for (String group : groups()) {
+            summaryTable(html, group);
+        }
+        section(html, "Energy and service level, run by run");
+        paretoChart().ifPresent(chart -> figure(html, charts, chart));
+        section(html, "Spread over days and seeds");
+        for (Metric metric : shown) {
+            if (varies(metric)) {
+                figure(html, charts, BoxPlotChart.of(variants, style, metric));
+            }
+        }
+        if (variants.swept() && SweepChart.numeric(results)) {
+            section(html, "Metrics against " + variants.parameter());
+            for (String name : SWEPT) {
+                shown.stream().filter(m -> m.name().equals(name)).findFirst()
+                        .ifPresent(metric -> figure(html, charts, SweepChart.of(variants, style, metric)));
+            }
+        }
+        timeSeries(resultsFolder, run).ifPresent(chart -> {
+            section(html, "Over time");
+            figure(html, charts, chart);
+        });
+        definitions(html);
+        html.append("</main>\n</body>\n</html>\n");
+        return new Built(html.toString(), charts);
+    }
+
+    // ------------------------------------------------------------------ what is shown
+
+    /** The metrics these runs measured: a column with at least one value other than zero. */
+    private static List<Metric> measured(ResultsTable results) {
+        List<Metric> metrics = new ArrayList<>();
+        for (Metric metric : Metrics.ALL) {
+            if (results.metricNames().contains(metric.name()) && results.rows().stream()
+                    .anyMatch(r -> Double.isFinite(r.metric(metric.name())) && r.metric(metric.name()) != 0)) {
+                metrics.add(metric);
+            }
+        }
+        return metrics;
+    }
+
+    private boolean varies(Metric metric) {
+        return results.rows().stream().mapToDouble(r -> r.metric(metric.name())).filter(Double::isFinite).distinct()
+                .count() > 1;
+    }
+
+    private List<String> groups() {
+        return shown.stream().map(Metric::group).distinct().toList();
+    }
+
+    private Optional<Metric> metric(String name) {
+        return shown.stream().filter(m -> m.name().equals(name)).findFirst();
+    }
+
+    private Optional<Chart> paretoChart() {
+        Optional<Metric> x = metric("energyKWh").or(() -> metric("costUsd"));
+        Optional<Metric> y = metric("slav").or(() -> metric("p95WaitS")).or(() -> metric("tasksLate"));
+        if (x.isEmpty() || y.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(ParetoChart.of(variants, style, x.get(), y.get()));
+    }
+
+    private Optional<Chart> timeSeries(Path resultsFolder, String run) {
+        String day = null;
+        Long seed = null;
+        if (run != null) {
+            int slash = run.indexOf('/');
+            day = slash < 0 ? run : run.substring(0, slash);
+            seed = slash < 0 ? null : parseSeed(run.substring(slash + 1));
+        }
+        String value = variants.swept() ? variants.all().get(0).value() : "";
+        Map<String, RunSeries> runs = new LinkedHashMap<>();
+        String which = null;
+        for (Variant variant : variants.all()) {
+            if (!variant.value().equals(value) || runs.containsKey(variant.series())) {
+                continue;
+            }
+            for (ResultsTable.Row row : variants.rowsOf(variant)) {
+                boolean dayMatches = day == null ? which == null || which.equals(describe(row)) : row.day().equals(day);
+                if (dayMatches && (seed == null || row.seed() == seed) && !row.timeseries().isEmpty()) {
+                    runs.put(variant.series(), RunSeries.read(resultsFolder.resolve(row.timeseries())));
+                    which = describe(row);
+                    break;
+                }
+            }
+        }
+        if (run != null && runs.isEmpty()) {
+            throw new IllegalArgumentException("--run: no run on '" + run + "' in these results (days there: "
+                    + String.join(", ", results.days()) + ")");
+        }
+        if (runs.isEmpty()) {
+            return Optional.empty();
+        }
+        String label = which + (value.isEmpty() ? "" : ", " + variants.parameter() + " = " + value);
+        return Optional.of(TimeSeriesChart.of(runs, style, label));
+    }
+
+    private static String describe(ResultsTable.Row row) {
+        return (row.day().isEmpty() ? "" : "day " + row.day() + ", ") + "seed " + row.seed();
+    }
+
+    private static long parseSeed(String text) {
+        try {
+            return Long.parseLong(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("--run: expected DAY or DAY/SEED, found a seed '" + text + "'");
+        }
+    }
+
+    // ------------------------------------------------------------------ the page
+
+    private void head(StringBuilder html) {
+        html.append("""
+                <!DOCTYPE html>
+                <html lang="en">
+                <head>
+                <meta charset="utf-8">
+                <title>ldist comparison</title>
+                <style>
+                body { font-family: "DejaVu Sans", Helvetica, Arial, sans-serif; color: #111; margin: 2em auto;
+                       max-width: 1100px; padding: 0 1em; line-height: 1.45; }
+                h1 { font-size: 1.6em; margin-bottom: 0.2em; }
+                h2 { font-size: 1.25em; margin-top: 2em; border-bottom: 1px solid #999; }
+                table { border-collapse: collapse; margin: 0.8em 0 1.5em; font-size: 0.92em; }
+                th, td { border: 1px solid #bbb; padding: 0.3em 0.6em; text-align: right; vertical-align: top; }
+                th { background: #eee; }
+                td.policy, th.policy { text-align: left; white-space: nowrap; }
+                td.best { background: #dcefd9; font-weight: bold; }
+                .swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.4em;
+                          vertical-align: -0.1em; border: 1px solid #333; }
+                .ci { color: #444; }
+                .test { display: block; font-size: 0.85em; color: #444; font-weight: normal; }
+                .significant { color: #000; font-weight: bold; }
+                figure { margin: 1.5em 0; page-break-inside: avoid; }
+                figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+                figcaption { font-size: 0.9em; color: #333; max-width: 900px; }
+                .files { font-size: 0.85em; }
+                dl { font-size: 0.9em; } dt { font-weight: bold; } dd { margin: 0 0 0.5em 1.5em; }
+                @media print { body { max-width: none; } h2 { page-break-after: avoid; } }
+                </style>
+                </head>
+                <body>
+                <main>
+                """);
+    }
+
+    private void overview(StringBuilder html) {
+        List<String> scenarios = results.rows().stream().map(ResultsTable.Row::scenario).distinct().toList();
+        long seeds = results.rows().stream().mapToLong(ResultsTable.Row::seed).distinct().count();
+        html.append("<h1>Comparison of ").append(variants.series().size()).append(" ")
+                .append(variants.series().size() == 1 ? "policy" : "policies").append("</h1>\n<p>")
+                .append(results.rows().size()).append(" runs: ")
+                .append(Html.escape(String.join(", ", variants.series())));
+        if (variants.swept()) {
+            html.append("; ").append(Html.escape(variants.parameter())).append(" swept over ")
+                    .append(Html.escape(String.join(", ", results.rows().stream().map(ResultsTable.Row::value)
+                            .distinct().toList())));
+        }
+        html.append(" &mdash; on ").append(results.days().size() == 1 && results.days().contains("") ? "the scenario's "
+                + "workload" : results.days().size() + " day" + (results.days().size() == 1 ? "" : "s") + " ("
+                + Html.escape(String.join(", ", results.days())) + ")");
+        html.append(", ").append(seeds).append(seeds == 1 ? " seed" : " seeds").append(". Scenario")
+                .append(scenarios.size() == 1 ? ": " : "s: ").append(Html.escape(String.join(", ", scenarios)))
+                .append(".</p>\n");
+        html.append("<p>Each table gives, per policy, the mean of each metric over its runs and the 95 % confidence "
+                + "interval of that mean (&plusmn;, Student's t). The best mean of each column is highlighted. Under "
+                + "each value: how the policy differs from the baseline, <b>").append(Html.escape(baseline.describe()))
+                .append("</b>, as a change of the mean over the runs they share (same day and seed), and the p-value "
+                + "of a two-sided ").append(Html.escape(testName())).append(" on those pairs; ")
+                .append("<span class=\"significant\">bold</span> when p &lt; 0.05. Charts follow, each also saved "
+                + "as PNG and SVG beside this page; metric definitions are at the end.</p>\n");
+    }
+
+    private String testName() {
+        return switch (test.name()) {
+            case "wilcoxon" -> "Wilcoxon signed-rank test";
+            case "paired-t" -> "paired t-test";
+            default -> test.name() + " test";
+        };
+    }
+
+    private void summaryTable(StringBuilder html, String group) {
+        List<Metric> metrics = shown.stream().filter(m -> m.group().equals(group)).toList();
+        section(html, group);
+        html.append("<table class=\"summary\">\n<thead><tr><th class=\"policy\">policy</th><th>runs</th>");
+        for (Metric metric : metrics) {
+            html.append("<th>").append(Html.escape(metric.label()))
+                    .append(metric.unit().isEmpty() ? "" : " (" + Html.escape(metric.unit()) + ")").append("</th>");
+        }
+        html.append("</tr></thead>\n<tbody>\n");
+        Map<Metric, Double> best = new LinkedHashMap<>();
+        for (Metric metric : metrics) {
+            best.put(metric, bestMean(metric));
+        }
+        for (Variant variant : variants.all()) {
+            List<ResultsTable.Row> rows = variants.rowsOf(variant);
+            html.append("<tr><td class=\"policy\"><span class=\"swatch\" style=\"background:")
+                    .append(style.cssColour(variant.series())).append("\"></span>").append(Html.escape(variant.label()))
+                    .append(isBaseline(variant) ? " <i>(baseline)</i>" : "").append("</td><td>").append(rows.size())
+                    .append("</td>");
+            for (Metric metric : metrics) {
+                Summary s = summary(rows, metric);
+                boolean isBest = s.n() > 0 && s.mean() == best.get(metric) && variants.all().size() > 1;
+                html.append(isBest ? "<td class=\"best\">" : "<td>").append(display(metric, s.mean()));
+                if (s.n() > 1 && Double.isFinite(s.ciHalfWidth())) {
+                    html.append(" <span class=\"ci\">&plusmn; ").append(display(metric, s.ciHalfWidth()))
+                            .append("</span>");
+                }
+                html.append(versusBaseline(variant, metric)).append("</td>");
+            }
+            html.append("</tr>\n");
+        }
+        html.append("</tbody>\n</table>\n");
+    }
+
+    private boolean isBaseline(Variant variant) {
+        return baseline.variant() != null ? baseline.variant().equals(variant)
+                : variant.series().equals(baseline.series());
+    }
+
+    private double bestMean(Metric metric) {
+        double best = Double.NaN;
+        for (Variant variant : variants.all()) {
+            double mean = summary(variants.rowsOf(variant), metric).mean();
+            if (Double.isFinite(mean) && (Double.isNaN(best)
+                    || (metric.higherIsBetter() ? mean > best : mean < best))) {
+                best = mean;
+            }
+        }
+        return best;
+    }
+
+    private static Summary summary(List<ResultsTable.Row> rows, Metric metric) {
+        return Summary.of(rows.stream().mapToDouble(r -> r.metric(metric.name()) * metric.scale()).toArray());
+    }
+
+    private String versusBaseline(Variant variant, Metric metric) {
+        Optional<Variant> base = variants.baselineFor(baseline, variant);
+        if (base.isEmpty()) {
+            return "";
+        }
+        double[][] pairs = variants.paired(variant, base.get(), metric.name());
+        int n = pairs[0].length;
+        if (n == 0) {
+            return "<span class=\"test\">no runs shared with the baseline</span>";
+        }
+        double mine = mean(pairs[0]);
+        double theirs = mean(pairs[1]);
+        String change = theirs == 0 ? (mine == 0 ? "same" : "from 0")
+                : String.format(Locale.ROOT, "%+.1f %%", 100 * (mine - theirs) / Math.abs(theirs));
+        double p = test.pValue(pairs[0], pairs[1]);
+        String pText = Double.isNaN(p) ? (n < 2 ? "too few pairs to test" : "no difference to test")
+                : p < 0.001 ? "p &lt; 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+        boolean significant = !Double.isNaN(p) && p < 0.05;
+        return "<span class=\"test" + (significant ? " significant" : "") + "\">" + change + ", " + pText
+                + " (" + n + " pairs)</span>";
+    }
+
+    private static double mean(double[] values) {
+        double sum = 0;
+        for (double v : values) {
+            sum += v;
+        }
+        return sum / values.length;
+    }
+
+    /** A value already scaled for display, with the metric's decimals. */
+    private static String display(Metric metric, double scaledValue) {
+        return metric.format(scaledValue / metric.scale());
+    }
+
+    private static void section(StringBuilder html, String title) {
+        html.append("<h2>").append(Html.escape(title)).append("</h2>\n");
+    }
+
+    private static void figure(StringBuilder html, List<ChartFiles> charts, Chart chart) {
+        byte[] png = chart.png();
+        charts.add(new ChartFiles(chart.stem(), png, chart.svg()));
+        html.append("<figure id=\"").append(Html.escape(chart.stem())).append("\">\n<img alt=\"")
+                .append(Html.escape(chart.title())).append("\" width=\"").append(chart.width()).append("\" height=\"")
+                .append(chart.height()).append("\" src=\"data:image/png;base64,")
+                .append(Base64.getEncoder().encodeToString(png)).append("\">\n<figcaption>")
+                .append(Html.escape(chart.caption())).append(" <span class=\"files\">(<a href=\"").append(CHARTS)
+                .append('/').append(Html.escape(chart.stem())).append(".png\">PNG</a>, <a href=\"").append(CHARTS)
+                .append('/').append(Html.escape(chart.stem())).append(".svg\">SVG</a>)</span></figcaption>\n")
+                .append("</figure>\n");
+    }
+
+    /** The folder beside report.html that holds the charts as files. */
+    public static final String CHARTS = "charts";
+
+    private void definitions(StringBuilder html) {
+        section(html, "Metric definitions");
+        html.append("<dl>\n");
+        for (Metric metric : shown) {
+            html.append("<dt>").append(Html.escape(metric.label())).append(" (<code>").append(metric.name())
+                    .append("</code>)</dt><dd>").append(Html.escape(metric.definition())).append("</dd>\n");
+        }
+        html.append("</dl>\n<p>The runs behind this report: <a href=\"results.csv\">results.csv</a>, one row per "
+                + "run, and each run's time series in <code>runs/</code>.</p>\n");
+    }
+}

@@ -1,0 +1,78 @@
+package io.ldist.reports.charts;
+
+import io.ldist.reports.Metric;
+import io.ldist.reports.ResultsTable;
+import io.ldist.reports.Variants;
+import io.ldist.reports.stats.Summary;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.DeviationRenderer;
+import org.jfree.data.xy.YIntervalSeries;
+import org.jfree.data.xy.YIntervalSeriesCollection;
+
+import java.util.List;
+import java.util.TreeMap;
+
+/**
+ * A swept parameter against one metric: per policy, the mean over days and seeds at each value, joined by a
+ * line, in a band that is the 95 % confidence interval of that mean (no band where a value has one run).
+ */
+public final class SweepChart {
+    private SweepChart() {
+    }
+
+    public static Chart of(Variants variants, PolicyStyle style, Metric metric) {
+        String parameter = variants.parameter();
+        YIntervalSeriesCollection data = new YIntervalSeriesCollection();
+        for (String policy : style.policies()) {
+            TreeMap<Double, List<ResultsTable.Row>> byValue = new TreeMap<>();
+            for (ResultsTable.Row row : variants.rowsOfSeries(policy)) {
+                byValue.computeIfAbsent(Double.parseDouble(row.value()), v -> new java.util.ArrayList<>()).add(row);
+            }
+            YIntervalSeries series = new YIntervalSeries(policy);
+            byValue.forEach((value, rows) -> {
+                Summary s = Summary.of(rows.stream().mapToDouble(r -> r.metric(metric.name()) * metric.scale())
+                        .toArray());
+                if (s.n() > 0) {
+                    double half = Double.isNaN(s.ciHalfWidth()) ? 0 : s.ciHalfWidth();
+                    series.add(value, s.mean(), s.mean() - half, s.mean() + half);
+                }
+            });
+            data.addSeries(series);
+        }
+        DeviationRenderer renderer = new DeviationRenderer(true, true);
+        renderer.setAlpha(0.18f);
+        NumberAxis x = new NumberAxis(parameter);
+        x.setAutoRangeIncludesZero(false);
+        NumberAxis y = new NumberAxis(Labels.axis(metric));
+        y.setAutoRangeIncludesZero(false);
+        XYPlot plot = new XYPlot(data, x, y, renderer);
+        String title = Labels.title(metric) + " against " + parameter;
+        JFreeChart chart = ReportTheme.apply(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, true));
+        for (int s = 0; s < style.policies().size(); s++) {
+            String policy = style.policies().get(s);
+            renderer.setSeriesPaint(s, style.colour(policy));
+            renderer.setSeriesFillPaint(s, style.colour(policy));
+            renderer.setSeriesStroke(s, style.line(policy));
+            renderer.setSeriesShape(s, style.marker(policy));
+        }
+        String caption = "Mean " + metric.label() + " over days and seeds at each value of " + parameter
+                + ", one line per policy; the shaded band is the 95 % confidence interval of the mean.";
+        return new Chart("sweep-" + metric.name(), title, caption, chart, 900, 520);
+    }
+
+    /** Whether every run's swept value is a number, so the parameter can be an axis. */
+    public static boolean numeric(ResultsTable results) {
+        return results.rows().stream().allMatch(r -> !r.value().isEmpty() && isNumber(r.value()));
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+}

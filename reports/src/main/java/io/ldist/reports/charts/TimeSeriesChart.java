@@ -1,0 +1,168 @@
+package io.ldist.reports.charts;
+
+import io.ldist.reports.RunSeries;
+import org.jfree.chart.JFreeChart;
+import org.jfree.chart.LegendItem;
+import org.jfree.chart.LegendItemCollection;
+import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.plot.CombinedDomainXYPlot;
+import org.jfree.chart.plot.ValueMarker;
+import org.jfree.chart.plot.XYPlot;
+import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.data.xy.XYSeries;
+import org.jfree.data.xy.XYSeriesCollection;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.Stroke;
+import java.awt.geom.Line2D;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * How one run of each policy went over time, in panels that share the time axis: active servers, mean CPU,
+ * migrations per hour, tasks waiting, cost per hour, servers found overloaded. Panels where every run shows
+ * nothing are left out. Scale-outs, failovers and server crashes are marked as vertical lines across the
+ * panels, in the colour of the policy whose run they belong to.
+ */
+public final class TimeSeriesChart {
+    private record Panel(String label, Function<RunSeries, double[]> values) {
+    }
+
+    private record EventKind(String column, String label, Stroke stroke) {
+    }
+
+    private static final List<Panel> PANELS = List.of(
+            new Panel("active servers", s -> s.column("activeHosts")),
+            new Panel("mean CPU (%)", s -> scaled(s.column("meanCpu"), 100)),
+            new Panel("migrations per hour", s -> perHour(s, "migrations")),
+            new Panel("tasks waiting", s -> s.column("tasksQueued")),
+            new Panel("cost (USD/h)", s -> s.column("costUsdPerHour")),
+            new Panel("servers found overloaded", s -> s.column("overloadedHosts")));
+
+    private static final List<EventKind> EVENTS = List.of(
+            new EventKind("scaleOuts", "scale-out", new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
+                    10f, new float[] {6f, 3f}, 0f)),
+            new EventKind("failovers", "failover", new BasicStroke(2.2f)),
+            new EventKind("hostCrashes", "server crash (anomaly)", new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_ROUND, 10f, new float[] {1.5f, 2.5f}, 0f)));
+
+    private TimeSeriesChart() {
+    }
+
+    /** {@code runs}: each policy's run to show, in the style's order; {@code which}: the day and seed, for the title. */
+    public static Chart of(Map<String, RunSeries> runs, PolicyStyle style, String which) {
+        NumberAxis time = new NumberAxis("time (h)");
+        time.setAutoRangeIncludesZero(true);
+        CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
+        combined.setGap(8);
+        List<String> policies = style.policies().stream().filter(runs::containsKey).toList();
+        int shown = 0;
+        for (Panel panel : PANELS) {
+            XYSeriesCollection data = new XYSeriesCollection();
+            boolean anything = false;
+            for (String policy : policies) {
+                RunSeries run = runs.get(policy);
+                double[] t = run.column("timeS");
+                double[] y = panel.values().apply(run);
+                XYSeries series = new XYSeries(policy, false, true);
+                for (int i = 0; i < y.length; i++) {
+                    series.add(t[i] / 3600, y[i]);
+                    anything |= y[i] != 0;
+                }
+                data.addSeries(series);
+            }
+            if (!anything) {
+                continue;
+            }
+            XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
+            renderer.setDrawSeriesLineAsPath(true); // so that dashes run along the line, not restart at every point
+            NumberAxis axis = new NumberAxis(panel.label());
+            axis.setAutoRangeIncludesZero(true);
+            axis.setLabelFont(axis.getLabelFont().deriveFont(11f));
+            XYPlot plot = new XYPlot(data, null, axis, renderer);
+            plot.setBackgroundPaint(Color.WHITE);
+            plot.setRangeGridlinePaint(new Color(0xD0D0D0));
+            plot.setDomainGridlinePaint(new Color(0xD0D0D0));
+            markEvents(plot, runs, policies, style);
+            combined.add(plot, 1);
+            shown++;
+        }
+        String title = "One run per policy over time (" + which + ")";
+        JFreeChart chart = ReportTheme.apply(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, combined, true));
+        for (XYPlot plot : combined.getSubplots()) { // after the theme, which resets series colours
+            XYLineAndShapeRenderer renderer = (XYLineAndShapeRenderer) plot.getRenderer();
+            for (int s = 0; s < policies.size(); s++) {
+                renderer.setSeriesPaint(s, style.colour(policies.get(s)));
+                renderer.setSeriesStroke(s, style.line(policies.get(s)));
+            }
+        }
+        combined.setFixedLegendItems(legend(policies, style, runs));
+        String caption = "The run of each policy on " + which + ", sampled at every decision. Vertical lines mark "
+                + "scale-outs (dashed), failovers (thick) and server crashes (dotted) in the colour of the policy's "
+                + "run. Migrations per hour are each interval's migrations over its length.";
+        return new Chart("timeseries", title, caption, chart, 1000, 170 * Math.max(1, shown) + 140);
+    }
+
+    private static void markEvents(XYPlot plot, Map<String, RunSeries> runs, List<String> policies, PolicyStyle style) {
+        for (String policy : policies) {
+            RunSeries run = runs.get(policy);
+            double[] t = run.column("timeS");
+            for (EventKind kind : EVENTS) {
+                double[] counts = run.column(kind.column());
+                for (int i = 0; i < counts.length; i++) {
+                    if (counts[i] > 0) {
+                        ValueMarker marker = new ValueMarker(t[i] / 3600, style.colour(policy), kind.stroke());
+                        plot.addDomainMarker(marker);
+                    }
+                }
+            }
+        }
+    }
+
+    private static LegendItemCollection legend(List<String> policies, PolicyStyle style, Map<String, RunSeries> runs) {
+        LegendItemCollection items = new LegendItemCollection();
+        Line2D line = new Line2D.Double(-12, 0, 12, 0);
+        for (String policy : policies) {
+            LegendItem item = new LegendItem(policy, null, null, null, line, style.line(policy), style.colour(policy));
+            items.add(item);
+        }
+        Map<String, EventKind> happened = new LinkedHashMap<>();
+        for (EventKind kind : EVENTS) {
+            for (RunSeries run : runs.values()) {
+                for (double c : run.column(kind.column())) {
+                    if (c > 0) {
+                        happened.put(kind.column(), kind);
+                    }
+                }
+            }
+        }
+        for (EventKind kind : happened.values()) {
+            items.add(new LegendItem(kind.label(), null, null, null, new Line2D.Double(0, -7, 0, 7), kind.stroke(),
+                    Color.DARK_GRAY));
+        }
+        return items;
+    }
+
+    private static double[] scaled(double[] values, double factor) {
+        double[] out = values.clone();
+        for (int i = 0; i < out.length; i++) {
+            out[i] *= factor;
+        }
+        return out;
+    }
+
+    /** An interval's count over its length in hours; the first row (no interval before it) is 0. */
+    private static double[] perHour(RunSeries run, String column) {
+        double[] t = run.column("timeS");
+        double[] counts = run.column(column);
+        double[] rate = new double[counts.length];
+        for (int i = 1; i < counts.length; i++) {
+            double hours = (t[i] - t[i - 1]) / 3600;
+            rate[i] = hours > 0 ? counts[i] / hours : 0;
+        }
+        return rate;
+    }
+}
