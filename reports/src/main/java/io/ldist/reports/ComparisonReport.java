@@ -70,8 +70,10 @@ public final class ComparisonReport {
         for (String group : groups()) {
             summaryTable(html, group);
         }
-        section(html, "Energy and service level, run by run");
-        paretoChart().ifPresent(chart -> figure(html, charts, chart));
+        paretoChart().ifPresent(chart -> {
+            section(html, "Energy and service level, run by run");
+            figure(html, charts, chart);
+        });
         section(html, "Spread over days and seeds");
         for (Metric metric : shown) {
             if (varies(metric)) {
@@ -156,7 +158,8 @@ public final class ComparisonReport {
         }
         if (run != null && runs.isEmpty()) {
             throw new IllegalArgumentException("--run: no run on '" + run + "' in these results (days there: "
-                    + String.join(", ", results.days()) + ")");
+                    + (results.days().isEmpty() ? "none: each run used its scenario's own workload, give -/SEED"
+                    : String.join(", ", results.days())) + ")");
         }
         if (runs.isEmpty()) {
             return Optional.empty();
@@ -166,7 +169,7 @@ public final class ComparisonReport {
     }
 
     private static String describe(ResultsTable.Row row) {
-        return (row.day().isEmpty() ? "" : "day " + row.day() + ", ") + "seed " + row.seed();
+        return (row.day().equals(ResultsTable.OWN_WORKLOAD) ? "" : "day " + row.day() + ", ") + "seed " + row.seed();
     }
 
     private static long parseSeed(String text) {
@@ -226,8 +229,8 @@ public final class ComparisonReport {
                     .append(Html.escape(String.join(", ", results.rows().stream().map(ResultsTable.Row::value)
                             .distinct().toList())));
         }
-        html.append(" &mdash; on ").append(results.days().size() == 1 && results.days().contains("") ? "the scenario's "
-                + "workload" : results.days().size() + " day" + (results.days().size() == 1 ? "" : "s") + " ("
+        html.append(" &mdash; on ").append(results.days().isEmpty() ? "the scenario's own workload"
+                : results.days().size() + " trace day" + (results.days().size() == 1 ? "" : "s") + " ("
                 + Html.escape(String.join(", ", results.days())) + ")");
         html.append(", ").append(seeds).append(seeds == 1 ? " seed" : " seeds").append(". Scenario")
                 .append(scenarios.size() == 1 ? ": " : "s: ").append(Html.escape(String.join(", ", scenarios)))

@@ -22,6 +22,8 @@ import java.util.TreeSet;
  */
 public final class ResultsTable {
     public static final String FORMAT = "ldist-results-1";
+    /** The day of a run on the scenario's own workload (a task stream, or the trace folder it names). */
+    public static final String OWN_WORKLOAD = "-";
     public static final List<String> KEYS = List.of("format", "scenario", "policy", "parameter", "value", "day", "seed",
             "timeseries");
 
@@ -69,9 +71,10 @@ public final class ResultsTable {
         return policies;
     }
 
+    /** The trace days the runs were on; empty when every run used its scenario's own workload. */
     public Set<String> days() {
         Set<String> days = new TreeSet<>();
-        rows.forEach(r -> days.add(r.day()));
+        rows.stream().filter(r -> !r.day().equals(OWN_WORKLOAD)).forEach(r -> days.add(r.day()));
         return days;
     }
 

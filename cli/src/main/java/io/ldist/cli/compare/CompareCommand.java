@@ -121,7 +121,8 @@ public final class CompareCommand implements Callable<Integer> {
         ResultsTable results = outcome.results();
         RunOutput.writeAtomically(folder.resolve("results.csv"), w -> w.write(results.toCsv()));
         RunOutput.writeAtomically(folder.resolve("timings.csv"), w -> w.write(timings(runs, outcome.wallSeconds())));
-        report.writeReport(results, folder);
+        // From the file as written, so that ldist report rebuilds the same bytes from it.
+        report.writeReport(ResultsTable.read(folder.resolve("results.csv")), folder);
         if (!quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
             stdout.printf(Locale.ROOT, "%d runs (%d variants x %d days x %d seeds) on %d threads in %.1f s%n%n",

@@ -1,5 +1,7 @@
 package io.ldist.cli.compare;
 
+import io.ldist.reports.ResultsTable;
+
 import io.ldist.cli.BadInputException;
 import io.ldist.cli.scenario.LoadedScenario;
 import io.ldist.cli.scenario.ScenarioDocument;
@@ -50,7 +52,7 @@ final class RunMatrix {
                 }
                 for (int i = 0; i < seeds; i++) {
                     long seed = scenario.spec().seed() + i;
-                    runs.add(new Run(variant, day.isEmpty() ? "-" : day, seed, scenario.withSeed(seed)));
+                    runs.add(new Run(variant, day.isEmpty() ? ResultsTable.OWN_WORKLOAD : day, seed, scenario.withSeed(seed)));
                 }
             }
         }

@@ -28,6 +28,7 @@ public record Chart(String stem, String title, String caption, JFreeChart drawin
 
     public byte[] svg() {
         SVGGraphics2D g2 = new SVGGraphics2D(width, height);
+        g2.setDefsKeyPrefix(stem + "-"); // JFreeSVG's default prefix is a clock reading: the same chart, other bytes
         drawing.draw(g2, new Rectangle(width, height));
         return g2.getSVGDocument().getBytes(StandardCharsets.UTF_8);
     }

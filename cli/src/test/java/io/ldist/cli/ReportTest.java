@@ -1,0 +1,172 @@
+package io.ldist.cli;
+
+import static io.ldist.cli.TestScenarios.listing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * ldist report rebuilds a comparison's report from results.csv, the same bytes compare wrote; bad input is
+ * refused with exit code 2 and a message that names the mistake, and the report already there is left whole.
+ */
+class ReportTest {
+    @TempDir
+    Path tmp;
+
+    private Path out;
+
+    @BeforeEach
+    void compareTwoPoliciesOnTwoDays() throws IOException {
+        Path scenario = TestScenarios.trace(tmp, "path: trace", "path: days/d1");
+        TestScenarios.traceFolder(tmp.resolve("days/d1"));
+        TestScenarios.traceFolder(tmp.resolve("days/d2"));
+        Files.delete(tmp.resolve("days/d2").resolve(TestScenarios.TRACE_FILES.get(0)));
+        out = tmp.resolve("out");
+        CliRun run = CliRun.ldist("compare", scenario.toString(), "--policies", "thr-mmt-0.5,dvfs", "--days", "all",
+                "--out", out.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
+    private String refused(String... args) {
+        Map<String, Long> before = listing(tmp);
+        byte[] report = read(out.resolve("report.html"));
+        List<String> all = new ArrayList<>(List.of("report"));
+        all.addAll(List.of(args));
+
+        CliRun run = CliRun.ldist(all.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(listing(tmp)).as("files under the test folder").isEqualTo(before);
+        assertThat(read(out.resolve("report.html"))).as("the earlier report").isEqualTo(report);
+        return run.err();
+    }
+
+    private static byte[] read(Path file) {
+        try {
+            return Files.readAllBytes(file);
+        } catch (IOException e) {
+            throw new AssertionError(e);
+        }
+    }
+
+    @Test
+    void rebuildsTheSameReportCompareWrote_withEveryChartAsPngAndSvg() throws IOException {
+        byte[] written = read(out.resolve("report.html"));
+        Files.delete(out.resolve("report.html"));
+
+        CliRun run = CliRun.ldist("report", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.out()).startsWith("Wrote " + out.resolve("report.html") + " (4 runs;");
+        assertThat(read(out.resolve("report.html"))).isEqualTo(written);
+        String html = Files.readString(out.resolve("report.html"));
+        assertThat(html).contains("thr-mmt-0.5 <i>(baseline)</i>", "dvfs", "Pareto front", "p = ",
+                "data:image/png;base64,");
+        try (Stream<Path> charts = Files.list(out.resolve("charts"))) {
+            List<String> names = charts.map(p -> p.getFileName().toString()).sorted().toList();
+            assertThat(names).contains("timeseries.png", "timeseries.svg", "box-energyKWh.png", "box-energyKWh.svg");
+            for (String name : names) {
+                String stem = name.substring(0, name.lastIndexOf('.'));
+                assertThat(html).as(name).contains("charts/" + name, "id=\"" + stem + "\"");
+            }
+        }
+        assertThat(Files.readString(out.resolve("charts/timeseries.svg"))).startsWith("<?xml").contains("<svg ");
+        assertThat(read(out.resolve("charts/timeseries.png"))).startsWith(0x89, 'P', 'N', 'G');
+    }
+
+    @Test
+    void anotherBaselineAndTest() throws IOException {
+        CliRun run = CliRun.ldist("report", out.toString(), "--baseline", "dvfs", "--test", "paired-t",
+                "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("dvfs <i>(baseline)</i>", "paired t-test");
+    }
+
+    @Test
+    void unknownBaseline_namesTheNearestPolicy() {
+        assertThat(refused(out.toString(), "--baseline", "dvsf"))
+                .isEqualTo("--baseline: no policy 'dvsf' in these results; did you mean 'dvfs'? "
+                        + "(there: thr-mmt-0.5, dvfs)\n");
+    }
+
+    @Test
+    void unknownTest_namesTheTests() {
+        assertThat(refused(out.toString(), "--test", "t-test"))
+                .isEqualTo("--test: no test 't-test' (tests: wilcoxon, paired-t)\n");
+    }
+
+    @Test
+    void unknownRun_namesWhatIsThere() {
+        assertThat(refused(out.toString(), "--run", "20110303"))
+                .isEqualTo("--run: no run on '20110303' in these results (days there: d1, d2)\n");
+    }
+
+    @Test
+    void emptyFolder_saysToRunCompareFirst() throws IOException {
+        Path empty = Files.createDirectories(tmp.resolve("empty"));
+
+        assertThat(refused(empty.toString()))
+                .isEqualTo(empty.resolve("results.csv") + ": no results.csv here (run `ldist compare ... --out "
+                        + empty + "` first)\n");
+    }
+
+    @Test
+    void noSuchFolder() {
+        assertThat(refused(tmp.resolve("nowhere").toString()))
+                .isEqualTo(tmp.resolve("nowhere") + ": no such folder (give the --out folder of ldist compare)\n");
+    }
+
+    @Test
+    void resultsFromAnOlderFormat_refusedWithWhatToDo() throws IOException {
+        Path results = out.resolve("results.csv");
+        List<String> lines = Files.readAllLines(results);
+        // The first format had no time series column.
+        List<String> older = lines.stream().map(l -> l.replaceFirst("^format,", "")
+                .replaceFirst("^ldist-results-1,", "")).toList();
+        Files.write(results, older);
+
+        assertThat(refused(out.toString()))
+                .startsWith(results + ":1: expected a header starting with format,scenario,policy,parameter,value,"
+                        + "day,seed,timeseries (format ldist-results-1), found 'scenario,policy,")
+                .endsWith("this file was not written by this version of ldist compare: run the comparison again\n");
+    }
+
+    @Test
+    void aMissingTimeSeries_namesTheFile() throws IOException {
+        Path series;
+        try (Stream<Path> runs = Files.list(out.resolve("runs"))) {
+            series = runs.sorted().findFirst().orElseThrow();
+        }
+        Files.delete(series);
+
+        assertThat(refused(out.toString()))
+                .isEqualTo(out.resolve("runs").resolve(series.getFileName()) + ": no such time series (results.csv "
+                        + "names it; was the runs folder moved or deleted?)\n");
+    }
+
+    @Test
+    void compareRefusesAnUnknownBaselineBeforeRunning() {
+        Path scenario = TestScenarios.tasks(tmp);
+        Map<String, Long> before = listing(tmp);
+
+        CliRun run = CliRun.ldist("compare", scenario.toString(), "--policies", "least-loaded,first-fit",
+                "--baseline", "best-fit", "--out", tmp.resolve("other").toString());
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("--baseline: no policy 'best-fit' in these results (there: least-loaded, "
+                + "first-fit)\n");
+        assertThat(listing(tmp)).isEqualTo(before);
+    }
+}
