@@ -325,8 +325,9 @@ public final class ComparisonReport {
         String pText = Double.isNaN(p) ? (n < 2 ? "too few pairs to test" : "no difference to test")
                 : p < 0.001 ? "p &lt; 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
         boolean significant = !Double.isNaN(p) && p < 0.05;
-        return "<span class=\"test" + (significant ? " significant" : "") + "\">" + change + ", " + pText
-                + " (" + n + " pairs)</span>";
+        String shared = n == variants.rowsOf(variant).size() ? "" : " (" + n + " pairs)";
+        return "<span class=\"test" + (significant ? " significant" : "") + "\">" + change + ", " + pText + shared
+                + "</span>";
     }
 
     private static double mean(double[] values) {

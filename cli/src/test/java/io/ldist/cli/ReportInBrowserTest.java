@@ -1,0 +1,75 @@
+package io.ldist.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.ldist.cli.browser.HeadlessChromium;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The report as a reader sees it: opened in headless Chromium, every chart has loaded and every table has rows.
+ * A screenshot is left in target/ for a person to look at.
+ */
+class ReportInBrowserTest {
+    private static HeadlessChromium chromium;
+
+    @TempDir
+    Path tmp;
+
+    @BeforeAll
+    static void startChromium() throws IOException {
+        chromium = HeadlessChromium.start();
+    }
+
+    @AfterAll
+    static void stopChromium() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void everyChartLoads_everyTableHasRows() throws Exception {
+        Path scenario = TestScenarios.trace(tmp, "path: trace", "path: days/d1");
+        TestScenarios.traceFolder(tmp.resolve("days/d1"));
+        TestScenarios.traceFolder(tmp.resolve("days/d2"));
+        Path out = tmp.resolve("out");
+        CliRun run = CliRun.ldist("compare", scenario.toString(), "--policies", "thr-mmt-0.5,iqr-mmt,dvfs", "--days",
+                "all", "--out", out.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        long charts;
+        try (Stream<Path> files = Files.list(out.resolve("charts"))) {
+            charts = files.filter(f -> f.toString().endsWith(".png")).count();
+        }
+
+        HeadlessChromium.Page page = chromium.open(out.resolve("report.html"));
+
+        assertThat(page.evaluate("document.images.length").asInt()).isEqualTo(charts).isGreaterThanOrEqualTo(3);
+        assertThat(page.brokenImages()).isEmpty();
+        assertThat(page.tableBodyRows()).isNotEmpty().allSatisfy(rows -> assertThat(rows).isEqualTo(3));
+        assertThat(page.evaluate("document.querySelector('h1').textContent").asText())
+                .isEqualTo("Comparison of 3 policies");
+        Path screenshot = Path.of("target", "report-screenshot.png");
+        page.screenshot(screenshot, 1200);
+        assertThat(Files.readAllBytes(screenshot)).startsWith(0x89, 'P', 'N', 'G');
+        assertThat(Files.size(screenshot)).isGreaterThan(50_000);
+    }
+
+    @Test
+    void theChecksSeeABrokenImageAndAnEmptyTable() throws Exception {
+        Path page = tmp.resolve("broken.html");
+        Files.writeString(page, "<!DOCTYPE html><html><body><img src=\"missing.png\">"
+                + "<table><tbody></tbody></table><table><tbody><tr><td>1</td></tr></tbody></table></body></html>");
+
+        HeadlessChromium.Page opened = chromium.open(page);
+
+        assertThat(opened.brokenImages()).hasSize(1).allSatisfy(src -> assertThat(src).endsWith("missing.png"));
+        assertThat(opened.tableBodyRows()).containsExactly(0, 1);
+    }
+}
