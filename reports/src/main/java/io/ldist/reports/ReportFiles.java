@@ -7,8 +7,6 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Writes a built report into a results folder: everything is first written to a staging folder, and only
@@ -24,7 +22,7 @@ public final class ReportFiles {
     public static void write(Path folder, ComparisonReport.Built report) {
         Path staging = folder.resolve(".report.partial");
         try {
-            deleteTree(staging);
+            FileTree.delete(staging);
             Path charts = Files.createDirectories(staging.resolve(ComparisonReport.CHARTS));
             for (ComparisonReport.ChartFiles chart : report.charts()) {
                 Files.write(charts.resolve(chart.stem() + ".png"), chart.png());
@@ -32,14 +30,14 @@ public final class ReportFiles {
             }
             Files.writeString(staging.resolve(REPORT), report.html(), StandardCharsets.UTF_8);
             Path oldCharts = folder.resolve(ComparisonReport.CHARTS);
-            deleteTree(oldCharts);
+            FileTree.delete(oldCharts);
             Files.move(charts, oldCharts);
             move(staging.resolve(REPORT), folder.resolve(REPORT));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the report in " + folder, e);
         } finally {
             try {
-                deleteTree(staging);
+                FileTree.delete(staging);
             } catch (IOException ignored) {
                 // A leftover staging folder; the error that got us here matters more.
             }
@@ -51,17 +49,6 @@ public final class ReportFiles {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         } catch (AtomicMoveNotSupportedException e) {
             Files.move(from, to, StandardCopyOption.REPLACE_EXISTING);
-        }
-    }
-
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
         }
     }
 }

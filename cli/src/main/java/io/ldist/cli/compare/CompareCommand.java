@@ -6,6 +6,7 @@ import io.ldist.cli.Progress;
 import io.ldist.cli.ReportOptions;
 import io.ldist.cli.ScenarioOptions;
 import io.ldist.cli.scenario.TraceCache;
+import io.ldist.reports.FileTree;
 import io.ldist.reports.Metric;
 import io.ldist.reports.Metrics;
 import io.ldist.reports.ResultsTable;
@@ -23,11 +24,9 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 
 /** Runs every combination of variants, days and seeds, in parallel, and writes results.csv. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -100,7 +99,7 @@ public final class CompareCommand implements Callable<Integer> {
         ComparisonRunner.Outcome outcome;
         Path staging = folder.resolve("." + ComparisonRunner.RUNS_FOLDER + ".partial");
         try (Progress progress = new Progress("compare", !quiet)) {
-            deleteTree(staging);
+            FileTree.delete(staging);
             Files.createDirectories(staging);
             int[] done = {0};
             outcome = ComparisonRunner.run(runs, workers, staging, n -> {
@@ -111,7 +110,7 @@ public final class CompareCommand implements Callable<Integer> {
             });
             // The old runs go only once the new ones are all written, so a failed comparison loses nothing.
             Path runsFolder = folder.resolve(ComparisonRunner.RUNS_FOLDER);
-            deleteTree(runsFolder);
+            FileTree.delete(runsFolder);
             Files.move(staging, runsFolder);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write the runs' time series in " + folder, e);
@@ -179,20 +178,9 @@ public final class CompareCommand implements Callable<Integer> {
         return variants;
     }
 
-    private static void deleteTree(Path folder) throws IOException {
-        if (!Files.exists(folder)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(folder)) {
-            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
-
     private static void deleteTreeQuietly(Path folder) {
         try {
-            deleteTree(folder);
+            FileTree.delete(folder);
         } catch (IOException ignored) {
             // Only a leftover staging folder; the error that got us here matters more.
         }
