@@ -49,7 +49,8 @@ public final class RunRecorder {
     private long migrations;
     private long hostShutdowns;
     private double shutdownUptimeSum;
-    private final List<Double> timesBetweenMigrations = new ArrayList<>();
+    /** Sum of the times from a VM's start or last migration to its next migration, one per migration. */
+    private double timesBeforeMigrationSum;
     private double[] lastMigrationEndS = new double[0];
     private long failovers;
     private final List<Double> recoveryTimes = new ArrayList<>();
@@ -142,7 +143,7 @@ public final class RunRecorder {
     public void migrationStarted(int vm, double now) {
         migrations++;
         ensureVm(vm);
-        timesBetweenMigrations.add(now - lastMigrationEndS[vm]);
+        timesBeforeMigrationSum += now - lastMigrationEndS[vm];
     }
 
     public void migrationCompleted(int vm, double now) {
@@ -227,7 +228,7 @@ public final class RunRecorder {
     }
 
     public double meanTimeBeforeVmMigrationS() {
-        return mean(timesBetweenMigrations);
+        return migrations > 0 ? timesBeforeMigrationSum / migrations : Double.NaN;
     }
 
     public long failovers() {

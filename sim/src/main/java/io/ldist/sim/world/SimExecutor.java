@@ -23,6 +23,7 @@ import io.ldist.sim.spec.TaskRecovery;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * Applies the engine's plans to the virtual fleet and schedules what follows from them (boots, migration
@@ -118,7 +119,7 @@ public final class SimExecutor {
         } else {
             require(vm < fleet.vmCount(), "unknown VM");
             require(fleet.vmStatus(vm) == VmStatus.PENDING, "the VM is " + fleet.vmStatus(vm) + ", not pending");
-            require(fleet.vmType(vm).equals(a.type()), "the VM's type is " + fleet.vmType(vm).name());
+            require(fleet.vmType(vm).equals(a.type()), () -> "the VM's type is " + fleet.vmType(vm).name());
         }
         requireAcceptsVm(host);
         fleet.place(vm, host);
@@ -138,7 +139,7 @@ public final class SimExecutor {
         int from = a.from().index();
         int to = a.to().index();
         require(vm < fleet.vmCount() && fleet.vmStatus(vm) == VmStatus.RUNNING, "the VM is not running");
-        require(fleet.vmHost(vm) == from, "the VM is on host-" + fleet.vmHost(vm));
+        require(fleet.vmHost(vm) == from, () -> "the VM is on host-" + fleet.vmHost(vm));
         requireAcceptsVm(to);
         double link = Math.min(fleet.hostType(from).netMbps(), fleet.hostType(to).netMbps());
         double end = fleet.nowS() + fleet.migration().durationS(fleet.vmType(vm).ramMb(), link);
@@ -150,9 +151,9 @@ public final class SimExecutor {
 
     private void requireAcceptsVm(int host) {
         require(host < fleet.hostCount(), "unknown host");
-        require(fleet.hostState(host) == HostState.ACTIVE, "the host is " + fleet.hostState(host));
+        require(fleet.hostState(host) == HostState.ACTIVE, () -> "the host is " + fleet.hostState(host));
         int holding = fleet.hostVmCount(host) + fleet.incomingCount(host);
-        require(holding < rules.maxVmsPerHost(), "the host already holds " + holding + " VMs (limit "
+        require(holding < rules.maxVmsPerHost(), () -> "the host already holds " + holding + " VMs (limit "
                 + rules.maxVmsPerHost() + ")");
     }
 
@@ -177,10 +178,10 @@ public final class SimExecutor {
     private void assignTask(AssignTask a) {
         int vm = a.vm().index();
         SimTask task = fleet.tasks().get(a.task().value());
-        require(task.status() == SimTask.Status.QUEUED, a.task() + " is " + task.status());
+        require(task.status() == SimTask.Status.QUEUED, () -> a.task() + " is " + task.status());
         require(vm < fleet.vmCount() && fleet.vmStatus(vm) == VmStatus.RUNNING, "the VM is not running");
         int host = fleet.vmHost(vm);
-        require(fleet.hostState(host) == HostState.ACTIVE, "the VM's host is " + fleet.hostState(host));
+        require(fleet.hostState(host) == HostState.ACTIVE, () -> "the VM's host is " + fleet.hostState(host));
         require(fleet.tasks().runningOn(vm) < fleet.vmType(vm).taskSlots(), "the VM has no free task slot");
         boolean firstStart = Double.isNaN(task.firstStartS());
         fleet.tasks().start(task, vm, fleet.nowS());
@@ -206,7 +207,7 @@ public final class SimExecutor {
     // ---------------------------------------------------------------- servers
 
     private void launchHost(LaunchHost a) {
-        require(a.host().index() == fleet.hostCount(), "new hosts must take the next index " + fleet.hostCount());
+        require(a.host().index() == fleet.hostCount(), () -> "new hosts must take the next index " + fleet.hostCount());
         int host = fleet.addHost(a.type(), HostState.BOOTING);
         fleet.setIntoStandby(host, a.intoStandby());
         events.schedule(fleet.nowS() + a.type().bootTimeS(), new SimEvent.BootCompleted(host));
@@ -216,7 +217,7 @@ public final class SimExecutor {
 
     private boolean resumeHost(ResumeHost a) {
         int host = a.host().index();
-        require(fleet.hostState(host) == HostState.STANDBY, "the host is " + fleet.hostState(host));
+        require(fleet.hostState(host) == HostState.STANDBY, () -> "the host is " + fleet.hostState(host));
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
         double resume = fleet.hostType(host).resumeTimeS();
         if (resume == 0) {
@@ -231,7 +232,7 @@ public final class SimExecutor {
 
     private void stopHost(StopHost a) {
         int host = a.host().index();
-        require(fleet.hostState(host) == HostState.ACTIVE, "the host is " + fleet.hostState(host));
+        require(fleet.hostState(host) == HostState.ACTIVE, () -> "the host is " + fleet.hostState(host));
         require(fleet.hostVmCount(host) == 0 && fleet.incomingCount(host) == 0, "the host still holds VMs");
         shutDown(host, HostState.STANDBY);
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
@@ -240,7 +241,7 @@ public final class SimExecutor {
     private void terminateHost(TerminateHost a) {
         int host = a.host().index();
         require(fleet.hostState(host) == HostState.ACTIVE || fleet.hostState(host) == HostState.STANDBY,
-                "the host is " + fleet.hostState(host));
+                () -> "the host is " + fleet.hostState(host));
         require(fleet.hostVmCount(host) == 0 && fleet.incomingCount(host) == 0, "the host still holds VMs");
         shutDown(host, HostState.TERMINATED);
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
@@ -248,7 +249,7 @@ public final class SimExecutor {
 
     private void drainHost(DrainHost a) {
         int host = a.host().index();
-        require(fleet.hostState(host) == HostState.ACTIVE, "the host is " + fleet.hostState(host));
+        require(fleet.hostState(host) == HostState.ACTIVE, () -> "the host is " + fleet.hostState(host));
         fleet.setHostState(host, HostState.DRAINING);
         fleet.setAfterDrain(host, (byte) (a.then() == DrainHost.AfterDrain.STOP ? 1 : 2));
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
@@ -285,7 +286,7 @@ public final class SimExecutor {
     private boolean fenceHost(FenceHost a) {
         int host = a.host().index();
         HostState state = fleet.hostState(host);
-        require(state == HostState.ACTIVE || state == HostState.DRAINING, "the host is " + state);
+        require(state == HostState.ACTIVE || state == HostState.DRAINING, () -> "the host is " + state);
         recorder.failover();
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
                 fleet.isCrashed(host) ? "crashed" : "unresponsive"));
@@ -317,6 +318,13 @@ public final class SimExecutor {
     private static void require(boolean condition, String problem) {
         if (!condition) {
             throw new IllegalStateException(problem);
+        }
+    }
+
+    /** As {@link #require(boolean, String)}, the message made only when needed (plans apply many actions). */
+    private static void require(boolean condition, Supplier<String> problem) {
+        if (!condition) {
+            throw new IllegalStateException(problem.get());
         }
     }
 }

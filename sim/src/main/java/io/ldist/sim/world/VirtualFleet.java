@@ -37,6 +37,9 @@ public final class VirtualFleet implements ClusterView {
     private double[] activeSinceS = new double[16];
     private IntList[] hostVms = new IntList[16];
     private IntList[] incoming = new IntList[16];
+    // Their sizes again, so that loops over every server read a plain array, not each server's lists.
+    private int[] vmsOn = new int[16];
+    private int[] arrivingOn = new int[16];
     private boolean[] crashed = new boolean[16];
     private int[] missedChecks = new int[16];
     private long[] successes = new long[16];
@@ -58,7 +61,8 @@ public final class VirtualFleet implements ClusterView {
     private double[] demandRamMb = new double[16];
     private double[] demandGpus = new double[16];
     private double[] givenMips = new double[16];
-    private double[][] history = new double[16][];
+    /** Each VM's last {@link #HISTORY} utilisations, a ring per VM, all VMs in one array (VM v from v x HISTORY). */
+    private double[] history = new double[16 * HISTORY];
     private int[] historyLength = new int[16];
     private int[] historyHead = new int[16];
 
@@ -113,7 +117,7 @@ public final class VirtualFleet implements ClusterView {
 
     @Override
     public int hostVmCount(int host) {
-        return hostVms[host].size();
+        return vmsOn[host];
     }
 
     @Override
@@ -186,7 +190,7 @@ public final class VirtualFleet implements ClusterView {
         if (age >= historyLength[vm]) {
             throw new IndexOutOfBoundsException("vm-" + vm + " has " + historyLength[vm] + " samples, asked " + age);
         }
-        return history[vm][(historyHead[vm] - 1 - age + HISTORY) % HISTORY];
+        return history[vm * HISTORY + (historyHead[vm] - 1 - age + HISTORY) % HISTORY];
     }
 
     @Override
@@ -269,7 +273,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** VMs arriving on the server by migration. */
     public int incomingCount(int h) {
-        return incoming[h].size();
+        return arrivingOn[h];
     }
 
     public int incomingVm(int h, int i) {
@@ -299,7 +303,6 @@ public final class VirtualFleet implements ClusterView {
         pendingVms++;
         vmHost[v] = -1;
         vmTarget[v] = -1;
-        history[v] = null;
         return v;
     }
 
@@ -315,7 +318,7 @@ public final class VirtualFleet implements ClusterView {
         }
         vmHost[v] = h;
         vmStatus[v] = VmStatus.RUNNING;
-        hostVms[h].add(v);
+        addVm(h, v);
     }
 
     public void startMigration(int v, int target, double endS) {
@@ -324,6 +327,22 @@ public final class VirtualFleet implements ClusterView {
         vmStatus[v] = VmStatus.MIGRATING;
         migrationEndS[v] = endS;
         incoming[target].add(v);
+        arrivingOn[target]++;
+    }
+
+    private void addVm(int h, int v) {
+        hostVms[h].add(v);
+        vmsOn[h]++;
+    }
+
+    private void removeVm(int h, int v) {
+        hostVms[h].removeValue(v);
+        vmsOn[h]--;
+    }
+
+    private void removeArriving(int h, int v) {
+        incoming[h].removeValue(v);
+        arrivingOn[h]--;
     }
 
     public double migrationEndS(int v) {
@@ -334,18 +353,18 @@ public final class VirtualFleet implements ClusterView {
     public void completeMigration(int v) {
         allocationStale = true;
         int target = vmTarget[v];
-        hostVms[vmHost[v]].removeValue(v);
-        incoming[target].removeValue(v);
+        removeVm(vmHost[v], v);
+        removeArriving(target, v);
         vmTarget[v] = -1;
         vmStatus[v] = VmStatus.RUNNING;
         vmHost[v] = target;
-        hostVms[target].add(v);
+        addVm(target, v);
     }
 
     /** A migration that cannot finish (its target failed): the VM stays on its source. */
     public void cancelMigration(int v) {
         allocationStale = true;
-        incoming[vmTarget[v]].removeValue(v);
+        removeArriving(vmTarget[v], v);
         vmTarget[v] = -1;
         vmStatus[v] = VmStatus.RUNNING;
     }
@@ -356,7 +375,7 @@ public final class VirtualFleet implements ClusterView {
         if (vmTarget[v] >= 0) {
             cancelMigration(v);
         }
-        hostVms[vmHost[v]].removeValue(v);
+        removeVm(vmHost[v], v);
         vmHost[v] = -1;
         vmStatus[v] = VmStatus.PENDING;
         pendingVms++;
@@ -376,7 +395,7 @@ public final class VirtualFleet implements ClusterView {
             if (vmTarget[v] >= 0) {
                 cancelMigration(v);
             }
-            hostVms[vmHost[v]].removeValue(v);
+            removeVm(vmHost[v], v);
         }
         vmHost[v] = -1;
         vmStatus[v] = VmStatus.FINISHED;
@@ -400,10 +419,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** Appends the VM's current utilisation (demand over its MIPS) to its history. */
     public void recordHistory(int v) {
-        if (history[v] == null) {
-            history[v] = new double[HISTORY];
-        }
-        history[v][historyHead[v]] = demandMips[v] / vmType[v].totalMips();
+        history[v * HISTORY + historyHead[v]] = demandMips[v] / vmType[v].totalMips();
         historyHead[v] = (historyHead[v] + 1) % HISTORY;
         historyLength[v] = Math.min(HISTORY, historyLength[v] + 1);
     }
@@ -426,13 +442,13 @@ public final class VirtualFleet implements ClusterView {
     }
 
     private void allocate(int h) {
-        IntList vms = hostVms[h];
-        IntList arriving = incoming[h];
-        if (vms.isEmpty() && arriving.isEmpty()) {
+        if (vmsOn[h] == 0 && arrivingOn[h] == 0) {
             allocatedMips[h] = 0;
             requestedMips[h] = 0;
             return;
         }
+        IntList vms = hostVms[h];
+        IntList arriving = incoming[h];
         if (crashed[h] || !hostState[h].isRunning()) {
             // A crashed server serves nothing; its VMs ask in vain.
             double requested = 0;
@@ -486,6 +502,8 @@ public final class VirtualFleet implements ClusterView {
         activeSinceS = Arrays.copyOf(activeSinceS, capacity);
         hostVms = Arrays.copyOf(hostVms, capacity);
         incoming = Arrays.copyOf(incoming, capacity);
+        vmsOn = Arrays.copyOf(vmsOn, capacity);
+        arrivingOn = Arrays.copyOf(arrivingOn, capacity);
         crashed = Arrays.copyOf(crashed, capacity);
         missedChecks = Arrays.copyOf(missedChecks, capacity);
         successes = Arrays.copyOf(successes, capacity);
@@ -506,7 +524,7 @@ public final class VirtualFleet implements ClusterView {
         demandRamMb = Arrays.copyOf(demandRamMb, capacity);
         demandGpus = Arrays.copyOf(demandGpus, capacity);
         givenMips = Arrays.copyOf(givenMips, capacity);
-        history = Arrays.copyOf(history, capacity);
+        history = Arrays.copyOf(history, capacity * HISTORY);
         historyLength = Arrays.copyOf(historyLength, capacity);
         historyHead = Arrays.copyOf(historyHead, capacity);
     }
