@@ -13,9 +13,8 @@ import io.ldist.engine.plan.DrainHost;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.util.IntList;
+import io.ldist.engine.util.StableOrder;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.Objects;
 
 /**
@@ -125,12 +124,11 @@ public final class ConsolidationStep implements DecisionStep {
                 candidates.add(h);
             }
         }
-        Integer[] order = new Integer[candidates.size()];
+        // Least utilised first, ties by index (candidates are in index order and the sort is stable).
+        int[] order = StableOrder.byKey(candidates.size(), i -> plan.measuredUtilization(candidates.get(i)));
         for (int i = 0; i < order.length; i++) {
-            order[i] = candidates.get(i);
+            order[i] = candidates.get(order[i]);
         }
-        Arrays.sort(order, Comparator.<Integer>comparingDouble(plan::measuredUtilization)
-                .thenComparingInt(Integer::intValue));
         // Servers that cannot be targets leave the search for this phase, so no search has to skip them.
         IntList closedForPhase = new IntList();
         for (int h = 0; h < hosts; h++) {
@@ -151,7 +149,7 @@ public final class ConsolidationStep implements DecisionStep {
                 continue;
             }
             for (int i = 0; i < targets.length; i += 2) {
-                Moves.migrate(targets[i], targets[i + 1], Reason.UNDERLOAD, plan, actions);
+                Moves.migrated(targets[i], targets[i + 1], Reason.UNDERLOAD, plan, actions);
                 becameTarget[targets[i + 1]] = true;
             }
             plan.setHostState(h, HostState.DRAINING);
@@ -163,7 +161,8 @@ public final class ConsolidationStep implements DecisionStep {
     }
 
     /**
-     * Finds a server for every VM of {@code host}, largest first, recording nothing unless all fit.
+     * Finds a server for every VM of {@code host}, largest first, and leaves them there in the plan when all
+     * fit (the caller records the moves); when some VM fits nowhere, puts them all back.
      *
      * @return pairs (vm, target) or null when some VM fits nowhere
      */
@@ -188,9 +187,7 @@ public final class ConsolidationStep implements DecisionStep {
             moves[count++] = vm;
             moves[count++] = target;
         }
-        // Put them back: Moves.migrate records each move again together with its action.
-        undo(moves, count, host, plan);
-        return Arrays.copyOf(moves, count);
+        return moves;
     }
 
     private static void undo(int[] moves, int count, int host, PlanningState plan) {

@@ -33,6 +33,23 @@ public final class Moves {
         resumeIfStandby(host, reason, plan, actions);
         plan.remove(vm);
         plan.place(vm, host);
+        recordNetMove(vm, host, reason, plan, actions);
+    }
+
+    /**
+     * Adds the actions for VM {@code vm}, which the plan has already put on {@code host} (a step that tried
+     * moves out and keeps them); as {@link #migrate}, a plan holds only net moves. The host must be one that
+     * ran before the plan: nothing here switches it on.
+     */
+    public static void migrated(int vm, int host, Reason reason, PlanningState plan, Plan.Builder actions) {
+        if (plan.vmHost(vm) != host || plan.resumePlanned(host)) {
+            throw new IllegalStateException("vm-" + vm + " is not on host-" + host
+                    + ", or that host is being switched on");
+        }
+        recordNetMove(vm, host, reason, plan, actions);
+    }
+
+    private static void recordNetMove(int vm, int host, Reason reason, PlanningState plan, Plan.Builder actions) {
         Action earlier = plan.actionOf(vm) >= 0 ? actions.withdraw(plan.actionOf(vm)) : null;
         if (earlier instanceof PlaceVm started) {
             // Started by this very plan (new, pending or displaced by a failover): start it on its final server.

@@ -1,9 +1,8 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.util.IntList;
+import io.ldist.engine.util.StableOrder;
 
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.function.IntToDoubleFunction;
 
 /** The order a batch of VMs is placed in: largest first for the "decreasing" policies, as given otherwise. */
@@ -17,13 +16,13 @@ public final class PlacementOrder {
      * @param size how large a VM is (its CPU, by the caller's measure)
      */
     public static int[] of(IntList vms, PlacementPolicy policy, IntToDoubleFunction size) {
-        Integer[] order = new Integer[vms.size()];
+        if (policy.largestFirst()) {
+            return StableOrder.byKey(vms.size(), i -> -size.applyAsDouble(vms.get(i)));
+        }
+        int[] order = new int[vms.size()];
         for (int i = 0; i < order.length; i++) {
             order[i] = i;
         }
-        if (policy.largestFirst()) {
-            Arrays.sort(order, Comparator.<Integer>comparingDouble(i -> -size.applyAsDouble(vms.get(i))));
-        }
-        return Arrays.stream(order).mapToInt(Integer::intValue).toArray();
+        return order;
     }
 }
