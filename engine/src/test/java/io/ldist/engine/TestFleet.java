@@ -39,6 +39,7 @@ public final class TestFleet implements ClusterView {
         final List<Integer> vms = new ArrayList<>();
         long successes;
         long failures;
+        double measuredDrift;
     }
 
     final class Vm {
@@ -88,6 +89,13 @@ public final class TestFleet implements ClusterView {
         vm.status = VmStatus.PENDING;
         vms.add(vm);
         return vms.size() - 1;
+    }
+
+    /** Adds a VM waiting for a server that asks for {@code demandMips}. */
+    public int withPendingVm(VmType type, double demandMips) {
+        int v = withPendingVm(type);
+        vms.get(v).demandMips = demandMips;
+        return v;
     }
 
     /** Adds a VM running on {@code host}, asking for {@code demandMips} and holding its type's RAM. */
@@ -223,7 +231,16 @@ public final class TestFleet implements ClusterView {
         for (int v : hosts.get(host).vms) {
             demand += vms.get(v).demandMips;
         }
-        return Math.min(1, demand / hosts.get(host).type.totalMips());
+        return Math.min(1, demand / hosts.get(host).type.totalMips()) + hosts.get(host).measuredDrift;
+    }
+
+    /**
+     * Makes the measured utilisation of {@code host} differ from its VMs' demand by {@code drift}, as a real
+     * measurement does by rounding (or by load not yet accounted for).
+     */
+    public TestFleet withMeasuredDrift(int host, double drift) {
+        hosts.get(host).measuredDrift = drift;
+        return this;
     }
 
     @Override

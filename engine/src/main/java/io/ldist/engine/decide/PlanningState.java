@@ -62,6 +62,12 @@ public final class PlanningState {
     // ---- candidate classes
     private final int[] typeIndex;
     private UtilizationGroups groups;
+    /**
+     * Servers changed since the groups were last read: a change is applied when a search next needs the groups,
+     * so that tentative moves taken back before then (as an attempt to empty a server often is) cost nothing.
+     */
+    private final IntList regroupDue = new IntList(64);
+    private final boolean[] regroupPending;
     private final boolean[] occupied;
     private final IntList occupiedHosts = new IntList(64);
     private final List<IntList> emptyClasses = new ArrayList<>();
@@ -121,6 +127,7 @@ public final class PlanningState {
         this.changedVmLists = new IntList[hostCount];
         this.occupied = new boolean[hostCount];
         this.typeIndex = new int[hostCount];
+        this.regroupPending = new boolean[hostCount];
 
         int vms = view.vmCount();
         int capacity = vms + 16;
@@ -505,17 +512,24 @@ public final class PlanningState {
 
     /** Occupied servers that accept VMs, grouped by type and utilisation, for pruned power-aware searches. */
     public UtilizationGroups utilizationGroups() {
+        for (int i = 0; i < regroupDue.size(); i++) {
+            int h = regroupDue.get(i);
+            regroupPending[h] = false;
+            if (!occupied[h] || !accepts[h] || closed[h] || ownVmsAway[h] > 0) {
+                groups.remove(h);
+            } else {
+                groups.place(h, typeIndex[h], usedCpu[h], measuredPowerW(h));
+            }
+        }
+        regroupDue.clear();
         return groups;
     }
 
     private void regroup(int h) {
-        if (!occupied[h] || !accepts[h] || closed[h] || ownVmsAway[h] > 0) {
-            groups.remove(h);
-            return;
+        if (!regroupPending[h]) {
+            regroupPending[h] = true;
+            regroupDue.add(h);
         }
-        double planned = usedCpu[h] / capacityMips[h];
-        double offset = hostTypes[h].power().watts(planned) - measuredPowerW(h);
-        groups.place(h, typeIndex[h], planned, offset);
     }
 
     /** Puts VM {@code v} (pending, new, or just removed from its server) on server {@code h}. */

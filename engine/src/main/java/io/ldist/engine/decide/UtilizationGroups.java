@@ -2,8 +2,10 @@ package io.ldist.engine.decide;
 
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.util.IntList;
+import io.ldist.engine.util.KeyedIntList;
 
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.List;
 
 /**
@@ -26,12 +28,23 @@ public final class UtilizationGroups {
 
     private final List<HostType> types;
     private final boolean curvesNeverFall;
-    private final IntList[] members;
+    /**
+     * Each group's servers: an untouched group's by increasing index, each with its planned utilisation; a
+     * touched group's by increasing offset (twins together, by index), each with its offset.
+     */
+    private final KeyedIntList[] members;
     /** Untouched groups' servers again, by increasing planned utilisation, then index. */
-    private final IntList[] byUtilization;
+    private final KeyedIntList[] byUtilization;
     private final int[] groupOf;
+    /** Candidates by index, for the walk that places a VM asking for no CPU. */
+    private final BitSet candidates;
+    private final IntList belowMeasured = new IntList(4);
+    // Per server, what its group keeps it by (to find it there again) and what its rank is computed from
+    // besides its type: the MIPS its VMs occupy and its measured power.
     private final double[] offset;
     private final double[] utilization;
+    private final double[] usedMips;
+    private final double[] measuredW;
     private final BoundCache boundCache;
     private double cachedMips = Double.NaN;
     private double cachedCeiling = Double.NaN;
@@ -51,76 +64,64 @@ public final class UtilizationGroups {
             }
         }
         this.curvesNeverFall = neverFall;
-        this.members = new IntList[2 * types.size() * BUCKETS];
-        this.byUtilization = new IntList[members.length];
+        this.members = new KeyedIntList[2 * types.size() * BUCKETS];
+        this.byUtilization = new KeyedIntList[members.length];
         for (int g = 0; g < members.length; g++) {
-            members[g] = new IntList(8);
-            byUtilization[g] = new IntList(isTouched(g) ? 0 : 8);
+            // A touched server's rank, besides its type, follows from its used MIPS and measured power: with
+            // them as further keys, twins (servers that rank alike for any VM) sit together, by index.
+            members[g] = isTouched(g) ? KeyedIntList.byKeys(3, 8) : KeyedIntList.byItem(8);
+            byUtilization[g] = KeyedIntList.byKeys(1, isTouched(g) ? 1 : 8);
         }
         this.groupOf = new int[hosts];
+        this.candidates = new BitSet(hosts);
         this.offset = new double[hosts];
         this.utilization = new double[hosts];
+        this.usedMips = new double[hosts];
+        this.measuredW = new double[hosts];
         this.searchHeap = new int[members.length];
         this.searchBound = new double[members.length];
         Arrays.fill(groupOf, -1);
     }
 
-    /** Puts a candidate server in the group of its planned utilisation, or takes it out ({@code type < 0}). */
-    void place(int host, int type, double planned, double offsetWatts) {
-        remove(host);
-        if (type < 0) {
-            return;
-        }
+    /**
+     * Puts candidate server {@code host}, of type index {@code type}, whose VMs occupy {@code used} MIPS and
+     * which measured {@code measuredWatts}, in the group of its planned utilisation (taking it out of any other).
+     */
+    void place(int host, int type, double used, double measuredWatts) {
+        HostType hostType = types.get(type);
+        double planned = used / hostType.totalMips();
+        double offsetWatts = hostType.power().watts(planned) - measuredWatts;
         int bucket = Math.max(0, Math.min(BUCKETS - 1, (int) (planned * BUCKETS)));
         boolean touched = offsetWatts > ROUNDING;
         int group = ((touched ? types.size() : 0) + type) * BUCKETS + bucket;
+        if (groupOf[host] == group && usedMips[host] == used && measuredW[host] == measuredWatts) {
+            return; // where it is already (a change taken back)
+        }
+        remove(host);
+        if (offsetWatts < 0) {
+            belowMeasured.insertSorted(host);
+        }
         groupOf[host] = group;
-        offset[host] = touched ? offsetWatts : 0;
+        candidates.set(host);
+        offset[host] = offsetWatts;
         utilization[host] = planned;
+        usedMips[host] = used;
+        measuredW[host] = measuredWatts;
         if (touched) {
-            insertByOffset(members[group], host);
+            members[group].insert(host, offsetWatts, used, measuredWatts);
         } else {
-            members[group].insertSorted(host);
-            IntList sorted = byUtilization[group];
-            sorted.insertAt(positionByUtilization(sorted, planned, host), host);
+            members[group].insert(host, planned);
+            byUtilization[group].insert(host, planned);
         }
     }
 
-    /** Touched groups keep their servers by increasing offset, then index. */
-    private void insertByOffset(IntList list, int host) {
-        list.insertAt(positionByOffset(list, host), host);
-    }
-
-    /** Where {@code host} goes (or is) in a list ordered by offset, then index. */
-    private int positionByOffset(IntList list, int host) {
-        int low = 0;
-        int high = list.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            int other = list.get(mid);
-            if (offset[other] < offset[host] || (offset[other] == offset[host] && other < host)) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    /** Where (utilisation {@code u}, index {@code host}) goes in a list ordered by utilisation, then index. */
-    private int positionByUtilization(IntList sorted, double u, int host) {
-        int low = 0;
-        int high = sorted.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            int other = sorted.get(mid);
-            if (utilization[other] < u || (utilization[other] == u && other < host)) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
+    /**
+     * The position after the twins of the server at {@code position} of touched group {@code g}: the servers
+     * from {@code position} up to it rank the same for any VM (same type, same used MIPS, same measured power),
+     * by increasing index.
+     */
+    public int twinsEnd(int g, int position) {
+        return members[g].endOfSameKeys(position);
     }
 
     void remove(int host) {
@@ -128,22 +129,28 @@ public final class UtilizationGroups {
         if (group < 0) {
             return;
         }
-        IntList list = members[group];
+        belowMeasured.removeSorted(host);
+        candidates.clear(host);
         if (isTouched(group)) {
-            removeFound(list, positionByOffset(list, host), host);
+            members[group].remove(host, offset[host], usedMips[host], measuredW[host]);
         } else {
-            list.removeSorted(host);
-            IntList sorted = byUtilization[group];
-            removeFound(sorted, positionByUtilization(sorted, utilization[host], host), host);
+            members[group].remove(host, utilization[host]);
+            byUtilization[group].remove(host, utilization[host]);
         }
         groupOf[host] = -1;
     }
 
-    private static void removeFound(IntList list, int at, int host) {
-        if (at >= list.size() || list.get(at) != host) {
-            throw new IllegalStateException("host-" + host + " is not where its group keeps it");
-        }
-        list.removeAt(at);
+    /**
+     * Candidate servers whose planned power is below their measured power (by a rounding error, as a rule), by
+     * index: the only ones where a VM that asks for no CPU ranks below 0 W.
+     */
+    public IntList belowMeasured() {
+        return belowMeasured;
+    }
+
+    /** The first candidate server at index {@code from} or above, or -1 when there is none. */
+    public int nextCandidate(int from) {
+        return candidates.nextSetBit(from);
     }
 
     /** Whether the lower bounds are valid now (else search every server). */
@@ -161,61 +168,22 @@ public final class UtilizationGroups {
         return searchBound;
     }
 
-    /** Servers of group {@code g}: by increasing index, or for a touched group by increasing offset. */
-    public IntList members(int g) {
+    /**
+     * Servers of group {@code g}: an untouched group's by increasing index, keyed by planned utilisation; a
+     * touched group's by increasing offset P(planned u) - P(measured u), keyed by it, twins together by index.
+     */
+    public KeyedIntList members(int g) {
         return members[g];
     }
 
-    /** Servers of an untouched group {@code g} by increasing planned utilisation, then index. */
-    public IntList membersByUtilization(int g) {
+    /** Servers of an untouched group {@code g} by increasing planned utilisation (the key), then index. */
+    public KeyedIntList membersByUtilization(int g) {
         return byUtilization[g];
-    }
-
-    /** An untouched server's planned utilisation, as its group holds it. */
-    public double utilization(int host) {
-        return utilization[host];
-    }
-
-    /** First position in {@code membersByUtilization(g)} whose utilisation is at least {@code u}. */
-    public int firstAtLeast(int g, double u) {
-        IntList sorted = byUtilization[g];
-        int low = 0;
-        int high = sorted.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (utilization[sorted.get(mid)] < u) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
-    }
-
-    /** First position in {@code membersByUtilization(g)} whose utilisation is above {@code u}. */
-    public int firstAbove(int g, double u) {
-        IntList sorted = byUtilization[g];
-        int low = 0;
-        int high = sorted.size();
-        while (low < high) {
-            int mid = (low + high) >>> 1;
-            if (utilization[sorted.get(mid)] <= u) {
-                low = mid + 1;
-            } else {
-                high = mid;
-            }
-        }
-        return low;
     }
 
     /** Whether group {@code g} holds servers the plan has already added load to. */
     public boolean isTouched(int g) {
         return g >= types.size() * BUCKETS;
-    }
-
-    /** A touched server's offset P(planned u) - P(measured u), in watts (0 for an untouched one). */
-    public double offset(int host) {
-        return offset[host];
     }
 
     /**
@@ -238,7 +206,7 @@ public final class UtilizationGroups {
      */
     public double lowerBound(int g, double vmMips, double ceiling) {
         // A touched group's servers come by increasing offset; an untouched group's offsets are 0.
-        return slopeBound(g, vmMips, ceiling) + (isTouched(g) ? offset[members[g].get(0)] : 0);
+        return slopeBound(g, vmMips, ceiling) + (isTouched(g) ? members[g].key(0) : 0);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.UtilizationGroups;
 import io.ldist.engine.model.PowerCurve;
 import io.ldist.engine.util.IntList;
+import io.ldist.engine.util.KeyedIntList;
 
 import java.util.function.IntPredicate;
 
@@ -38,12 +39,44 @@ public final class HostSearch {
         }
         UtilizationGroups groups = plan.utilizationGroups();
         if (policy instanceof PowerAwareBestFitDecreasingPlacementPolicy && groups.boundsHold()) {
-            double ceiling = Math.min(1, guard == null ? 1 : guard.utilizationCeiling());
-            searchGroups(groups, plan.vmCpu(vm), ceiling, excluded, best);
+            if (plan.vmCpu(vm) == 0) {
+                searchAskingNothing(groups, excluded, best);
+            } else {
+                double ceiling = Math.min(1, guard == null ? 1 : guard.utilizationCeiling());
+                searchGroups(groups, plan.vmCpu(vm), ceiling, excluded, best);
+            }
         } else {
             plan.forEachOccupied(h -> !excluded.test(h), best::consider);
         }
         return best.host;
+    }
+
+    /**
+     * A VM that asks for no CPU (a trace at 0 %) raises no server's power: on a candidate it ranks at the
+     * server's offset P(planned u) - P(measured u), exactly, since the same sum is computed. Only servers whose
+     * planned power is below their measured power rank below 0 W, and the groups list them; every other
+     * candidate ranks 0 W or more. So: those first, then candidates by index until one ranks 0 W and qualifies,
+     * which nothing after it can beat; if none does, every candidate has been looked at. (The pruned search
+     * would walk through every server tied at 0 W, since its bounds allow for rounding.)
+     */
+    private static void searchAskingNothing(UtilizationGroups groups, IntPredicate excluded, Best best) {
+        IntList below = groups.belowMeasured();
+        for (int j = 0; j < below.size(); j++) {
+            if (!excluded.test(below.get(j))) {
+                best.consider(below.get(j));
+            }
+        }
+        if (best.rank < 0) {
+            return;
+        }
+        for (int h = groups.nextCandidate(0); h >= 0; h = groups.nextCandidate(h + 1)) {
+            if (best.rank <= 0 && h > best.host) {
+                return;
+            }
+            if (!excluded.test(h)) {
+                best.consider(h);
+            }
+        }
     }
 
     /**
@@ -76,7 +109,9 @@ public final class HostSearch {
             if (level == Double.POSITIVE_INFINITY) {
                 break; // the rest are too full for the VM
             }
-            if (groups.occupied(g)) {
+            // At a bound equal to the best rank a server wins only by a lower index: groups come in ties (a
+            // flat piece of the power curve spans several), and most hold none lower.
+            if (groups.occupied(g) && (level < best.rank || groups.members(g).get(0) < best.host)) {
                 searchUntouched(groups, g, vmMips, excluded, best);
             }
             int twin = groups.touchedTwin(g);
@@ -127,23 +162,32 @@ public final class HostSearch {
 
     /**
      * Scans a touched group by increasing offset: a server's rise is at least the group's slope bound plus
-     * its own offset, so the scan ends once that exceeds the best rise.
+     * its own offset, so the scan ends once that exceeds the best rise. Twins rank alike, so of each run of
+     * them only the lowest index that qualifies matters, and one rank serves them all: replicated fleets, and
+     * the first placement of many VMs of one size on empty servers, make long runs.
      */
     private static void scanTouched(UtilizationGroups groups, int g, double slopeBound, IntPredicate excluded,
                                     Best best) {
-        IntList members = groups.members(g);
-        for (int j = 0; j < members.size(); j++) {
+        KeyedIntList members = groups.members(g);
+        int j = 0;
+        while (j < members.size()) {
             int h = members.get(j);
-            double least = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(slopeBound + groups.offset(h));
+            double least = PowerAwareBestFitDecreasingPlacementPolicy.onGrid(slopeBound + members.key(j));
             if (least > best.rank) {
                 return;
             }
-            if (least == best.rank && h > best.host) {
-                continue; // it can at best tie, with a higher index
+            int end = groups.twinsEnd(g, j);
+            if (least < best.rank || h < best.host) { // else no twin, all of higher index, can beat the best
+                double rank = best.policy.rank(h, best.vm, best.plan);
+                for (int t = j; t < end && best.beats(members.get(t), rank); t++) {
+                    int twin = members.get(t);
+                    if (!excluded.test(twin) && best.qualifies(twin)) {
+                        best.offer(twin, rank);
+                        break;
+                    }
+                }
             }
-            if (!excluded.test(h)) {
-                best.consider(h);
-            }
+            j = end;
         }
     }
 
@@ -165,9 +209,9 @@ public final class HostSearch {
      */
     private static void searchUntouched(UtilizationGroups groups, int g, double vmMips, IntPredicate excluded,
                                         Best best) {
-        IntList sorted = groups.membersByUtilization(g);
+        KeyedIntList sorted = groups.membersByUtilization(g);
         if (sorted.size() <= SMALL_GROUP) {
-            IntList members = groups.members(g);
+            KeyedIntList members = groups.members(g);
             for (int j = 0; j < members.size(); j++) {
                 if (!excluded.test(members.get(j))) {
                     best.consider(members.get(j));
@@ -177,8 +221,8 @@ public final class HostSearch {
         }
         PowerCurve power = groups.typeOf(g).power();
         double share = vmMips / groups.typeOf(g).totalMips();
-        double low = groups.utilization(sorted.get(0));
-        double high = groups.utilization(sorted.get(sorted.size() - 1));
+        double low = sorted.key(0);
+        double high = sorted.key(sorted.size() - 1);
         int count = cuts(power, low, high, share, best);
         boolean onePiece = count == 2;
         for (int p = 0; p + 1 < count; p++) {
@@ -190,12 +234,18 @@ public final class HostSearch {
             if (floor > best.rank) {
                 continue;
             }
+            int from = onePiece ? 0 : sorted.firstAtLeast(a - EDGE);
+            int to = onePiece ? sorted.size() : sorted.firstAbove(b + EDGE);
             if (Math.abs(riseB - riseA) <= FLAT_W) {
-                walkByIndex(groups, g, onePiece, a, b, floor, excluded, best);
+                if (SPARSE_PIECE * (to - from) < sorted.size()) {
+                    walkPiece(sorted, from, to, floor, excluded, best);
+                } else {
+                    walkByIndex(groups, g, onePiece, a, b, floor, excluded, best);
+                }
             } else if (riseA < riseB) {
-                walkUp(groups, g, groups.firstAtLeast(g, a - EDGE), groups.firstAbove(g, b + EDGE), excluded, best);
+                walkUp(sorted, from, to, excluded, best);
             } else {
-                walkDown(groups, g, groups.firstAtLeast(g, a - EDGE), groups.firstAbove(g, b + EDGE), excluded, best);
+                walkDown(sorted, from, to, excluded, best);
             }
         }
     }
@@ -235,19 +285,39 @@ public final class HostSearch {
     }
 
     /**
+     * A flat piece holding this small a part of its group is walked whole, by utilisation: a walk by index
+     * would pass mostly servers outside it.
+     */
+    private static final int SPARSE_PIECE = 4;
+
+    /**
+     * A flat piece, positions {@code [from, to)} of the group by utilisation: every server that could beat the
+     * best, that is all but those of higher index once the best ranks at the piece's floor.
+     */
+    private static void walkPiece(KeyedIntList sorted, int from, int to, double floor, IntPredicate excluded,
+                                  Best best) {
+        for (int i = from; i < to; i++) {
+            int h = sorted.get(i);
+            if ((h < best.host || floor < best.rank) && !excluded.test(h)) {
+                best.consider(h);
+            }
+        }
+    }
+
+    /**
      * A flat piece: by increasing index, skipping servers outside the piece (unless it is the whole group),
      * until a server qualifies at the piece's rise or indexes pass the best server's without a chance to beat it.
      */
     private static void walkByIndex(UtilizationGroups groups, int g, boolean wholeGroup, double a, double b,
                                     double floor, IntPredicate excluded, Best best) {
-        IntList members = groups.members(g);
+        KeyedIntList members = groups.members(g);
         for (int j = 0; j < members.size(); j++) {
             int h = members.get(j);
             if (best.host >= 0 && h > best.host && floor >= best.rank) {
                 return;
             }
             if (!wholeGroup) {
-                double u = groups.utilization(h);
+                double u = members.key(j);
                 if (u < a - EDGE || u > b + EDGE) {
                     continue;
                 }
@@ -263,13 +333,10 @@ public final class HostSearch {
      * rise alike, so of each run of them only the lowest index that qualifies matters; the walk ends once a
      * rise exceeds the best by more than rounding can undo.
      */
-    private static void walkUp(UtilizationGroups groups, int g, int from, int to, IntPredicate excluded,
-                               Best best) {
-        IntList sorted = groups.membersByUtilization(g);
+    private static void walkUp(KeyedIntList sorted, int from, int to, IntPredicate excluded, Best best) {
         int i = from;
         while (i < to) {
-            double u = groups.utilization(sorted.get(i));
-            int runEnd = Math.min(to, groups.firstAbove(g, u));
+            int runEnd = Math.min(to, sorted.firstAbove(sorted.key(i)));
             if (!offerRun(sorted, i, runEnd, excluded, best)) {
                 return;
             }
@@ -278,13 +345,10 @@ public final class HostSearch {
     }
 
     /** A falling piece: as {@link #walkUp}, from the most utilised server down. */
-    private static void walkDown(UtilizationGroups groups, int g, int from, int to, IntPredicate excluded,
-                                 Best best) {
-        IntList sorted = groups.membersByUtilization(g);
+    private static void walkDown(KeyedIntList sorted, int from, int to, IntPredicate excluded, Best best) {
         int i = to - 1;
         while (i >= from) {
-            double u = groups.utilization(sorted.get(i));
-            int runStart = Math.max(from, groups.firstAtLeast(g, u));
+            int runStart = Math.max(from, sorted.firstAtLeast(sorted.key(i)));
             if (!offerRun(sorted, runStart, i + 1, excluded, best)) {
                 return;
             }
@@ -299,7 +363,7 @@ public final class HostSearch {
      * Offers servers of one utilisation, by increasing index, up to the first that qualifies; false when their
      * rise is so far above the best that the walk can stop.
      */
-    private static boolean offerRun(IntList sorted, int from, int to, IntPredicate excluded, Best best) {
+    private static boolean offerRun(KeyedIntList sorted, int from, int to, IntPredicate excluded, Best best) {
         for (int j = from; j < to; j++) {
             int h = sorted.get(j);
             double rank = best.policy.rank(h, best.vm, best.plan);
