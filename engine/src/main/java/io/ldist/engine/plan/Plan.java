@@ -58,7 +58,13 @@ public record Plan(double atS, List<Action> actions) {
             if (withdrawn == 0) {
                 return Collections.unmodifiableList(actions);
             }
-            return actions.stream().filter(java.util.Objects::nonNull).toList();
+            List<Action> standing = new ArrayList<>(actions.size() - withdrawn);
+            for (Action action : actions) {
+                if (action != null) {
+                    standing.add(action);
+                }
+            }
+            return Collections.unmodifiableList(standing);
         }
 
         public Plan build() {
