@@ -15,7 +15,9 @@ import io.ldist.engine.place.HostSearch;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.place.PowerAwareBestFitDecreasingPlacementPolicy;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.function.IntPredicate;
 import net.jqwik.api.Arbitraries;
@@ -30,8 +32,8 @@ import net.jqwik.api.statistics.StatisticsReport;
 /**
  * The pruned power-aware search (groups by type and utilisation, bounds, walks by utilisation or index) finds
  * the same server as looking at every server: the least rise, ties to the lowest index. Fleets have many
- * servers at few distinct utilisations, as a replicated fleet does, so that groups are large and full of ties,
- * and part of them touched by earlier moves of the same plan.
+ * servers at few distinct utilisations, and some are copies of one base fleet as {@code --scale} makes, so
+ * that groups are large and full of ties and twins, and part of them touched by earlier moves of the plan.
  */
 class HostSearchProperties {
     static final HostType G4 = new HostType("g4", 2, 1860, 0, 4096, 1000, 0,
@@ -42,15 +44,16 @@ class HostSearchProperties {
             TestFleet.vmType("c", 1, 1000, 1740, 1), TestFleet.vmType("d", 1, 500, 613, 1)};
 
     /** A random fleet and plan, and what to search for. */
-    record Case(long seed, int hosts, int levels, int moves, double threshold, boolean emptyAllowed, int excludeEvery) {
+    record Case(long seed, int hosts, int levels, int moves, double threshold, boolean emptyAllowed, int excludeEvery,
+                int copies) {
     }
 
     @Provide
     Arbitrary<Case> cases() {
         return Combinators.combine(Arbitraries.longs(), Arbitraries.integers().between(5, 160),
                 Arbitraries.integers().between(1, 12), Arbitraries.integers().between(0, 60),
-                Arbitraries.of(0.0, 0.7, 0.8, 1.0), Arbitraries.of(true, false), Arbitraries.of(0, 3, 7))
-                .as(Case::new);
+                Arbitraries.of(0.0, 0.7, 0.8, 1.0), Arbitraries.of(true, false), Arbitraries.of(0, 3, 7),
+                Arbitraries.of(1, 1, 2, 4)).as(Case::new);
     }
 
     @Property(tries = 300)
@@ -62,21 +65,43 @@ class HostSearchProperties {
         for (int i = 0; i < levels.length; i++) {
             levels[i] = random.nextInt(0, 101) / 100.0;
         }
-        List<Integer> placed = new ArrayList<>();
-        for (int h = 0; h < c.hosts(); h++) {
+        // A fleet of copies of one base fleet, as --scale makes, when copies > 1: its servers come in twins.
+        int baseHosts = Math.max(1, c.hosts() / c.copies());
+        List<HostType> baseTypes = new ArrayList<>();
+        List<Boolean> baseActive = new ArrayList<>();
+        List<List<double[]>> baseVms = new ArrayList<>(); // per base server: (VM type, demand) pairs
+        for (int h = 0; h < baseHosts; h++) {
             HostType type = random.nextBoolean() ? G4 : G5;
             boolean active = random.nextInt(5) > 0;
-            fleet.withHost(type, active ? HostState.ACTIVE : HostState.STANDBY);
+            List<double[]> vms = new ArrayList<>();
             double used = 0;
             for (int k = active ? random.nextInt(0, 4) : 0; k > 0; k--) {
-                VmType vm = VM_TYPES[random.nextInt(VM_TYPES.length)];
-                double demand = vm.totalMips() * levels[random.nextInt(levels.length)];
-                if (vm.mipsPerCore() <= type.mipsPerCore() && used + demand <= type.totalMips()) {
-                    placed.add(fleet.withVmOn(h, vm, demand));
+                int t = random.nextInt(VM_TYPES.length);
+                double demand = VM_TYPES[t].totalMips() * levels[random.nextInt(levels.length)];
+                if (VM_TYPES[t].mipsPerCore() <= type.mipsPerCore() && used + demand <= type.totalMips()) {
+                    vms.add(new double[] {t, demand});
                     used += demand;
                 }
             }
+            baseTypes.add(type);
+            baseActive.add(active);
+            baseVms.add(vms);
         }
+        List<Integer> placed = new ArrayList<>();
+        List<List<Integer>> placedByCopy = new ArrayList<>();
+        for (int copy = 0; copy < c.copies(); copy++) {
+            List<Integer> ofCopy = new ArrayList<>();
+            for (int b = 0; b < baseHosts; b++) {
+                int h = fleet.withHost(baseTypes.get(b), baseActive.get(b) ? HostState.ACTIVE : HostState.STANDBY);
+                for (double[] vm : baseVms.get(b)) {
+                    int v = fleet.withVmOn(h, VM_TYPES[(int) vm[0]], vm[1]);
+                    placed.add(v);
+                    ofCopy.add(v);
+                }
+            }
+            placedByCopy.add(ofCopy);
+        }
+        int hosts = baseHosts * c.copies();
         // The VM to place: a new one (sized by its type), or, as consolidation moves them, one leaving its
         // server with its current demand, which in one case of two is nothing (a trace at 0 %): such a VM ties
         // on every server, and the search treats it apart.
@@ -87,20 +112,25 @@ class HostSearchProperties {
                 movingDemand) : fleet.withPendingVm(movingType);
         // Some measurements are a rounding error off the VMs' demand: above it, a VM that asks for nothing
         // ranks below 0 W on that server.
-        for (int h = 0; h < c.hosts(); h++) {
+        for (int h = 0; h < hosts; h++) {
             if (random.nextInt(6) == 0) {
                 fleet.withMeasuredDrift(h, random.nextBoolean() ? 1e-13 : -1e-13);
             }
         }
         PlanningState plan = new PlanningState(fleet, new FleetRules(FleetRules.NO_VM_LIMIT, VmSizing.DEMAND),
                 Trigger.TICK);
-        // Earlier moves of the same plan touch servers (they gain load) and make others give VMs up.
+        // Earlier moves of the same plan touch servers (they gain load) and make others give VMs up; in a fleet
+        // of copies each copy makes the same moves, so touched servers come in twins too.
         for (int i = 0; i < c.moves() && !placed.isEmpty(); i++) {
-            int vm = placed.get(random.nextInt(placed.size()));
-            int from = plan.vmHost(vm);
-            int to = random.nextInt(c.hosts());
-            plan.remove(vm);
-            plan.place(vm, plan.fits(to, vm) ? to : from);
+            int k = random.nextInt(placedByCopy.get(0).size());
+            int to = random.nextInt(baseHosts);
+            for (int copy = 0; copy < c.copies(); copy++) {
+                int vm = placedByCopy.get(copy).get(k);
+                int from = plan.vmHost(vm);
+                int target = copy * baseHosts + to;
+                plan.remove(vm);
+                plan.place(vm, plan.fits(target, vm) ? target : from);
+            }
         }
 
         if (leaving) {
@@ -124,5 +154,20 @@ class HostSearchProperties {
         });
         Statistics.label("a server ranks below 0 W for it")
                 .collect(asksNothing && plan.utilizationGroups().belowMeasured().size() > 0);
+        Statistics.label("touched twins").collect(hasTouchedTwins(plan, hosts));
+        Statistics.label("touched twins").coverage(checker -> checker.check(true).percentage(p -> p > 5));
+    }
+
+    /** Whether two servers the plan added load to rank alike for any VM (same type, used MIPS, measured power). */
+    private static boolean hasTouchedTwins(PlanningState plan, int hosts) {
+        Set<List<Object>> seen = new HashSet<>();
+        for (int h = 0; h < hosts; h++) {
+            double planned = plan.usedCpu(h) / plan.capacityMips(h);
+            double offset = plan.hostType(h).power().watts(planned) - plan.measuredPowerW(h);
+            if (offset > 1e-9 && !seen.add(List.of(plan.hostType(h), plan.usedCpu(h), plan.measuredPowerW(h)))) {
+                return true;
+            }
+        }
+        return false;
     }
 }
