@@ -48,6 +48,8 @@ public final class TestFleet implements ClusterView {
         int host = -1;
         double demandMips;
         double demandRam;
+        /** Utilisation samples, newest first. */
+        double[] history = new double[0];
         final List<TaskRequest> tasks = new ArrayList<>();
     }
 
@@ -310,14 +312,20 @@ public final class TestFleet implements ClusterView {
         return vms.get(vm).tasks.size();
     }
 
+    /** Gives VM {@code vm} a utilisation history, newest sample first. */
+    public TestFleet withHistory(int vm, double... newestFirst) {
+        vms.get(vm).history = newestFirst.clone();
+        return this;
+    }
+
     @Override
     public int vmHistoryLength(int vm) {
-        return 0;
+        return vms.get(vm).history.length;
     }
 
     @Override
     public double vmHistory(int vm, int age) {
-        throw new IndexOutOfBoundsException("no history in a test fleet");
+        return vms.get(vm).history[age];
     }
 
     @Override
