@@ -94,7 +94,7 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         if (template != null) {
             steps.add(new ProvisioningStep(template));
         }
-        steps.add(new DispatchStep(scoring, gate));
+        steps.add(new DispatchStep(placing, gate));
         if (detector != null) {
             VmSelector selector = Policies.VM_SELECTION.create(vmSelection.name(), vmSelection, context);
             UnderloadPolicy emptying = underload == null ? null

@@ -139,7 +139,7 @@ class HostSearchProperties {
         IntPredicate excluded = h -> c.excludeEvery() > 0 && h % c.excludeEvery() == 0;
         ThresholdOverloadDetector guard = c.threshold() > 0 ? new ThresholdOverloadDetector(c.threshold()) : null;
         PlacementPolicy pabfd = new PowerAwareBestFitDecreasingPlacementPolicy();
-        PlacementPolicy everyServer = pabfd::rank; // the same ranks, without the pruned search
+        PlacementPolicy everyServer = new SameRanks(pabfd); // without the pruned search
 
         int pruned = HostSearch.best(moving, plan, pabfd, excluded, c.emptyAllowed(), guard);
         int exhaustive = HostSearch.best(moving, plan, everyServer, excluded, c.emptyAllowed(), guard);
@@ -169,5 +169,18 @@ class HostSearchProperties {
             }
         }
         return false;
+    }
+
+    /** Another policy's ranks under another class, so the search cannot take its shortcuts for that policy. */
+    private record SameRanks(PlacementPolicy policy) implements PlacementPolicy {
+        @Override
+        public double rank(int host, int vm, PlanningState plan) {
+            return policy.rank(host, vm, plan);
+        }
+
+        @Override
+        public double rankForTask(int host, io.ldist.engine.model.Resources demand, PlanningState plan) {
+            return policy.rankForTask(host, demand, plan);
+        }
     }
 }

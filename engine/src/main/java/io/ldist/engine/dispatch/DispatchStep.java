@@ -10,19 +10,21 @@ import io.ldist.engine.model.VmId;
 import io.ldist.engine.plan.AssignTask;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
-import io.ldist.engine.score.Scorer;
+import io.ldist.engine.place.PlacementPolicy;
 
 /**
- * Gives queued tasks, oldest first, to a VM on the least-loaded server that has a VM with a free slot and
- * room for the task; on that server the VM with the most free CPU takes it. A task that fits nowhere stays
- * queued and younger tasks may pass it (backfilling), so one large task does not hold up the whole queue.
+ * Gives queued tasks, oldest first, to a VM on the server the placement policy ranks best among those that
+ * have a VM with a free slot and room for the task (the least-loaded server by default; first fit packs tasks
+ * onto the lowest-numbered servers); on that server the VM with the most free CPU takes it. A task that fits
+ * nowhere stays queued and younger tasks may pass it (backfilling), so one large task does not hold up the
+ * whole queue.
  */
 public final class DispatchStep implements DecisionStep {
-    private final Scorer scorer;
+    private final PlacementPolicy placement;
     private final HostGate gate;
 
-    public DispatchStep(Scorer scorer, HostGate gate) {
-        this.scorer = scorer;
+    public DispatchStep(PlacementPolicy placement, HostGate gate) {
+        this.placement = placement;
         this.gate = gate;
     }
 
@@ -48,19 +50,19 @@ public final class DispatchStep implements DecisionStep {
 
     private int chooseVm(Resources demand, PlanningState plan) {
         int bestVm = -1;
-        double bestLoad = Double.POSITIVE_INFINITY;
+        double bestRank = Double.POSITIVE_INFINITY;
         for (int h = 0; h < plan.hostCount(); h++) {
             if (plan.hostState(h) != HostState.ACTIVE || plan.runningTasks(h) >= plan.taskSlots(h)
                     || !gate.admits(h)) {
                 continue;
             }
-            double load = scorer.hostLoad(h, plan);
-            if (load >= bestLoad) {
-                continue;
+            double rank = placement.rankForTask(h, demand, plan);
+            if (rank >= bestRank) {
+                continue; // ties go to the lowest index
             }
             int vm = roomiestVm(h, demand, plan);
             if (vm >= 0) {
-                bestLoad = load;
+                bestRank = rank;
                 bestVm = vm;
             }
         }

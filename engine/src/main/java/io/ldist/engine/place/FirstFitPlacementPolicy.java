@@ -1,8 +1,9 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.model.Resources;
 
-/** The first server (lowest index) the VM fits on. */
+/** The first server (lowest index) the VM or task fits on: packs work onto few servers. */
 public final class FirstFitPlacementPolicy implements PlacementPolicy {
     private final boolean largestFirst;
 
@@ -18,6 +19,11 @@ public final class FirstFitPlacementPolicy implements PlacementPolicy {
 
     @Override
     public double rank(int host, int vm, PlanningState plan) {
+        return 0;
+    }
+
+    @Override
+    public double rankForTask(int host, Resources demand, PlanningState plan) {
         return 0;
     }
 }

@@ -2,10 +2,12 @@ package io.ldist.engine.place;
 
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.model.HostType;
+import io.ldist.engine.model.Resources;
 
 /**
  * Best fit (the server left with the least room) or worst fit (the most room). Room is the smallest
- * remaining share over CPU, memory and GPU after the VM is added: the server's tightest resource decides.
+ * remaining share over CPU, memory and GPU after the VM (of what VMs reserve) or the task (of what tasks ask
+ * for) is added: the server's tightest resource decides.
  */
 public final class FitPlacementPolicy implements PlacementPolicy {
     private final boolean best;
@@ -17,11 +19,21 @@ public final class FitPlacementPolicy implements PlacementPolicy {
 
     @Override
     public double rank(int host, int vm, PlanningState plan) {
-        HostType type = plan.hostType(host);
-        double room = (type.totalMips() - plan.usedCpu(host) - plan.vmCpu(vm)) / type.totalMips();
-        room = Math.min(room, (type.ramMb() - plan.usedRam(host) - plan.vmRam(vm)) / type.ramMb());
+        return ranked(plan.hostType(host), plan.usedCpu(host) + plan.vmCpu(vm), plan.usedRam(host) + plan.vmRam(vm),
+                plan.usedGpu(host) + plan.vmGpu(vm));
+    }
+
+    @Override
+    public double rankForTask(int host, Resources demand, PlanningState plan) {
+        return ranked(plan.hostType(host), plan.demandCpu(host) + demand.cpuMips(),
+                plan.demandRam(host) + demand.ramMb(), plan.demandGpu(host) + demand.gpus());
+    }
+
+    private double ranked(HostType type, double cpu, double ram, double gpus) {
+        double room = (type.totalMips() - cpu) / type.totalMips();
+        room = Math.min(room, (type.ramMb() - ram) / type.ramMb());
         if (type.gpus() > 0) {
-            room = Math.min(room, (type.gpus() - plan.usedGpu(host) - plan.vmGpu(vm)) / type.gpus());
+            room = Math.min(room, (type.gpus() - gpus) / type.gpus());
         }
         return best ? room : -room;
     }

@@ -1,6 +1,7 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.model.Resources;
 import io.ldist.engine.score.Scorer;
 
 /** The server with the lowest load score (the default: spreads load, keeps headroom everywhere). */
@@ -13,6 +14,11 @@ public final class LeastLoadedPlacementPolicy implements PlacementPolicy {
 
     @Override
     public double rank(int host, int vm, PlanningState plan) {
+        return scorer.hostLoad(host, plan);
+    }
+
+    @Override
+    public double rankForTask(int host, Resources demand, PlanningState plan) {
         return scorer.hostLoad(host, plan);
     }
 }

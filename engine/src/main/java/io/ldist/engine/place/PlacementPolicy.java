@@ -1,11 +1,12 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.model.Resources;
 
 /**
- * Where a VM should go, among the servers it fits on. A policy only ranks servers; {@link HostSearch} does
- * the filtering (state, VM limit, capacity, overload guard) and breaks ties by the lowest server index, so
- * every policy is deterministic.
+ * Where a VM should go, among the servers it fits on, and which server a task should run on. A policy only
+ * ranks servers; {@link HostSearch} and task dispatch do the filtering (state, VM limit, capacity, overload
+ * guard, free task slots) and break ties by the lowest server index, so every policy is deterministic.
  */
 public interface PlacementPolicy {
 
@@ -16,4 +17,10 @@ public interface PlacementPolicy {
 
     /** Rank of server {@code host} for VM {@code vm}: lower is better. */
     double rank(int host, int vm, PlanningState plan);
+
+    /**
+     * Rank of server {@code host} for a task asking for {@code demand}, lower is better: the same idea as for
+     * a VM, on the load the server's tasks put on it rather than on its VMs' reservations.
+     */
+    double rankForTask(int host, Resources demand, PlanningState plan);
 }

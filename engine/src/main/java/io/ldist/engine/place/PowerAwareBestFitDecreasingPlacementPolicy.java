@@ -1,6 +1,7 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.model.Resources;
 
 /**
  * Power-aware best-fit-decreasing (Beloglazov and Buyya 2012): largest VMs first, each to the server whose
@@ -29,5 +30,13 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
     public double rank(int host, int vm, PlanningState plan) {
         double after = (plan.usedCpu(host) + plan.vmCpu(vm)) / plan.capacityMips(host);
         return onGrid(plan.hostType(host).power().watts(after) - plan.measuredPowerW(host));
+    }
+
+    /** A task raises its server's power from what the server's tasks ask for now to that plus the task. */
+    @Override
+    public double rankForTask(int host, Resources demand, PlanningState plan) {
+        double now = plan.demandCpu(host) / plan.capacityMips(host);
+        double after = (plan.demandCpu(host) + demand.cpuMips()) / plan.capacityMips(host);
+        return onGrid(plan.hostType(host).power().watts(after) - plan.hostType(host).power().watts(now));
     }
 }
