@@ -420,6 +420,63 @@ class SimulateBadInputTest {
                 + tmp.resolve("no-tasks.csv") + "), which does not exist\n");
     }
 
+    // ------------------------------------------------------------ work that could never run
+
+    @Test
+    void taskLargerThanATemplateVm_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "    cpuMips: 1000", "    cpuMips: 9000");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":30:5: workload.task.cpuMips: expected task sizes that "
+                + "fit one 'worker' VM (fleet.template): at most 8,000 MIPS, found 9,000 MIPS\n");
+    }
+
+    @Test
+    void taskSizesThatMayExceedATemplateVm_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "    cpuMips: 1000", "    cpuMips: 1000\n    ram: {uniform: [1GiB, 16GiB]}");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":31:5: workload.task.ram: expected task sizes that fit "
+                + "one 'worker' VM (fleet.template): at most 8,192 MiB, found values up to 16,384 MiB\n");
+    }
+
+    @Test
+    void unboundedTaskSizesWithAMeanAboveATemplateVm_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "    cpuMips: 1000", "    cpuMips: {exponential: 8500}");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":30:5: workload.task.cpuMips: expected task sizes that "
+                + "fit one 'worker' VM (fleet.template): a mean of at most 8,000 MIPS, found a mean of 8,500 MIPS\n");
+    }
+
+    @Test
+    void templateVmThatFitsNoServer_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "      taskSlots: 4", "      taskSlots: 4\n      gpus: 1");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":24:5: fleet.template.vmType: expected a VM type that "
+                + "fits on every server the fleet runs, found 'worker', which does not fit on a 'box' server (GPUs 0 "
+                + "for 1 each)\n");
+    }
+
+    @Test
+    void moreTemplateVmsPerServerThanFit_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "      ram: 8GiB", "      ram: 20GiB");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":24:5: fleet.template.perHost: expected at most 1, the "
+                + "'worker' VMs that fit on a 'box' server (RAM 32768 MiB for 20480 MiB each), found 2\n");
+    }
+
+    @Test
+    void taskCsvRowLargerThanATemplateVm_refusedNamingTheCsvFileAndLine() throws IOException {
+        Path csv = Files.writeString(tmp.resolve("tasks.csv"), """
+                arrivalS,cpuMips,ramMb,gpus,durationS
+                0,1000,512,0,60
+                30,2000,9000,0,120
+                """, StandardCharsets.UTF_8);
+        Path scenario = TestScenarios.tasks(tmp, "  arrivals:\n    perHour: 60\n  task:\n    cpuMips: 1000\n"
+                + "    duration: 2m\n", "  csv: tasks.csv\n");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":27:3: workload.csv: task file " + csv
+                + ":3: expected a task that fits one 'worker' VM (fleet.template), found ramMb 9000 (of at most 8192)\n");
+    }
+
     // ------------------------------------------------------------ --set
 
     @Test

@@ -11,6 +11,7 @@ import io.ldist.engine.dispatch.DispatchStep;
 import io.ldist.engine.dispatch.HostGate;
 import io.ldist.engine.failover.CircuitBreakerSettings;
 import io.ldist.engine.failover.CircuitBreakers;
+import io.ldist.engine.failover.FailoverCapacityStep;
 import io.ldist.engine.failover.FailoverStep;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.provision.IdleHostStep;
@@ -101,9 +102,8 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
                     : Policies.UNDERLOAD.create(underload.name(), underload, context);
             steps.add(new ConsolidationStep(detector, selector, placing, emptying));
         }
-        if (scaling != null) {
-            steps.add(new ThresholdScalingStep(scaling, scoring, placing));
-        }
+        // Threshold scaling also restores capacity for VMs a failover displaced; without it, failover does.
+        steps.add(scaling != null ? new ThresholdScalingStep(scaling, scoring, placing) : new FailoverCapacityStep());
         if (switchOffIdle) {
             steps.add(new IdleHostStep());
         }

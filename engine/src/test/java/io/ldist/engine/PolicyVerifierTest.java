@@ -11,6 +11,7 @@ import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.decide.VmSizing;
 import io.ldist.engine.failover.CircuitBreakerSettings;
 import io.ldist.engine.failover.CircuitBreakers;
+import io.ldist.engine.failover.FailoverCapacityStep;
 import io.ldist.engine.failover.FailoverStep;
 import io.ldist.engine.model.HostId;
 import io.ldist.engine.model.HostState;
@@ -222,6 +223,72 @@ class PolicyVerifierTest {
         assertThat(decide(fleet, RESERVED, Trigger.HEALTH_CHECK, step).actions()).containsExactly(
                 new FenceHost(HostId.of(sick), Reason.FAILOVER),
                 new PlaceVm(VmId.of(vm), MICRO, HostId.of(healthy), Reason.FAILOVER));
+    }
+
+    @Test
+    void failoverWithoutScaling_resumesAWarmServerForVmsThatFitNowhere() {
+        TestFleet fleet = TestFleet.aFleet();
+        int sick = fleet.withHost(G5, HostState.ACTIVE);
+        int full = fleet.withHost(G5, HostState.ACTIVE);
+        // A warm server that takes 30 s to resume: the VM cannot go there until it runs.
+        HostType slowToResume = new HostType("g5-warm", 2, 2660, 0, 4096, 1000, 0, G5.power(), 0, 30);
+        int spare = fleet.withHost(slowToResume, HostState.STANDBY);
+        for (int i = 0; i < 3; i++) {
+            fleet.withVmOn(full, MICRO, 100); // the VM limit of 3: nothing more fits there
+        }
+        fleet.withVmOn(sick, SMALL, 1000);
+        fleet.withMissedChecks(sick, 3);
+
+        Plan plan = decide(fleet, RESERVED, Trigger.HEALTH_CHECK, new FailoverStep(3, new FirstFitPlacementPolicy(false)),
+                new FailoverCapacityStep());
+
+        assertThat(plan.actions()).containsExactly(new FenceHost(HostId.of(sick), Reason.FAILOVER),
+                new ResumeHost(HostId.of(spare), Reason.FAILOVER));
+    }
+
+    @Test
+    void failoverWithoutScaling_launchesServersOfTheFailedTypeWhenNoneIsWarm_upToTheStartingFleetSize() {
+        TestFleet fleet = TestFleet.aFleet();
+        int sick = fleet.withHost(G5, HostState.ACTIVE);
+        for (int i = 0; i < 3; i++) {
+            fleet.withVmOn(sick, SMALL, 1000);
+        }
+        int other = fleet.withHost(G4, HostState.ACTIVE);
+        for (int i = 0; i < 3; i++) {
+            fleet.withVmOn(other, MICRO, 100);
+        }
+        fleet.withMissedChecks(sick, 3);
+        // Three 1740 MB VMs need two servers of 4096 MB, but the fleet started with two servers: one is launched,
+        // and the third VM waits for the failed server's repair (or for room).
+        FailoverCapacityStep capacity = new FailoverCapacityStep();
+        decide(fleet, RESERVED, Trigger.TICK, capacity); // the first decision: two servers run
+        Plan plan = decide(fleet, RESERVED, Trigger.HEALTH_CHECK, new FailoverStep(3, new FirstFitPlacementPolicy(false)),
+                capacity);
+
+        assertThat(plan.actions()).containsExactly(new FenceHost(HostId.of(sick), Reason.FAILOVER),
+                new LaunchHost(HostId.of(2), G5, false, Reason.FAILOVER));
+        fleet.apply(plan); // the new server boots
+        assertThat(decide(fleet, RESERVED, Trigger.TICK, capacity).actions())
+                .as("nothing more while the replacement boots").isEmpty();
+        fleet.withHostState(2, HostState.ACTIVE); // it runs; two of the VMs go there, one still waits
+        assertThat(decide(fleet, RESERVED, Trigger.TICK, new PendingVmStep(new FirstFitPlacementPolicy(false)),
+                capacity).actions()).as("the fleet is back at its size").hasSize(2).allMatch(a -> a instanceof PlaceVm);
+    }
+
+    @Test
+    void failoverWithoutScaling_doesNothingWhenTheDisplacedVmsFoundRoom() {
+        TestFleet fleet = TestFleet.aFleet();
+        int sick = fleet.withHost(G5, HostState.ACTIVE);
+        int roomy = fleet.withHost(G5, HostState.ACTIVE);
+        fleet.withHost(G5, HostState.STANDBY);
+        int vm = fleet.withVmOn(sick, MICRO, 100);
+        fleet.withMissedChecks(sick, 3);
+
+        Plan plan = decide(fleet, RESERVED, Trigger.HEALTH_CHECK, new FailoverStep(3, new FirstFitPlacementPolicy(false)),
+                new FailoverCapacityStep());
+
+        assertThat(plan.actions()).containsExactly(new FenceHost(HostId.of(sick), Reason.FAILOVER),
+                new PlaceVm(VmId.of(vm), MICRO, HostId.of(roomy), Reason.FAILOVER));
     }
 
     // ------------------------------------------------------------------ circuit breaker

@@ -122,6 +122,11 @@ public final class TestFleet implements ClusterView {
         return this;
     }
 
+    public TestFleet withHostState(int host, HostState state) {
+        hosts.get(host).state = state;
+        return this;
+    }
+
     public TestFleet withMissedChecks(int host, int missed) {
         hosts.get(host).missedChecks = missed;
         return this;

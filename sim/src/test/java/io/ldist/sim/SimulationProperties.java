@@ -24,6 +24,7 @@ import io.ldist.sim.spec.MigrationModel;
 import io.ldist.sim.spec.RamModel;
 import io.ldist.sim.spec.SimulationSpec;
 import io.ldist.sim.spec.Surge;
+import io.ldist.sim.spec.TaskCeiling;
 import io.ldist.sim.spec.TaskRecovery;
 import io.ldist.sim.spec.TaskShape;
 import io.ldist.sim.spec.TaskSource;
@@ -77,7 +78,7 @@ class SimulationProperties {
             }
             return new SimulationSpec("tasks", seed, 2 * 3600, 60, groups,
                     new TaskStreamWorkload(source, resume ? TaskRecovery.RESUME : TaskRecovery.RESTART, 3,
-                            Double.POSITIVE_INFINITY),
+                            Double.POSITIVE_INFINITY, TaskCeiling.NONE),
                     MigrationModel.STUDY, 10, new Faults(crashes,
                             crash && seed % 2 == 0 ? new Faults.RandomCrashes(3600, 600) : null, flakyHosts));
         }

@@ -25,6 +25,7 @@ import io.ldist.sim.spec.MigrationModel;
 import io.ldist.sim.spec.RamModel;
 import io.ldist.sim.spec.SimulationSpec;
 import io.ldist.sim.spec.Surge;
+import io.ldist.sim.spec.TaskCeiling;
 import io.ldist.sim.spec.TaskRecovery;
 import io.ldist.sim.spec.TaskShape;
 import io.ldist.sim.spec.TaskSource;
@@ -168,7 +169,7 @@ public final class ScenarioLoader {
             Workload workload = taskWorkload ? readTasks(scale) : readTrace(scale);
             MigrationModel migration = readMigration();
             Faults faults = readFaults(initialHosts);
-            EngineSettings engine = readPolicies(maxVms, initialHosts,
+            EngineSettings engine = readPolicies(maxVms, hosts,
                     new PolicyContext(interval, migration.bandwidthShare(), seed));
             if (!in.problems().isEmpty()) {
                 return null;
@@ -372,13 +373,13 @@ public final class ScenarioLoader {
                 String written = in.text("/workload/csv", "");
                 Path file = in.document().resolvePath(written);
                 try {
-                    source = new TaskSource.TaskList(new TaskCsvReader().read(file));
+                    source = new TaskSource.TaskList(new TaskCsvReader().read(file, templateCeiling()));
                 } catch (TraceFormatException e) {
                     dataProblem("/workload/csv", written, file, e, "task",
                             "a CSV file of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])");
                 }
             } else if (in.has("/workload/arrivals") && in.has("/workload/task")) {
-                source = readArrivals();
+                source = readArrivals(templateCeiling());
             } else {
                 in.problem("/workload", "either 'csv' (tasks to replay) or both 'arrivals' and 'task'",
                         "neither");
@@ -390,10 +391,70 @@ public final class ScenarioLoader {
             if (source == null) {
                 return null;
             }
-            return new TaskStreamWorkload(source, recovery, (int) in.integer("/workload/maxAttempts", 3), maxWait);
+            return new TaskStreamWorkload(source, recovery, (int) in.integer("/workload/maxAttempts", 3), maxWait,
+                    templateCeiling());
         }
 
-        TaskSource readArrivals() {
+        /**
+         * What one template VM holds: no task may ask for more. Only checked in an otherwise sound scenario,
+         * since a refused VM type is read with neutral values.
+         */
+        TaskCeiling templateCeiling() {
+            VmType worker = vmTypes.get(in.text("/fleet/template/vmType", ""));
+            return worker == null || !soundSoFar() ? TaskCeiling.NONE : new TaskCeiling(worker.totalMips(), worker.ramMb(),
+                    worker.gpus(), "one '" + worker.name() + "' VM (fleet.template)");
+        }
+
+        /** A task size no larger than the ceiling: the largest it can take, or the mean of an unbounded one. */
+        void taskFits(String at, Distribution size, double limit, String unit, String holder) {
+            if (!in.has(at) || Double.isInfinite(limit)) {
+                return;
+            }
+            if (Double.isInfinite(size.max())) {
+                if (size.mean() > limit) {
+                    in.problem(at, "task sizes that fit " + holder + ": a mean of at most " + amount(limit, unit),
+                            "a mean of " + amount(size.mean(), unit));
+                }
+            } else if (size.max() > limit) {
+                in.problem(at, "task sizes that fit " + holder + ": at most " + amount(limit, unit),
+                        (size instanceof Distribution.Fixed ? "" : "values up to ") + amount(size.max(), unit));
+            }
+        }
+
+        /** No mistake found so far: checks across fields would only repeat one (neutral values stand in). */
+        boolean soundSoFar() {
+            return in.problems().isEmpty() && schemaProblems.isEmpty();
+        }
+
+        /** Every host type the fleet runs or launches holds the template's VMs, perHost of them. */
+        void templateFits(VmTemplate template, List<HostGroup> hosts, ScalingSettings scaling) {
+            if (!soundSoFar()) {
+                return;
+            }
+            Set<HostType> types = new LinkedHashSet<>();
+            hosts.forEach(group -> types.add(group.type()));
+            if (scaling != null) {
+                types.add(scaling.launchType());
+            }
+            VmType vm = template.type();
+            for (HostType type : types) {
+                int fit = VmTemplate.fitting(vm, type);
+                if (fit == 0) {
+                    in.problem("/fleet/template/vmType", "a VM type that fits on every server the fleet runs",
+                            "'" + vm.name() + "', which does not fit on a '" + type.name() + "' server ("
+                                    + VmTemplate.tightest(vm, type) + ")");
+                    return;
+                }
+                if (fit < template.perHost()) {
+                    in.problem("/fleet/template/perHost", "at most " + fit + ", the '" + vm.name()
+                            + "' VMs that fit on a '" + type.name() + "' server (" + VmTemplate.tightest(vm, type)
+                            + ")", String.valueOf(template.perHost()));
+                    return;
+                }
+            }
+        }
+
+        TaskSource readArrivals(TaskCeiling ceiling) {
             double perHour = in.number("/workload/arrivals/perHour", 1);
             double[] profile = null;
             if (in.has("/workload/arrivals/dailyProfile")) {
@@ -422,6 +483,9 @@ public final class ScenarioLoader {
             if (cpu == null || gpus == null || ram == null || duration == null) {
                 return null;
             }
+            taskFits(at + "/cpuMips", cpu, ceiling.cpuMips(), "MIPS", ceiling.holder());
+            taskFits(at + "/ram", ram, ceiling.ramMb(), "MiB", ceiling.holder());
+            taskFits(at + "/gpus", gpus, ceiling.gpus(), "GPUs", ceiling.holder());
             return new TaskSource.PoissonArrivals(perHour / 3600, profile, surges,
                     new TaskShape(cpu, gpus, ram, duration, deadline));
         }
@@ -476,6 +540,12 @@ public final class ScenarioLoader {
                 return node.asDouble();
             }
             return in.quantity(at, units, 0);
+        }
+
+        private static String amount(double value, String unit) {
+            String number = value == Math.rint(value) ? String.format(java.util.Locale.ROOT, "%,d", (long) value)
+                    : String.format(java.util.Locale.ROOT, "%,.2f", value);
+            return number + " " + unit;
         }
 
         // ------------------------------------------------------------ physics and faults
@@ -548,7 +618,8 @@ public final class ScenarioLoader {
 
         // ------------------------------------------------------------ policies
 
-        EngineSettings readPolicies(int maxVms, int initialHosts, PolicyContext context) {
+        EngineSettings readPolicies(int maxVms, List<HostGroup> hosts, PolicyContext context) {
+            int initialHosts = hosts.stream().mapToInt(HostGroup::count).sum();
             String scorer = in.text("/policies/scorer", EngineSettings.WEIGHTED_SCORER);
             List<String> scorers = new ArrayList<>(List.of(EngineSettings.WEIGHTED_SCORER));
             scorers.addAll(Policies.SCORERS.names());
@@ -603,6 +674,7 @@ public final class ScenarioLoader {
                 }
                 if (type != null) {
                     template = new VmTemplate(type, perHost);
+                    templateFits(template, hosts, scaling);
                 }
             }
             VmSizing sizing = taskWorkload ? VmSizing.RESERVATION : VmSizing.DEMAND;

@@ -19,7 +19,8 @@ import java.util.Arrays;
  * and keeps the differences, so the same views give the same states.
  */
 public final class CircuitBreakers implements DecisionStep, HostGate {
-    enum State { CLOSED, OPEN, HALF_OPEN }
+    /** Closed: tasks flow; open: none; half-open: one probe may go. */
+    public enum State { CLOSED, OPEN, HALF_OPEN }
 
     private final CircuitBreakerSettings settings;
     private State[] state = new State[0];
@@ -110,6 +111,11 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
         if (host < state.length && state[host] == State.HALF_OPEN) {
             probeInFlight[host] = true;
         }
+    }
+
+    /** The state of the breaker of {@code host} (closed for a server it has not seen yet). */
+    public State state(int host) {
+        return host < state.length ? state[host] : State.CLOSED;
     }
 
     /** True when the breaker of {@code host} refuses tasks (open, or half-open with its probe out). */

@@ -17,8 +17,9 @@ import io.ldist.engine.util.IntList;
 /**
  * Declares a server failed once it has missed {@code missedChecks} health checks in a row, fences it off, and
  * places its VMs again on healthy servers (largest first when the policy asks). VMs that fit nowhere wait;
- * scaling sees them and adds capacity. What happens to the tasks of the lost VMs (restart from scratch, or
- * resume from their progress) is the executor's part, set per scenario.
+ * threshold scaling, or without it {@link FailoverCapacityStep}, sees them and brings capacity. What happens to
+ * the tasks of the lost VMs (restart from scratch, or resume from their progress) is the executor's part, set
+ * per scenario.
  */
 public final class FailoverStep implements DecisionStep {
     private final int missedChecks;

@@ -1,5 +1,7 @@
 package io.ldist.engine.plan;
 
+import io.ldist.engine.model.HostId;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -27,20 +29,32 @@ public record Plan(double atS, List<Action> actions) {
         private final double atS;
         private final List<Action> actions = new ArrayList<>();
         private int withdrawn;
+        private int launches;
 
         public Builder(double atS) {
             this.atS = atS;
         }
 
         public Builder add(Action action) {
-            actions.add(action);
+            addAt(action);
             return this;
         }
 
         /** Adds an action and returns its position, for {@link #withdraw}. */
         public int addAt(Action action) {
             actions.add(action);
+            if (action instanceof LaunchHost) {
+                launches++;
+            }
             return actions.size() - 1;
+        }
+
+        /**
+         * The index the next server launched by this plan gets: servers launched in a plan take the indexes
+         * after the view's last one ({@code hostCount}), in order.
+         */
+        public HostId nextLaunchedHost(int hostCount) {
+            return HostId.of(hostCount + launches);
         }
 
         /** Withdraws the action at {@code position} (a move the plan has since superseded); returns it. */

@@ -96,7 +96,9 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         wanted = Math.min(wanted, settings.maxHosts() - running);
         if (wanted > 0) {
-            addHosts(wanted, plan, actions);
+            // Servers for VMs a failover displaced say so; the others are load or the minimum fleet size.
+            addHosts(wanted, !loadDriven && forWaitingVms >= wanted ? Reason.FAILOVER : Reason.SCALE_OUT, plan,
+                    actions);
             if (loadDriven) {
                 lastActionS = now;
             }
@@ -110,18 +112,19 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
     }
 
-    private void addHosts(int count, PlanningState plan, Plan.Builder actions) {
+    private void addHosts(int count, Reason reason, PlanningState plan, Plan.Builder actions) {
         int added = 0;
         for (int h = 0; h < plan.hostCount() && added < count; h++) {
             if (plan.hostState(h) == HostState.STANDBY) {
                 boolean instant = plan.hostType(h).resumeTimeS() == 0;
                 plan.setHostState(h, instant ? HostState.ACTIVE : HostState.BOOTING);
-                actions.add(new ResumeHost(HostId.of(h), Reason.SCALE_OUT));
+                actions.add(new ResumeHost(HostId.of(h), reason));
                 added++;
             }
         }
         for (; added < count; added++) {
-            actions.add(new LaunchHost(nextHostId(actions, plan), settings.launchType(), false, Reason.SCALE_OUT));
+            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), settings.launchType(), false,
+                    reason));
         }
     }
 
@@ -172,19 +175,9 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         int missing = settings.standbyPool() - stillStandby;
         for (int i = 0; i < missing; i++) {
-            actions.add(new LaunchHost(nextHostId(actions, plan), settings.launchType(), true, Reason.STANDBY_POOL));
+            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), settings.launchType(), true,
+                    Reason.STANDBY_POOL));
         }
-    }
-
-    /** Servers launched in this plan get the indexes after the view's last one, in order. */
-    private static HostId nextHostId(Plan.Builder actions, PlanningState plan) {
-        int launched = 0;
-        for (var action : actions.actions()) {
-            if (action instanceof LaunchHost) {
-                launched++;
-            }
-        }
-        return HostId.of(plan.hostCount() + launched);
     }
 
     private static int waitingVms(PlanningState plan) {

@@ -2,6 +2,7 @@ package io.ldist.sim.kernel;
 
 import io.ldist.engine.decide.Engine;
 import io.ldist.engine.decide.Trigger;
+import io.ldist.engine.failover.CircuitBreakers;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.plan.Action;
@@ -34,6 +35,7 @@ import io.ldist.sim.world.TaskBook;
 import io.ldist.sim.world.VirtualFleet;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
@@ -53,6 +55,9 @@ public final class Simulation {
 
     private final SimulationSpec spec;
     private final Engine engine;
+    /** The engine's circuit breakers, if it has any, and their states as last logged. */
+    private final CircuitBreakers breakers;
+    private CircuitBreakers.State[] breakerStates = new CircuitBreakers.State[0];
     private final EventLog log;
     private final DoubleConsumer progress;
 
@@ -98,6 +103,8 @@ public final class Simulation {
     public Simulation(SimulationSpec spec, Engine engine, EventLog log, DoubleConsumer progress) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.engine = Objects.requireNonNull(engine, "engine");
+        this.breakers = engine.steps().stream().filter(CircuitBreakers.class::isInstance)
+                .map(CircuitBreakers.class::cast).findFirst().orElse(null);
         this.log = Objects.requireNonNull(log, "log");
         this.progress = progress == null ? f -> { } : progress;
         this.fleet = new VirtualFleet(spec.migration(), tasks);
@@ -286,6 +293,7 @@ public final class Simulation {
         }
         fleet.allocate();
         Plan plan = engine.decide(fleet, trigger);
+        logCircuitBreakerChanges();
         SimExecutor.Outcome outcome = executor.apply(plan);
         countForTimeseries(plan);
         if (checkAfterEveryPlan) {
@@ -307,6 +315,31 @@ public final class Simulation {
             followUps++;
             request(outcome.capacityChanged() ? Trigger.CAPACITY_FREED : Trigger.TASKS_QUEUED);
             events.schedule(t, new SimEvent.FollowUpDue());
+        }
+    }
+
+    /** Circuit breakers change state inside the engine, not by an action: the log says when they do. */
+    private void logCircuitBreakerChanges() {
+        if (breakers == null) {
+            return;
+        }
+        if (breakerStates.length < fleet.hostCount()) {
+            int old = breakerStates.length;
+            breakerStates = Arrays.copyOf(breakerStates, fleet.hostCount());
+            Arrays.fill(breakerStates, old, breakerStates.length, CircuitBreakers.State.CLOSED);
+        }
+        for (int h = 0; h < fleet.hostCount(); h++) {
+            CircuitBreakers.State now = breakers.state(h);
+            if (now != breakerStates[h]) {
+                boolean probed = breakerStates[h] == CircuitBreakers.State.HALF_OPEN;
+                String detail = switch (now) {
+                    case OPEN -> probed ? "the probe task failed: no new tasks" : "too many task errors: no new tasks";
+                    case HALF_OPEN -> "one probe task may go";
+                    case CLOSED -> "the probe task succeeded: tasks flow";
+                };
+                log.accept(new EventRow(fleet.nowS(), "CircuitBreaker", now.name(), h, -1, -1, -1, detail));
+                breakerStates[h] = now;
+            }
         }
     }
 
@@ -541,11 +574,23 @@ public final class Simulation {
     }
 
     private void onTaskArrived(TaskSpec spec) {
-        tasks.add(spec);
+        SimTask task = tasks.add(spec);
         recorder.tasks().arrived();
         scheduleNextArrival(spec.arrivalS());
+        String excess = taskWorkload.ceiling().excess(spec.cpuMips(), spec.ramMb(), spec.gpus());
+        if (excess != null) {
+            drop(task, "NEVER_FITS", "asks for " + excess); // drawn from an unbounded size distribution
+        }
         dropTasksWaitingTooLong();
         request(Trigger.TASKS_QUEUED);
+    }
+
+    private void drop(SimTask task, String reason, String detail) {
+        int vm = task.vm();
+        int host = vm >= 0 ? fleet.vmHost(vm) : -1;
+        tasks.drop(task);
+        recorder.tasks().dropped();
+        log.accept(new EventRow(fleet.nowS(), "TaskDropped", reason, host, vm, -1, task.id(), detail));
     }
 
     private void onTaskRunEnded(long id, long runSerial) {
@@ -560,9 +605,10 @@ public final class Simulation {
         if (errorRate > 0 && failureRandom.nextDouble() < errorRate) {
             fleet.countTaskOutcome(host, false);
             recorder.tasks().runFailed();
+            log.accept(new EventRow(t, "TaskFailed", "FAULT", host, vm, -1, task.id(),
+                    "attempt " + task.attempts() + " of " + taskWorkload.maxAttempts()));
             if (task.attempts() >= taskWorkload.maxAttempts()) {
-                tasks.drop(task);
-                recorder.tasks().dropped();
+                drop(task, "FAILED", "failed " + task.attempts() + " times");
             } else {
                 tasks.requeue(task, t, false);
                 request(Trigger.TASKS_QUEUED);
@@ -596,8 +642,7 @@ public final class Simulation {
         for (int i = 0; i < tasks.queuedCount(); i++) {
             SimTask task = tasks.queuedTask(i);
             if (t - task.queuedSinceS() > maxWait) {
-                tasks.drop(task);
-                recorder.tasks().dropped();
+                drop(task, "WAITED", "queued longer than the workload's maxWait");
             }
         }
     }

@@ -9,6 +9,9 @@ public sealed interface Distribution {
 
     double mean();
 
+    /** The largest value it can give (infinite for an unbounded one). */
+    double max();
+
     record Fixed(double value) implements Distribution {
         public Fixed {
             requireNonNegative(value);
@@ -21,6 +24,11 @@ public sealed interface Distribution {
 
         @Override
         public double mean() {
+            return value;
+        }
+
+        @Override
+        public double max() {
             return value;
         }
     }
@@ -55,6 +63,11 @@ public sealed interface Distribution {
         public double sample(SplittableRandom random) {
             return -mean * Math.log(1 - random.nextDouble());
         }
+
+        @Override
+        public double max() {
+            return Double.POSITIVE_INFINITY;
+        }
     }
 
     /** One of the given values, each equally likely. */
@@ -81,6 +94,15 @@ public sealed interface Distribution {
                 sum += v;
             }
             return sum / values.length;
+        }
+
+        @Override
+        public double max() {
+            double largest = 0;
+            for (double v : values) {
+                largest = Math.max(largest, v);
+            }
+            return largest;
         }
     }
 

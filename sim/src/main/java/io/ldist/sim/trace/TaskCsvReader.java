@@ -1,5 +1,6 @@
 package io.ldist.sim.trace;
 
+import io.ldist.sim.spec.TaskCeiling;
 import io.ldist.sim.spec.TaskSpec;
 
 import java.io.BufferedReader;
@@ -12,13 +13,18 @@ import java.util.List;
 
 /**
  * Reads tasks to replay from a CSV file with the header {@code arrivalS,cpuMips,ramMb,gpus,durationS} and an
- * optional {@code deadlineS} column (absent or empty: no deadline). Rows must come in arrival order. Every
- * row is checked before anything runs.
+ * optional {@code deadlineS} column (absent or empty: no deadline). Rows must come in arrival order, and no
+ * task may ask for more than one VM holds (it could never run). Every row is checked before anything runs.
  */
 public final class TaskCsvReader {
     private static final List<String> COLUMNS = List.of("arrivalS", "cpuMips", "ramMb", "gpus", "durationS");
 
     public List<TaskSpec> read(Path file) {
+        return read(file, TaskCeiling.NONE);
+    }
+
+    /** Reads the tasks, refusing any that asks for more than {@code ceiling}. */
+    public List<TaskSpec> read(Path file, TaskCeiling ceiling) {
         if (!Files.isRegularFile(file)) {
             throw new TraceFormatException(file, 0, "task CSV file not found");
         }
@@ -44,6 +50,11 @@ public final class TaskCsvReader {
                     continue;
                 }
                 TaskSpec task = parse(line, withDeadline, file, number);
+                String excess = ceiling.excess(task.cpuMips(), task.ramMb(), task.gpus());
+                if (excess != null) {
+                    throw new TraceFormatException(file, number, "expected a task that fits " + ceiling.holder()
+                            + ", found " + excess);
+                }
                 if (task.arrivalS() < lastArrival) {
                     throw new TraceFormatException(file, number, "expected rows in arrival order, found arrival "
                             + task.arrivalS() + " after " + lastArrival);

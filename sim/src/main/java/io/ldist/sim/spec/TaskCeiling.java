@@ -1,0 +1,31 @@
+package io.ldist.sim.spec;
+
+/**
+ * The most one task may ask for: what one VM of the template holds. A task that asks for more can never run,
+ * so a scenario that would give one is refused.
+ *
+ * @param holder what holds that much, for messages ("one 'worker' VM (fleet.template)")
+ */
+public record TaskCeiling(double cpuMips, double ramMb, double gpus, String holder) {
+    /** No ceiling: any task may be asked for. */
+    public static final TaskCeiling NONE = new TaskCeiling(Double.POSITIVE_INFINITY, Double.POSITIVE_INFINITY,
+            Double.POSITIVE_INFINITY, "");
+
+    /** What the task asks for beyond the ceiling, as "cpuMips 200000 (of at most 80000)", or null. */
+    public String excess(double taskCpuMips, double taskRamMb, double taskGpus) {
+        if (taskCpuMips > cpuMips) {
+            return "cpuMips " + plain(taskCpuMips) + " (of at most " + plain(cpuMips) + ")";
+        }
+        if (taskRamMb > ramMb) {
+            return "ramMb " + plain(taskRamMb) + " (of at most " + plain(ramMb) + ")";
+        }
+        if (taskGpus > gpus) {
+            return "gpus " + plain(taskGpus) + " (of at most " + plain(gpus) + ")";
+        }
+        return null;
+    }
+
+    static String plain(double value) {
+        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
+    }
+}
