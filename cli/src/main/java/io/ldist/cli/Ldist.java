@@ -23,7 +23,15 @@ public final class Ldist {
 
     public static void main(String[] args) {
         System.setProperty("java.awt.headless", "true"); // charts are drawn off screen, also where a display exists
-        System.exit(run(args));
+        int code;
+        try {
+            code = run(args);
+        } catch (OutOfMemoryError e) {
+            System.err.println("ldist: out of memory (" + e.getMessage() + "); give Java a larger heap, for example "
+                    + "LDIST_JAVA_OPTS=-Xmx8g ./ldist ... (the largest fleets of --scale need a few GiB)");
+            code = FAILURE;
+        }
+        System.exit(code);
     }
 
     /** Runs ldist with the given arguments on standard output and error; returns the exit code. */

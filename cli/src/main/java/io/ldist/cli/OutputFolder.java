@@ -34,6 +34,17 @@ public final class OutputFolder {
         }
     }
 
+    /** Removes {@code folder} when it holds nothing (a run that created it failed before writing). */
+    public static void removeIfEmpty(Path folder) {
+        try {
+            if (Files.isDirectory(folder) && isEmpty(folder)) {
+                Files.delete(folder);
+            }
+        } catch (IOException e) {
+            // Leaving an empty folder behind is harmless; the failure that brought us here matters more.
+        }
+    }
+
     /** The nearest of the folder's parents that exists as a file, if any. */
     private static Path fileAbove(Path folder) {
         for (Path parent = folder.getParent(); parent != null; parent = parent.getParent()) {

@@ -13,6 +13,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.io.PrintWriter;
@@ -47,8 +48,10 @@ final class SimulateCommand implements Callable<Integer> {
         if (seed != null) {
             loaded = loaded.withSeed(seed);
         }
-        Path folder = OutputFolder.prepare(out != null ? out : Path.of("out", loaded.name()), force);
-        SimulationResult result;
+        Path target = out != null ? out : Path.of("out", loaded.name());
+        boolean folderIsNew = !Files.exists(target);
+        Path folder = OutputFolder.prepare(target, force);
+        SimulationResult result = null;
         try (CsvEventLog events = new CsvEventLog(folder.resolve("events.csv"));
              Progress progress = new Progress(loaded.name(), !quiet)) {
             result = new Simulation(loaded.spec(), loaded.engine().newEngine(), events, progress).run();
@@ -56,6 +59,10 @@ final class SimulateCommand implements Callable<Integer> {
             RunOutput.writeTimeseries(folder.resolve("timeseries.csv"), result.timeseries());
             RunInfo.write(folder.resolve("run.json"), loaded.source(), loaded.spec().seed(), result.simWallSeconds());
             events.commit();
+        } finally {
+            if (result == null && folderIsNew) {
+                OutputFolder.removeIfEmpty(folder); // a run that failed leaves no trace of its folder
+            }
         }
         if (!quiet) {
             String title = String.format(Locale.ROOT, "%s: seed %d, %s simulated in %.2f s", loaded.name(),

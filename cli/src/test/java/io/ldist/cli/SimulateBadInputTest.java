@@ -420,6 +420,32 @@ class SimulateBadInputTest {
                 + tmp.resolve("no-tasks.csv") + "), which does not exist\n");
     }
 
+    @Test
+    void powerCurveThatFallsAsLoadRises_refusedAtThePoint() {
+        Path scenario = TestScenarios.tasks(tmp, "      power: [100, 200]", "      power: [100, 90, 200]");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":12:20: fleet.hostTypes[0].power[1]: expected power that "
+                + "does not fall as load rises (at least 100 W, the point before), found 90\n");
+    }
+
+    @Test
+    void crashAfterTheEndOfTheRun_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "  placement: least-loaded",
+                "  placement: least-loaded\nfaults:\n  crashes:\n    - {host: 0, at: 2h}");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":36:17: faults.crashes[0].at: expected a time before the "
+                + "end of the run (duration 1h), found 2h\n");
+    }
+
+    @Test
+    void malformedEndOfASurge_refusedOnce() {
+        Path scenario = TestScenarios.tasks(tmp, "    perHour: 60",
+                "    perHour: 60\n    surges:\n      - {from: 10m, to: 20mins, factor: 2}");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":30:21: workload.arrivals.surges[0].to: expected a "
+                + "duration with unit ms, s, m, min, h or d, found '20mins'; did you mean 'min'?\n");
+    }
+
     // ------------------------------------------------------------ work that could never run
 
     @Test

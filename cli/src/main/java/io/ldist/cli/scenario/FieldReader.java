@@ -16,6 +16,7 @@ import java.util.Optional;
 final class FieldReader {
     private final ScenarioDocument document;
     private final List<ScenarioProblem> problems = new ArrayList<>();
+    private final List<String> refusedPointers = new ArrayList<>();
 
     FieldReader(ScenarioDocument document) {
         this.document = document;
@@ -75,7 +76,7 @@ final class FieldReader {
         try {
             return units.parse(node.asText());
         } catch (InvalidQuantityException e) {
-            problems.add(e.problemAt(document, pointer));
+            record(pointer, e.problemAt(document, pointer));
             return defaultValue;
         }
     }
@@ -96,7 +97,7 @@ final class FieldReader {
             try {
                 value = units.parse(node.asText(), true);
             } catch (InvalidQuantityException e) {
-                problems.add(e.problemAt(document, pointer));
+                record(pointer, e.problemAt(document, pointer));
                 return Double.NaN;
             }
         }
@@ -117,12 +118,22 @@ final class FieldReader {
         return value;
     }
 
+    /** Whether a problem was already found in the field at {@code pointer} (or inside it). */
+    boolean refused(String pointer) {
+        return refusedPointers.stream().anyMatch(p -> p.equals(pointer) || p.startsWith(pointer + "/"));
+    }
+
     void problem(String pointer, String expected, String found) {
-        problems.add(document.problem(pointer, expected, found));
+        record(pointer, document.problem(pointer, expected, found));
     }
 
     void problem(String pointer, String expected, String found, Optional<String> hint) {
-        problems.add(document.problem(pointer, expected, found, hint));
+        record(pointer, document.problem(pointer, expected, found, hint));
+    }
+
+    private void record(String pointer, ScenarioProblem problem) {
+        refusedPointers.add(pointer);
+        problems.add(problem);
     }
 
     private static String unitsNoun(Units units) {

@@ -146,6 +146,8 @@ public final class ScenarioLoader {
         /** Every host type name written, including types refused for another mistake (not reported again). */
         final Set<String> hostTypeNames = new LinkedHashSet<>();
         boolean taskWorkload;
+        /** The run's duration, for times that must fall within it. */
+        double durationS;
 
         Reading(FieldReader in, List<ScenarioProblem> schemaProblems, TraceCache traces) {
             this.traces = traces;
@@ -157,6 +159,7 @@ public final class ScenarioLoader {
             String name = in.text("/name", "scenario");
             long seed = in.integer("/seed", 1);
             double duration = positiveDuration("/duration", 86_400);
+            durationS = duration;
             double interval = positiveDuration("/decisionInterval", 300);
             double health = positiveDuration("/health/interval", 10);
             int scale = (int) in.integer("/scale", 1);
@@ -209,6 +212,12 @@ public final class ScenarioLoader {
                 double[] watts = new double[node.size()];
                 for (int i = 0; i < watts.length; i++) {
                     watts[i] = Math.max(0, node.get(i).asDouble());
+                    if (i > 0 && watts[i] < watts[i - 1]) {
+                        // A server draws more, not less, as its load rises; a falling point is a typing slip.
+                        in.problem(at + "/" + i, "power that does not fall as load rises (at least "
+                                + node.get(i - 1).asText() + " W, the point before)", node.get(i).asText());
+                        return null;
+                    }
                 }
                 return new PowerCurve(watts);
             }
@@ -468,10 +477,14 @@ public final class ScenarioLoader {
                 String at = "/workload/arrivals/surges/" + i;
                 double from = in.quantity(at + "/from", Units.DURATION, 0);
                 double to = in.quantity(at + "/to", Units.DURATION, 0);
+                if (in.refused(at + "/from") || in.refused(at + "/to")) {
+                    continue; // a malformed time, already reported
+                }
                 if (to <= from) {
                     in.problem(at + "/to", "an end after the start " + in.text(at + "/from", ""), in.text(at + "/to", ""));
                     continue;
                 }
+                withinRun(at + "/from", from);
                 surges.add(new Surge(from, to, in.number(at + "/factor", 1)));
             }
             String at = "/workload/task";
@@ -571,6 +584,7 @@ public final class ScenarioLoader {
                 String at = "/faults/crashes/" + i;
                 int host = hostIndex(at + "/host", initialHosts);
                 double when = in.quantity(at + "/at", Units.DURATION, 0);
+                withinRun(at + "/at", when);
                 double repair = in.has(at + "/repairAfter") ? positiveDuration(at + "/repairAfter", 1)
                         : Double.POSITIVE_INFINITY;
                 crashes.add(new Faults.HostCrash(Math.max(host, Faults.HostCrash.BUSIEST), when, repair));
@@ -586,15 +600,27 @@ public final class ScenarioLoader {
                 int host = hostIndex(at + "/host", initialHosts);
                 double from = in.quantity(at + "/from", Units.DURATION, 0);
                 double to = in.quantity(at + "/to", Units.DURATION, 0);
+                if (in.refused(at + "/from") || in.refused(at + "/to")) {
+                    continue; // a malformed time, already reported
+                }
                 if (to <= from) {
                     in.problem(at + "/to", "an end after the start " + in.text(at + "/from", ""), in.text(at + "/to", ""));
                     continue;
                 }
+                withinRun(at + "/from", from);
                 if (host >= 0) {
                     flaky.add(new Faults.FlakyHost(host, from, to, in.share(at + "/errorRate", 0)));
                 }
             }
             return new Faults(crashes, random, flaky);
+        }
+
+        /** A time at which something happens must come before the run ends, or it never happens. */
+        void withinRun(String at, double timeS) {
+            if (timeS >= durationS && !in.refused(at)) {
+                in.problem(at, "a time before the end of the run (duration " + in.text("/duration", "24h") + ")",
+                        in.text(at, ""));
+            }
         }
 
         /** An initial server's index, or "busiest" (-1). */
