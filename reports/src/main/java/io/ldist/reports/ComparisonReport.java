@@ -236,8 +236,9 @@ public final class ComparisonReport {
                 .append(scenarios.size() == 1 ? ": " : "s: ").append(Html.escape(String.join(", ", scenarios)))
                 .append(".</p>\n");
         html.append("<p>Each table gives, per policy, the mean of each metric over its runs and the 95 % confidence "
-                + "interval of that mean (&plusmn;, Student's t). The best mean of each column is highlighted. Under "
-                + "each value: how the policy differs from the baseline, <b>").append(Html.escape(baseline.describe()))
+                + "interval of that mean (&plusmn;, Student's t). The best mean of each column is highlighted when "
+                + "one direction is better (the definitions at the end say which) and the means differ. Under each "
+                + "value: how the policy differs from the baseline, <b>").append(Html.escape(baseline.describe()))
                 .append("</b>, as a change of the mean over the runs they share (same day and seed), and the p-value "
                 + "of a two-sided ").append(Html.escape(testName())).append(" on those pairs; ")
                 .append("<span class=\"significant\">bold</span> when p &lt; 0.05. Charts follow, each also saved "
@@ -263,7 +264,7 @@ public final class ComparisonReport {
         html.append("</tr></thead>\n<tbody>\n");
         Map<Metric, Double> best = new LinkedHashMap<>();
         for (Metric metric : metrics) {
-            best.put(metric, bestMean(metric));
+            best.put(metric, bestMean(metric).orElse(Double.NaN));
         }
         for (Variant variant : variants.all()) {
             List<ResultsTable.Row> rows = variants.rowsOf(variant);
@@ -273,7 +274,7 @@ public final class ComparisonReport {
                     .append("</td>");
             for (Metric metric : metrics) {
                 Summary s = summary(rows, metric);
-                boolean isBest = s.n() > 0 && s.mean() == best.get(metric) && variants.all().size() > 1;
+                boolean isBest = s.n() > 0 && s.mean() == best.get(metric);
                 html.append(isBest ? "<td class=\"best\">" : "<td>").append(display(metric, s.mean()));
                 if (s.n() > 1 && Double.isFinite(s.ciHalfWidth())) {
                     html.append(" <span class=\"ci\">&plusmn; ").append(display(metric, s.ciHalfWidth()))
@@ -291,16 +292,21 @@ public final class ComparisonReport {
                 : variant.series().equals(baseline.series());
     }
 
-    private double bestMean(Metric metric) {
-        double best = Double.NaN;
-        for (Variant variant : variants.all()) {
-            double mean = summary(variants.rowsOf(variant), metric).mean();
-            if (Double.isFinite(mean) && (Double.isNaN(best)
-                    || (metric.higherIsBetter() ? mean > best : mean < best))) {
-                best = mean;
-            }
+    /**
+     * The best mean of a column, to highlight: none for a metric with no better direction, nor when every variant
+     * has the same mean (nothing is better then).
+     */
+    private Optional<Double> bestMean(Metric metric) {
+        List<Double> means = variants.all().stream().map(v -> summary(variants.rowsOf(v), metric).mean())
+                .filter(Double::isFinite).toList();
+        if (metric.direction() == Metric.Direction.NONE || means.stream().distinct().count() < 2) {
+            return Optional.empty();
         }
-        return best;
+        double best = means.get(0);
+        for (double mean : means) {
+            best = metric.better(mean, best) ? mean : best;
+        }
+        return Optional.of(best);
     }
 
     private static Summary summary(List<ResultsTable.Row> rows, Metric metric) {
@@ -368,7 +374,8 @@ public final class ComparisonReport {
         html.append("<dl>\n");
         for (Metric metric : shown) {
             html.append("<dt>").append(Html.escape(metric.label())).append(" (<code>").append(metric.name())
-                    .append("</code>)</dt><dd>").append(Html.escape(metric.definition())).append("</dd>\n");
+                    .append("</code>)</dt><dd>").append(Html.escape(metric.definition())).append(' ')
+                    .append(Html.escape(metric.direction().sentence())).append("</dd>\n");
         }
         html.append("</dl>\n<p>The runs behind this report: <a href=\"results.csv\">results.csv</a>, one row per "
                 + "run, and each run's time series in <code>runs/</code>.</p>\n");

@@ -3,7 +3,17 @@ package io.ldist.reports;
 import java.util.List;
 import java.util.Optional;
 
-/** The headline metrics every run writes to summary.json, in the order reports show them. */
+import static io.ldist.reports.Metric.Direction.HIGHER_IS_BETTER;
+import static io.ldist.reports.Metric.Direction.LOWER_IS_BETTER;
+import static io.ldist.reports.Metric.Direction.NONE;
+
+/**
+ * The headline metrics every run writes to summary.json, in the order reports show them, each with the direction
+ * that is better. Counts the workload or the faults decide (tasks arrived and completed, failovers) have none;
+ * nor have server shutdowns and the time before one, since switching servers off is how consolidation saves
+ * energy and switching them off soon after they came on is churn: more or fewer, sooner or later, is no merit by
+ * itself. A longer time before a VM migration is better: each migration slows the VM (see PDM).
+ */
 public final class Metrics {
     private Metrics() {
     }
@@ -15,39 +25,50 @@ public final class Metrics {
     public static final String FAILOVER = "Failover";
 
     public static final List<Metric> ALL = List.of(
-            new Metric("energyKWh", "energy", "kWh", 1, 2, false, ENERGY,
+            new Metric("energyKWh", "energy", "kWh", 1, 2, LOWER_IS_BETTER, ENERGY,
                     "Energy drawn by powered servers: the power curve at their CPU utilisation, integrated over time."),
-            new Metric("costUsd", "cost", "USD", 1, 2, false, ENERGY,
+            new Metric("costUsd", "cost", "USD", 1, 2, LOWER_IS_BETTER, ENERGY,
                     "Running servers (booting, active, draining) times their price per hour."),
-            new Metric("slatah", "SLATAH", "%", 100, 3, false, SLA,
+            new Metric("slatah", "SLATAH", "%", 100, 3, LOWER_IS_BETTER, SLA,
                     "Share of the time servers with load spent unable to give their VMs all the CPU they asked for."),
-            new Metric("pdm", "PDM", "%", 100, 4, false, SLA,
+            new Metric("pdm", "PDM", "%", 100, 4, LOWER_IS_BETTER, SLA,
                     "Performance degradation due to migration: CPU migrating VMs asked for and did not get, over all CPU asked for."),
-            new Metric("slav", "SLAV", "%", 100, 6, false, SLA, "SLATAH x PDM."),
-            new Metric("esv", "ESV", "kWh x SLAV", 1, 6, false, SLA, "Energy x SLAV."),
-            new Metric("migrations", "migrations", "", 1, 0, false, FLEET, "Live migrations started."),
-            new Metric("activeHostsMean", "mean active servers", "servers", 1, 2, false, FLEET,
+            new Metric("slav", "SLAV", "%", 100, 6, LOWER_IS_BETTER, SLA, "SLATAH x PDM."),
+            new Metric("esv", "ESV", "kWh x SLAV", 1, 6, LOWER_IS_BETTER, SLA, "Energy x SLAV."),
+            new Metric("migrations", "migrations", "", 1, 0, LOWER_IS_BETTER, FLEET, "Live migrations started."),
+            new Metric("activeHostsMean", "mean active servers", "servers", 1, 2, LOWER_IS_BETTER, FLEET,
                     "Active or draining servers, averaged over the run."),
-            new Metric("hostShutdowns", "server shutdowns", "", 1, 0, false, FLEET,
-                    "Times a server was switched off or retired."),
-            new Metric("meanTimeBeforeHostShutdownS", "mean time before a shutdown", "s", 1, 0, true, FLEET,
-                    "From a server becoming active to its shutdown, averaged over shutdowns."),
-            new Metric("meanTimeBeforeVmMigrationS", "mean time before a VM migration", "s", 1, 0, true, FLEET,
-                    "From a VM starting (or its last migration ending) to its next migration, averaged over migrations."),
-            new Metric("unplaced", "VMs that waited for a server", "VMs", 1, 0, false, FLEET,
+            new Metric("hostShutdowns", "server shutdowns", "", 1, 0, NONE, FLEET,
+                    "Times a server was switched off or retired: how consolidation saves energy, but churn when "
+                            + "servers go off soon after coming on."),
+            new Metric("meanTimeBeforeHostShutdownS", "mean time before a shutdown", "s", 1, 0, NONE, FLEET,
+                    "From a server becoming active to its shutdown, averaged over shutdowns: longer is less churn, "
+                            + "shorter is servers switched off sooner."),
+            new Metric("meanTimeBeforeVmMigrationS", "mean time before a VM migration", "s", 1, 0, HIGHER_IS_BETTER,
+                    FLEET, "From a VM starting (or its last migration ending) to its next migration, averaged over "
+                            + "migrations; each migration slows the VM (PDM)."),
+            new Metric("unplaced", "VMs that waited for a server", "VMs", 1, 0, LOWER_IS_BETTER, FLEET,
                     "VMs that found no server at a decision at least once."),
-            new Metric("tasksArrived", "tasks arrived", "", 1, 0, true, TASKS, "Tasks that arrived."),
-            new Metric("tasksCompleted", "tasks completed", "", 1, 0, true, TASKS, "Tasks that finished successfully."),
-            new Metric("tasksLate", "tasks late", "", 1, 0, false, TASKS, "Completed tasks that finished after their deadline."),
-            new Metric("tasksDropped", "tasks dropped", "", 1, 0, false, TASKS,
+            new Metric("tasksArrived", "tasks arrived", "", 1, 0, NONE, TASKS,
+                    "Tasks that arrived: the workload's doing."),
+            new Metric("tasksCompleted", "tasks completed", "", 1, 0, NONE, TASKS,
+                    "Tasks that finished successfully: mostly the workload's doing (the tasks a policy fails show "
+                            + "as dropped, late or waiting)."),
+            new Metric("tasksLate", "tasks late", "", 1, 0, LOWER_IS_BETTER, TASKS,
+                    "Completed tasks that finished after their deadline."),
+            new Metric("tasksDropped", "tasks dropped", "", 1, 0, LOWER_IS_BETTER, TASKS,
                     "Tasks given up: failed too often, or waited longer than allowed."),
-            new Metric("p50WaitS", "median wait", "s", 1, 1, false, TASKS, "Time from arrival to first start, median."),
-            new Metric("p95WaitS", "95th percentile wait", "s", 1, 1, false, TASKS, "Time from arrival to first start, 95th percentile."),
-            new Metric("p99WaitS", "99th percentile wait", "s", 1, 1, false, TASKS, "Time from arrival to first start, 99th percentile."),
-            new Metric("failovers", "failovers", "", 1, 0, false, FAILOVER, "Servers declared failed and fenced off."),
-            new Metric("meanTimeToRecoverS", "mean time to recover", "s", 1, 1, false, FAILOVER,
+            new Metric("p50WaitS", "median wait", "s", 1, 1, LOWER_IS_BETTER, TASKS,
+                    "Time from arrival to first start, median."),
+            new Metric("p95WaitS", "95th percentile wait", "s", 1, 1, LOWER_IS_BETTER, TASKS,
+                    "Time from arrival to first start, 95th percentile."),
+            new Metric("p99WaitS", "99th percentile wait", "s", 1, 1, LOWER_IS_BETTER, TASKS,
+                    "Time from arrival to first start, 99th percentile."),
+            new Metric("failovers", "failovers", "", 1, 0, NONE, FAILOVER,
+                    "Servers declared failed and fenced off: the faults' doing."),
+            new Metric("meanTimeToRecoverS", "mean time to recover", "s", 1, 1, LOWER_IS_BETTER, FAILOVER,
                     "From a server's crash until all its VMs run again elsewhere."),
-            new Metric("maxTimeToRecoverS", "longest time to recover", "s", 1, 1, false, FAILOVER,
+            new Metric("maxTimeToRecoverS", "longest time to recover", "s", 1, 1, LOWER_IS_BETTER, FAILOVER,
                     "The longest of those times."));
 
     public static Optional<Metric> named(String name) {
