@@ -30,6 +30,11 @@ public final class ComparisonReport {
     private static final List<String> SWEPT = List.of("energyKWh", "slav", "migrations", "slatah", "pdm", "costUsd",
             "tasksLate", "p95WaitS");
 
+    /** The p-value below which a difference is shown as significant. */
+    private static final double SIGNIFICANT = 0.05;
+    /** Fewer pairs than a two-sided Wilcoxon test needs to reach p < 0.05: too few to trust any test unremarked. */
+    private static final int FEW_PAIRS = 6;
+
     private final ResultsTable results;
     private final Variants variants;
     private final Variants.Baseline baseline;
@@ -208,6 +213,7 @@ public final class ComparisonReport {
                 figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
                 figcaption { font-size: 0.9em; color: #333; max-width: 900px; }
                 .files { font-size: 0.85em; }
+                .note { border-left: 4px solid #b35900; padding: 0.3em 0.8em; background: #fff4e5; }
                 dl { font-size: 0.9em; } dt { font-weight: bold; } dd { margin: 0 0 0.5em 1.5em; }
                 @media print { body { max-width: none; } h2 { page-break-after: avoid; } }
                 </style>
@@ -243,6 +249,24 @@ public final class ComparisonReport {
                 + "of a two-sided ").append(Html.escape(testName())).append(" on those pairs; ")
                 .append("<span class=\"significant\">bold</span> when p &lt; 0.05. Charts follow, each also saved "
                 + "as PNG and SVG beside this page; metric definitions are at the end.</p>\n");
+        tooFewPairs(html);
+    }
+
+    /** A warning when no test of this report can reach significance, however large the difference. */
+    private void tooFewPairs(StringBuilder html) {
+        int most = variants.all().stream().mapToInt(v -> variants.rowsOf(v).size()).max().orElse(0);
+        double least = test.leastPossiblePValue(most);
+        if (most < 2 || !(least >= SIGNIFICANT)) {
+            return;
+        }
+        int needed = most;
+        while (test.leastPossiblePValue(needed) >= SIGNIFICANT) {
+            needed++;
+        }
+        html.append("<p class=\"note\">With ").append(plural(most, "pair")).append(" of runs at most, a two-sided ")
+                .append(Html.escape(testName())).append(String.format(Locale.ROOT, " cannot give a p-value below "
+                        + "%.3f, so no difference here can reach p &lt; 0.05, however large; that takes ", least))
+                .append(needed).append(" pairs (days &times; seeds) or more.</p>\n");
     }
 
     private String testName() {
@@ -328,12 +352,34 @@ public final class ComparisonReport {
         String change = theirs == 0 ? (mine == 0 ? "same" : "from 0")
                 : String.format(Locale.ROOT, "%+.1f %%", 100 * (mine - theirs) / Math.abs(theirs));
         double p = test.pValue(pairs[0], pairs[1]);
-        String pText = Double.isNaN(p) ? (n < 2 ? "too few pairs to test" : "no difference to test")
-                : p < 0.001 ? "p &lt; 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
-        boolean significant = !Double.isNaN(p) && p < 0.05;
-        String shared = n == variants.rowsOf(variant).size() ? "" : " (" + n + " pairs)";
-        return "<span class=\"test" + (significant ? " significant" : "") + "\">" + change + ", " + pText + shared
-                + "</span>";
+        boolean significant = !Double.isNaN(p) && p < SIGNIFICANT;
+        return "<span class=\"test" + (significant ? " significant" : "") + "\">" + change + ", "
+                + pValueText(p, pairs, n < variants.rowsOf(variant).size()) + "</span>";
+    }
+
+    /**
+     * The p-value as the table shows it. When the test cannot reach {@value #SIGNIFICANT} with this many pairs,
+     * it says so, so that a bare p is never read as a finding; with very few pairs (or fewer than the runs) the
+     * pair count goes with the p-value.
+     */
+    private String pValueText(double p, double[][] pairs, boolean fewerPairsThanRuns) {
+        int n = pairs[0].length;
+        if (Double.isNaN(p)) {
+            return n < 2 ? "too few pairs to test" : "no difference to test";
+        }
+        String pText = p < 0.001 ? "p &lt; 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
+        int counted = test.pairsCounted(pairs[0], pairs[1]);
+        double least = test.leastPossiblePValue(counted);
+        if (least >= SIGNIFICANT) {
+            String pairCount = plural(counted, "pair") + (counted < n ? " that differ" : "");
+            return pText + (p <= least * (1 + 1e-9) ? ", the least possible with " + pairCount
+                    : String.format(Locale.ROOT, "; %.3f at best with %s", least, pairCount));
+        }
+        return pText + (fewerPairsThanRuns || n < FEW_PAIRS ? " (" + plural(n, "pair") + ")" : "");
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static double mean(double[] values) {

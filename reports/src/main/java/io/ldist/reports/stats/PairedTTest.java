@@ -29,4 +29,16 @@ public final class PairedTTest implements PairedTest {
         }
         return new TTest().pairedTTest(a, b);
     }
+
+    @Override
+    public int pairsCounted(double[] a, double[] b) {
+        Pairs.check(a, b);
+        return a.length;
+    }
+
+    /** Any p-value: t grows without bound as the differences agree. */
+    @Override
+    public double leastPossiblePValue(int pairs) {
+        return pairs < 2 ? Double.NaN : 0;
+    }
 }

@@ -50,6 +50,35 @@ public final class WilcoxonSignedRankTest implements PairedTest {
         return n <= EXACT_UP_TO ? exact(doubled, positiveSum) : normal(ranks, positiveSum / 2.0);
     }
 
+    @Override
+    public int pairsCounted(double[] a, double[] b) {
+        Pairs.check(a, b);
+        int differ = 0;
+        for (int i = 0; i < a.length; i++) {
+            differ += a[i] != b[i] ? 1 : 0;
+        }
+        return differ;
+    }
+
+    /**
+     * Every difference of one sign: exactly 2 / 2^n, the one sign pattern at each extreme (ties change nothing
+     * there); above {@value #EXACT_UP_TO} pairs, the normal approximation of that pattern without ties.
+     */
+    @Override
+    public double leastPossiblePValue(int pairs) {
+        if (pairs < 1) {
+            return Double.NaN;
+        }
+        if (pairs <= EXACT_UP_TO) {
+            return Math.min(1, 2 / Math.pow(2, pairs));
+        }
+        double[] ranks = new double[pairs];
+        for (int i = 0; i < pairs; i++) {
+            ranks[i] = i + 1;
+        }
+        return normal(ranks, pairs * (pairs + 1) / 2.0);
+    }
+
     /** Two-sided: twice the smaller tail at the observed sum, at most 1. */
     private static double exact(int[] doubledRanks, int observed) {
         int total = Arrays.stream(doubledRanks).sum();

@@ -68,6 +68,9 @@ class StatisticsProperties {
                 assertThat(p).as(name).isBetween(0.0, 1.0);
                 assertThat(PairedTests.named(name).pValue(b, a)).as(name + " swapped").isCloseTo(p,
                         org.assertj.core.api.Assertions.within(1e-9));
+                PairedTest test = PairedTests.named(name);
+                assertThat(p).as(name + " at least its least possible p")
+                        .isGreaterThanOrEqualTo(test.leastPossiblePValue(test.pairsCounted(a, b)) * (1 - 1e-9));
             }
         }
     }

@@ -101,6 +101,37 @@ class StatisticsTest {
     }
 
     @Test
+    void wilcoxonLeastPossiblePValue_isTwoOverTwoToTheN() {
+        // Only the pattern with every sign alike reaches each extreme: 1 of 2^n each side, two-sided 2 / 2^n.
+        WilcoxonSignedRankTest test = new WilcoxonSignedRankTest();
+        assertThat(test.leastPossiblePValue(1)).isEqualTo(1.0);
+        assertThat(test.leastPossiblePValue(2)).isEqualTo(0.5);
+        assertThat(test.leastPossiblePValue(3)).isEqualTo(0.25);
+        assertThat(test.leastPossiblePValue(5)).isEqualTo(0.0625);
+        assertThat(test.leastPossiblePValue(6)).isEqualTo(0.03125);
+        // 60 pairs, distinct ranks, all positive: W+ = 1830, mean 915, variance 60 x 61 x 121 / 24 = 18452.5,
+        // z = 914.5 / 135.8400 = 6.7322, p = 2 (1 - Phi(6.7322)) ~ 1.67e-11.
+        assertThat(test.leastPossiblePValue(60)).isCloseTo(1.67e-11, within(0.02e-11));
+    }
+
+    @Test
+    void wilcoxonCountsOnlyPairsThatDiffer_andReachesItsLeastWhenAllAgree() {
+        WilcoxonSignedRankTest test = new WilcoxonSignedRankTest();
+        double[] a = {5, 6, 7, 3};
+        double[] b = {1, 2, 3, 3};
+        assertThat(test.pairsCounted(a, b)).isEqualTo(3);
+        assertThat(test.pValue(a, b)).isEqualTo(test.leastPossiblePValue(3)).isEqualTo(0.25);
+    }
+
+    @Test
+    void pairedTCanReachAnyPValue() {
+        PairedTTest test = new PairedTTest();
+        assertThat(test.pairsCounted(new double[] {1, 2, 2}, new double[] {1, 1, 1})).isEqualTo(3);
+        assertThat(test.leastPossiblePValue(2)).isZero();
+        assertThat(test.leastPossiblePValue(1)).isNaN();
+    }
+
+    @Test
     void pairedTByHand() {
         // d = 1, 2, 3: mean 2, sd 1, t = 2 / (1 / sqrt 3) = 3.4641016 with 2 degrees of freedom, whose CDF is
         // 1/2 + t / (2 sqrt(t^2 + 2)) = 0.5 + 3.4641016 / 7.4833148 = 0.9629100; p = 2 (1 - 0.9629100) = 0.0741799.
