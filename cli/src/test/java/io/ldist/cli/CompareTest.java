@@ -70,6 +70,21 @@ class CompareTest {
     }
 
     @Test
+    void variantsThatChangeNothing_namedAsIdentical() throws IOException {
+        // The same scenario under two names: every run of one is a run of the other.
+        Path scenario = TestScenarios.tasks(tmp);
+        Path copy = Files.copy(scenario, tmp.resolve("copy.yaml"));
+        Path out = tmp.resolve("out");
+
+        CliRun run = compare(scenario.toString(), copy.toString(), "--seeds", "2", "--out", out.toString());
+
+        assertThat(run.out()).contains("\nNote: tasks and copy gave identical results on every run (every metric, "
+                + "every day and seed): nothing here tells them apart.\n");
+        assertThat(Files.readString(out.resolve("report.html")))
+                .contains("<b>Identical runs:</b> tasks and copy gave the same value");
+    }
+
+    @Test
     void oneScenarioAlone_sameNumbersAsSimulate() {
         Path scenario = TestScenarios.trace(tmp);
         Path compared = tmp.resolve("compared");

@@ -249,7 +249,18 @@ public final class ComparisonReport {
                 + "of a two-sided ").append(Html.escape(testName())).append(" on those pairs; ")
                 .append("<span class=\"significant\">bold</span> when p &lt; 0.05. Charts follow, each also saved "
                 + "as PNG and SVG beside this page; metric definitions are at the end.</p>\n");
+        identicalRuns(html);
         tooFewPairs(html);
+    }
+
+    private void identicalRuns(StringBuilder html) {
+        for (List<Variant> group : IdenticalVariants.of(results, variants)) {
+            html.append("<p class=\"note\"><b>Identical runs:</b> ")
+                    .append(Html.escape(IdenticalVariants.names(group))).append(" gave the same value of every "
+                            + "metric on every run (").append(plural(variants.rowsOf(group.get(0)).size(), "run"))
+                    .append(" each, on the same days and seeds). They tie in every table and no test can tell them "
+                            + "apart: what sets them apart had no effect on these runs.</p>\n");
+        }
     }
 
     /** A warning when no test of this report can reach significance, however large the difference. */

@@ -7,9 +7,11 @@ import io.ldist.cli.ReportOptions;
 import io.ldist.cli.ScenarioOptions;
 import io.ldist.cli.scenario.TraceCache;
 import io.ldist.reports.FileTree;
+import io.ldist.reports.IdenticalVariants;
 import io.ldist.reports.Metric;
 import io.ldist.reports.Metrics;
 import io.ldist.reports.ResultsTable;
+import io.ldist.reports.Variants;
 import io.ldist.sim.record.RunOutput;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -128,6 +130,10 @@ public final class CompareCommand implements Callable<Integer> {
                     runs.size(), variants.size(), Math.max(1, results.days().size()), seeds, workers,
                     (System.nanoTime() - started) / 1e9);
             stdout.print(summary(results));
+            for (var identical : IdenticalVariants.of(results, new Variants(results))) {
+                stdout.println("Note: " + IdenticalVariants.names(identical) + " gave identical results on every "
+                        + "run (every metric, every day and seed): nothing here tells them apart.");
+            }
             stdout.println();
             stdout.println("Wrote " + folder + ": report.html (charts also in charts/), results.csv, timings.csv, "
                     + ComparisonRunner.RUNS_FOLDER + "/ (each run's time series)");
