@@ -1,5 +1,6 @@
 package io.ldist.cli;
 
+import io.ldist.cli.compare.ParameterUnits;
 import io.ldist.reports.ComparisonReport;
 import io.ldist.reports.ReportFiles;
 import io.ldist.reports.ResultsTable;
@@ -47,7 +48,7 @@ public final class ReportOptions {
         PairedTest chosen = pairedTest();
         ComparisonReport.Built built;
         try {
-            built = new ComparisonReport(results, baseline, chosen).build(folder, run);
+            built = new ComparisonReport(results, baseline, chosen, ParameterUnits::of).build(folder, run);
         } catch (IllegalArgumentException | ResultsTable.FormatException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 
 /**
  * The report of a comparison, built from its results.csv and its runs' time series: a summary table per group
@@ -41,6 +42,7 @@ public final class ComparisonReport {
     private final PairedTest test;
     private final PolicyStyle style;
     private final List<Metric> shown;
+    private final UnaryOperator<String> parameterUnit;
 
     /** A report's page and its charts as files, before anything is written. */
     public record Built(String html, List<ChartFiles> charts) {
@@ -55,6 +57,13 @@ public final class ComparisonReport {
      * @param test     the paired test
      */
     public ComparisonReport(ResultsTable results, String baseline, PairedTest test) {
+        this(results, baseline, test, parameter -> "");
+    }
+
+    /** @param parameterUnit the unit of a swept scenario field ("s" for a duration), "" when none is known */
+    public ComparisonReport(ResultsTable results, String baseline, PairedTest test,
+                            UnaryOperator<String> parameterUnit) {
+        this.parameterUnit = parameterUnit;
         this.results = results;
         this.variants = new Variants(results);
         this.baseline = variants.baseline(baseline);
@@ -86,10 +95,11 @@ public final class ComparisonReport {
             }
         }
         if (variants.swept() && SweepChart.numeric(results)) {
-            section(html, "Metrics against " + variants.parameter());
+            section(html, "Metrics against " + variants.parameterLabel());
             for (String name : SWEPT) {
                 shown.stream().filter(m -> m.name().equals(name)).findFirst()
-                        .ifPresent(metric -> figure(html, charts, SweepChart.of(variants, style, metric)));
+                        .ifPresent(metric -> figure(html, charts, SweepChart.of(variants, style, metric,
+                                parameterUnit.apply(variants.parameter()))));
             }
         }
         timeSeries(resultsFolder, run).ifPresent(chart -> {
@@ -169,7 +179,7 @@ public final class ComparisonReport {
         if (runs.isEmpty()) {
             return Optional.empty();
         }
-        String label = which + (value.isEmpty() ? "" : ", " + variants.parameter() + " = " + value);
+        String label = which + (value.isEmpty() ? "" : ", " + variants.parameterLabel() + " = " + value);
         return Optional.of(TimeSeriesChart.of(runs, style, label));
     }
 
@@ -231,7 +241,8 @@ public final class ComparisonReport {
                 .append(results.rows().size()).append(" runs: ")
                 .append(Html.escape(String.join(", ", variants.series())));
         if (variants.swept()) {
-            html.append("; ").append(Html.escape(variants.parameter())).append(" swept over ")
+            html.append("; ").append(Html.escape(variants.parameterLabel())).append(" (<code>")
+                    .append(Html.escape(variants.parameter())).append("</code>) swept over ")
                     .append(Html.escape(String.join(", ", results.rows().stream().map(ResultsTable.Row::value)
                             .distinct().toList())));
         }

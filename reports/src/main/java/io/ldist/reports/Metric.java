@@ -37,6 +37,14 @@ public record Metric(String name, String label, String unit, double scale, int d
         return String.format(Locale.ROOT, "%,." + decimals + "f", value * scale);
     }
 
+    /**
+     * The least value the metric can take: every headline metric counts, times or measures something, so none
+     * is negative (a confidence band reaching below it is cut there).
+     */
+    public double lowestPossible() {
+        return 0;
+    }
+
     /** Whether {@code a} is better than {@code b}; never, for a metric with no better direction. */
     public boolean better(double a, double b) {
         return switch (direction) {

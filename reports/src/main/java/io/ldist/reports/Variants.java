@@ -50,6 +50,11 @@ public final class Variants {
         return results.rows().get(0).parameter();
     }
 
+    /** The swept parameter as a reader would name it ("overload threshold"), or "". */
+    public String parameterLabel() {
+        return ParameterNames.readable(parameter());
+    }
+
     public List<ResultsTable.Row> rowsOfSeries(String series) {
         return all.stream().filter(v -> v.series().equals(series)).flatMap(v -> rowsOf(v).stream()).toList();
     }

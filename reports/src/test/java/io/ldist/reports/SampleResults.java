@@ -7,15 +7,15 @@ import java.util.List;
 import java.util.Map;
 
 /** Results tables made by hand for report tests: runs of named policies on days and seeds, with given metrics. */
-final class SampleResults {
+public final class SampleResults {
     private final List<ResultsTable.Row> rows = new ArrayList<>();
 
     /** Adds one run; {@code metrics} alternates names and values ("energyKWh", 12.0, ...). */
-    SampleResults run(String policy, String day, long seed, Object... metrics) {
+    public SampleResults run(String policy, String day, long seed, Object... metrics) {
         return sweptRun(policy, "", "", day, seed, metrics);
     }
 
-    SampleResults sweptRun(String policy, String parameter, String value, String day, long seed, Object... metrics) {
+    public SampleResults sweptRun(String policy, String parameter, String value, String day, long seed, Object... metrics) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (int i = 0; i < metrics.length; i += 2) {
             values.put((String) metrics[i], ((Number) metrics[i + 1]).doubleValue());
@@ -24,7 +24,7 @@ final class SampleResults {
         return this;
     }
 
-    ResultsTable table() {
+    public ResultsTable table() {
         LinkedHashSet<String> names = new LinkedHashSet<>();
         rows.forEach(r -> names.addAll(r.metrics().keySet()));
         return new ResultsTable(List.copyOf(names), rows);
