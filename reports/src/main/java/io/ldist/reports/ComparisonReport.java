@@ -84,10 +84,11 @@ public final class ComparisonReport {
         for (String group : groups()) {
             summaryTable(html, group);
         }
-        paretoChart().ifPresent(chart -> {
+        List<Chart> pareto = paretoCharts();
+        if (!pareto.isEmpty()) {
             section(html, "Energy and service level, run by run");
-            figure(html, charts, chart);
-        });
+            pareto.forEach(chart -> figure(html, charts, chart));
+        }
         section(html, "Spread over days and seeds");
         for (Metric metric : shown) {
             if (varies(metric)) {
@@ -138,13 +139,14 @@ public final class ComparisonReport {
         return shown.stream().filter(m -> m.name().equals(name)).findFirst();
     }
 
-    private Optional<Chart> paretoChart() {
+    /** Energy (or cost) against SLA violation (or waits), and a closer view when some policies lie far off. */
+    private List<Chart> paretoCharts() {
         Optional<Metric> x = metric("energyKWh").or(() -> metric("costUsd"));
         Optional<Metric> y = metric("slav").or(() -> metric("p95WaitS")).or(() -> metric("tasksLate"));
         if (x.isEmpty() || y.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        return Optional.of(ParetoChart.of(variants, style, x.get(), y.get()));
+        return ParetoChart.of(variants, style, x.get(), y.get());
     }
 
     private Optional<Chart> timeSeries(Path resultsFolder, String run) {
