@@ -34,10 +34,19 @@ public final class ReportOptions {
         }
     }
 
-    /** Refuses a baseline these results (or the runs planned) do not have, before any work. */
-    public void checkBaseline(ResultsTable planned) {
+    @Option(names = "--run-value", paramLabel = "VALUE",
+            description = "In a sweep, the value of the swept parameter whose runs the time-series chart shows "
+                    + "(default: the first).")
+    String runValue;
+
+    /** Refuses a baseline or a swept value these results (or the runs planned) do not have, before any work. */
+    public void checkAgainst(ResultsTable planned) {
         try {
-            new Variants(planned).baseline(baseline);
+            Variants variants = new Variants(planned);
+            variants.baseline(baseline);
+            if (runValue != null) {
+                variants.sweptValue(runValue);
+            }
         } catch (IllegalArgumentException e) {
             throw new BadInputException(e.getMessage());
         }
@@ -48,7 +57,7 @@ public final class ReportOptions {
         PairedTest chosen = pairedTest();
         ComparisonReport.Built built;
         try {
-            built = new ComparisonReport(results, baseline, chosen, ParameterUnits::of).build(folder, run);
+            built = new ComparisonReport(results, baseline, chosen, ParameterUnits::of).build(folder, run, runValue);
         } catch (IllegalArgumentException | ResultsTable.FormatException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -156,6 +156,66 @@ class ReportTest {
                         + "names it; was the runs folder moved or deleted?)\n");
     }
 
+    private Path sweepOfTwoThresholds() {
+        Path scenario = TestScenarios.trace(tmp.resolve("swept"));
+        Path sweep = TestScenarios.write(tmp.resolve("swept/sweep.yaml"), """
+                parameter: policies.overload.threshold
+                values: [0.3, 0.9]
+                """);
+        Path swept = tmp.resolve("swept/out");
+        CliRun run = CliRun.ldist("compare", scenario.toString(), "--sweep", sweep.toString(), "--out",
+                swept.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return swept;
+    }
+
+    @Test
+    void runValue_choosesTheSweptValueOverTime() throws IOException {
+        Path swept = sweepOfTwoThresholds();
+        assertThat(Files.readString(swept.resolve("report.html"))).contains("seed 1, overload threshold = 0.3)");
+
+        CliRun run = CliRun.ldist("report", swept.toString(), "--run-value", "0.90", "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.readString(swept.resolve("report.html"))).contains("seed 1, overload threshold = 0.9)")
+                .doesNotContain("overload threshold = 0.3)");
+    }
+
+    @Test
+    void unknownRunValue_namesTheValuesThere() {
+        Path swept = sweepOfTwoThresholds();
+
+        assertThat(refused(swept.toString(), "--run-value", "0.8"))
+                .isEqualTo("--run-value: no value '0.8' of overload threshold (policies.overload.threshold) in these "
+                        + "results; the nearest value swept is 0.9 (values there: 0.3, 0.9)\n");
+    }
+
+    @Test
+    void runValueWithoutASweep_refused() {
+        assertThat(refused(out.toString(), "--run-value", "0.8"))
+                .isEqualTo("--run-value: these results sweep no parameter; give --run-value only for a comparison "
+                        + "made with --sweep\n");
+    }
+
+    @Test
+    void compareRefusesAnUnknownRunValueBeforeRunning() {
+        Path scenario = TestScenarios.trace(tmp.resolve("swept"));
+        Path sweep = TestScenarios.write(tmp.resolve("swept/sweep.yaml"), """
+                parameter: policies.overload.threshold
+                values: [0.3, 0.9]
+                """);
+        Map<String, Long> before = listing(tmp);
+
+        CliRun run = CliRun.ldist("compare", scenario.toString(), "--sweep", sweep.toString(), "--run-value", "0.09",
+                "--out", tmp.resolve("other").toString());
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("--run-value: no value '0.09' of overload threshold "
+                + "(policies.overload.threshold) in these results; the nearest value swept is 0.3 (values there: 0.3, "
+                + "0.9)\n");
+        assertThat(listing(tmp)).isEqualTo(before);
+    }
+
     @Test
     void compareRefusesAnUnknownBaselineBeforeRunning() {
         Path scenario = TestScenarios.tasks(tmp);

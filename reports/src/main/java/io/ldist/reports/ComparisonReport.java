@@ -72,11 +72,17 @@ public final class ComparisonReport {
         this.shown = measured(results);
     }
 
+    /** Builds the page with the time series of the first swept value (if any); see the other build. */
+    public Built build(Path resultsFolder, String run) {
+        return build(resultsFolder, run, null);
+    }
+
     /**
      * Builds the page. {@code runsFolder} resolves the time series results.csv names; {@code run} picks the day
-     * (and seed, "DAY/SEED") whose runs the time series show, null for the first.
+     * (and seed, "DAY/SEED") whose runs the time series show, null for the first; {@code runValue} the swept
+     * value, null for the first.
      */
-    public Built build(Path resultsFolder, String run) {
+    public Built build(Path resultsFolder, String run, String runValue) {
         List<ChartFiles> charts = new ArrayList<>();
         StringBuilder html = new StringBuilder();
         head(html);
@@ -103,7 +109,7 @@ public final class ComparisonReport {
                                 parameterUnit.apply(variants.parameter()))));
             }
         }
-        timeSeries(resultsFolder, run).ifPresent(chart -> {
+        timeSeries(resultsFolder, run, runValue).ifPresent(chart -> {
             section(html, "Over time");
             figure(html, charts, chart);
         });
@@ -149,7 +155,7 @@ public final class ComparisonReport {
         return ParetoChart.of(variants, style, x.get(), y.get());
     }
 
-    private Optional<Chart> timeSeries(Path resultsFolder, String run) {
+    private Optional<Chart> timeSeries(Path resultsFolder, String run, String runValue) {
         String day = null;
         Long seed = null;
         if (run != null) {
@@ -157,7 +163,8 @@ public final class ComparisonReport {
             day = slash < 0 ? run : run.substring(0, slash);
             seed = slash < 0 ? null : parseSeed(run.substring(slash + 1));
         }
-        String value = variants.swept() ? variants.all().get(0).value() : "";
+        String value = runValue != null ? variants.sweptValue(runValue)
+                : variants.swept() ? variants.all().get(0).value() : "";
         Map<String, RunSeries> runs = new LinkedHashMap<>();
         String which = null;
         for (Variant variant : variants.all()) {

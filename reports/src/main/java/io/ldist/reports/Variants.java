@@ -55,6 +55,50 @@ public final class Variants {
         return ParameterNames.readable(parameter());
     }
 
+    /**
+     * The swept value {@code text} names, as the results write it: the same text, or the same number ("0.80" for
+     * "0.8"); refused, with the values there, when the results have no such value or sweep nothing.
+     */
+    public String sweptValue(String text) {
+        if (!swept()) {
+            throw new IllegalArgumentException("--run-value: these results sweep no parameter; give --run-value only "
+                    + "for a comparison made with --sweep");
+        }
+        List<String> values = all.stream().map(Variant::value).distinct().toList();
+        for (String value : values) {
+            if (value.equals(text) || sameNumber(value, text)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("--run-value: no value '" + text + "' of " + parameterLabel() + " ("
+                + parameter() + ") in these results" + nearest(values, text).map(h -> "; " + h).orElse("")
+                + " (values there: " + String.join(", ", values) + ")");
+    }
+
+    /** For numbers, the nearest value swept (0.8 is nearer 0.9 than 0.3, though as text it differs by as much). */
+    private static Optional<String> nearest(List<String> values, String text) {
+        try {
+            double wanted = Double.parseDouble(text);
+            String closest = values.get(0);
+            for (String value : values) {
+                if (Math.abs(Double.parseDouble(value) - wanted) < Math.abs(Double.parseDouble(closest) - wanted)) {
+                    closest = value;
+                }
+            }
+            return Optional.of("the nearest value swept is " + closest);
+        } catch (NumberFormatException e) {
+            return NearestName.didYouMean(values, text);
+        }
+    }
+
+    private static boolean sameNumber(String a, String b) {
+        try {
+            return Double.parseDouble(a) == Double.parseDouble(b);
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
     public List<ResultsTable.Row> rowsOfSeries(String series) {
         return all.stream().filter(v -> v.series().equals(series)).flatMap(v -> rowsOf(v).stream()).toList();
     }

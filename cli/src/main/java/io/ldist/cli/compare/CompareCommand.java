@@ -94,7 +94,7 @@ public final class CompareCommand implements Callable<Integer> {
         List<Variant> variants = variants();
         List<RunMatrix.Run> runs = RunMatrix.build(variants, days, seeds, TraceCache.shared());
         report.pairedTest();
-        report.checkBaseline(planned(runs));
+        report.checkAgainst(planned(runs));
         Path folder = OutputFolder.prepare(out, force);
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
@@ -141,7 +141,7 @@ public final class CompareCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The runs to come as a results table without metrics: enough to check a baseline's name before running. */
+    /** The runs to come as a results table without metrics: enough to check a baseline or value before running. */
     private static ResultsTable planned(List<RunMatrix.Run> runs) {
         List<ResultsTable.Row> rows = new ArrayList<>();
         for (RunMatrix.Run run : runs) {

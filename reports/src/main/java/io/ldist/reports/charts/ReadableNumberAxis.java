@@ -25,10 +25,25 @@ class ReadableNumberAxis extends NumberAxis {
 
     /** @param decimals the most decimals a tick may need: those of the metric in the tables */
     ReadableNumberAxis(String label, int decimals) {
+        this(label, units(decimals));
+    }
+
+    private ReadableNumberAxis(String label, TickUnits units) {
         super(label);
-        this.units = units(decimals);
+        this.units = units;
         setStandardTickUnits(units);
         setAutoRangeIncludesZero(false);
+    }
+
+    /** An axis of hours, ticked at quarter hours, hours, or 2, 3, 6, 12, 24 or 48 of them. */
+    static ReadableNumberAxis hours(String label) {
+        TickUnits units = new TickUnits();
+        units.add(new NumberTickUnit(0.25, format(2)));
+        units.add(new NumberTickUnit(0.5, format(1)));
+        for (int hours : new int[] {1, 2, 3, 6, 12, 24, 48, 168}) {
+            units.add(new NumberTickUnit(hours, format(0)));
+        }
+        return new ReadableNumberAxis(label, units);
     }
 
     @Override

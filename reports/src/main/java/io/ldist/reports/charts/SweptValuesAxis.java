@@ -28,6 +28,7 @@ final class SweptValuesAxis extends ReadableNumberAxis {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // JFreeChart's own signature
     public List refreshTicks(Graphics2D g2, AxisState state, Rectangle2D dataArea, RectangleEdge edge) {
         if (values.size() > MOST_VALUES || RectangleEdge.isLeftOrRight(edge)) {
             return super.refreshTicks(g2, state, dataArea, edge);

@@ -4,34 +4,40 @@ import io.ldist.reports.RunSeries;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
-import org.jfree.chart.axis.NumberAxis;
+import org.jfree.chart.annotations.XYTextAnnotation;
 import org.jfree.chart.plot.CombinedDomainXYPlot;
 import org.jfree.chart.plot.ValueMarker;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.Layer;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.Font;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
 /**
  * How one run of each policy went over time, in panels that share the time axis: active servers, mean CPU,
  * migrations per hour, tasks waiting, cost per hour, servers found overloaded. Panels where every run shows
- * nothing are left out. Scale-outs, failovers and server crashes are marked as vertical lines across the
- * panels, in the colour of the policy whose run they belong to.
+ * nothing are left out. Scale-outs, failovers and server crashes are marked across the panels in the colour of
+ * the policy whose run they belong to. The time axis ends with the run; a panel whose start-up would squash the
+ * rest is scaled to the rest ({@link StartUp}).
  */
 public final class TimeSeriesChart {
     private record Panel(String label, Function<RunSeries, double[]> values) {
     }
 
-    private record EventKind(String column, String label, Stroke stroke) {
+    /** A kind of event marked by vertical lines: behind the series (a wide pale band) or in front of them. */
+    private record EventKind(String column, String label, Stroke stroke, int alpha, Layer layer) {
     }
 
     private static final List<Panel> PANELS = List.of(
@@ -42,27 +48,33 @@ public final class TimeSeriesChart {
             new Panel("cost (USD/h)", s -> s.column("costUsdPerHour")),
             new Panel("servers found overloaded", s -> s.column("overloadedHosts")));
 
+    /**
+     * A failover follows its crash by a few health checks (20 s, under a pixel on a day's axis): so failovers
+     * are wide pale bands behind the series and crashes thin dotted lines in front, both seen where they meet.
+     */
     private static final List<EventKind> EVENTS = List.of(
+            new EventKind("failovers", "failover", new BasicStroke(7f), 70, Layer.BACKGROUND),
             new EventKind("scaleOuts", "scale-out", new BasicStroke(1f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND,
-                    10f, new float[] {6f, 3f}, 0f)),
-            new EventKind("failovers", "failover", new BasicStroke(2.2f)),
-            new EventKind("hostCrashes", "server crash (anomaly)", new BasicStroke(1.2f, BasicStroke.CAP_BUTT,
-                    BasicStroke.JOIN_ROUND, 10f, new float[] {1.5f, 2.5f}, 0f)));
+                    10f, new float[] {6f, 3f}, 0f), 255, Layer.FOREGROUND),
+            new EventKind("hostCrashes", "server crash (anomaly)", new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
+                    BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 2f}, 0f), 255, Layer.FOREGROUND));
 
     private TimeSeriesChart() {
     }
 
     /** {@code runs}: each policy's run to show, in the style's order; {@code which}: the day and seed, for the title. */
     public static Chart of(Map<String, RunSeries> runs, PolicyStyle style, String which) {
-        NumberAxis time = new NumberAxis("time (h)");
-        time.setAutoRangeIncludesZero(true);
+        ReadableNumberAxis time = ReadableNumberAxis.hours("time (h)");
+        time.setRange(0, runs.values().stream().mapToDouble(TimeSeriesChart::endHours).max().orElse(1));
         CombinedDomainXYPlot combined = new CombinedDomainXYPlot(time);
         combined.setGap(8);
         List<String> policies = style.policies().stream().filter(runs::containsKey).toList();
         int shown = 0;
+        boolean anyOffScale = false;
         for (Panel panel : PANELS) {
             XYSeriesCollection data = new XYSeriesCollection();
             boolean anything = false;
+            StartUp.Peaks peaks = StartUp.Peaks.NONE;
             for (String policy : policies) {
                 RunSeries run = runs.get(policy);
                 double[] t = run.column("timeS");
@@ -73,19 +85,24 @@ public final class TimeSeriesChart {
                     anything |= y[i] != 0;
                 }
                 data.addSeries(series);
+                peaks = peaks.max(StartUp.Peaks.of(t, y, StartUp.end(run)));
             }
             if (!anything) {
                 continue;
             }
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
             renderer.setDrawSeriesLineAsPath(true); // so that dashes run along the line, not restart at every point
-            NumberAxis axis = new NumberAxis(panel.label());
+            ReadableNumberAxis axis = new ReadableNumberAxis(panel.label(), 0);
             axis.setAutoRangeIncludesZero(true);
             axis.setLabelFont(axis.getLabelFont().deriveFont(11f));
             XYPlot plot = new XYPlot(data, null, axis, renderer);
             plot.setBackgroundPaint(Color.WHITE);
             plot.setRangeGridlinePaint(new Color(0xD0D0D0));
             plot.setDomainGridlinePaint(new Color(0xD0D0D0));
+            if (peaks.offScale()) {
+                scaleAfterStartUp(plot, axis, peaks);
+                anyOffScale = true;
+            }
             markEvents(plot, runs, policies, style);
             combined.add(plot, 1);
             shown++;
@@ -100,10 +117,31 @@ public final class TimeSeriesChart {
             }
         }
         combined.setFixedLegendItems(legend(policies, style, runs));
-        String caption = "The run of each policy on " + which + ", sampled at every decision. Vertical lines mark "
-                + "scale-outs (dashed), failovers (thick) and server crashes (dotted) in the colour of the policy's "
-                + "run. Migrations per hour are each interval's migrations over its length.";
+        String caption = "The run of each policy on " + which + ", sampled at every decision, to the end of the run. "
+                + "Vertical lines mark scale-outs (dashed) and server crashes (dotted), pale bands failovers, in the "
+                + "colour of the policy's run. Migrations per hour are each interval's migrations over its length."
+                + (anyOffScale ? " Panels that say so are scaled to the run after its start-up (while the servers "
+                + "on at the start were consolidated), which rises above them to the peak written there." : "");
         return new Chart("timeseries", title, caption, chart, 1000, 170 * Math.max(1, shown) + 140);
+    }
+
+    private static double endHours(RunSeries run) {
+        double[] t = run.column("timeS");
+        return t.length == 0 ? 1 : Math.max(t[t.length - 1] / 3600, 1e-3);
+    }
+
+    /** The axis up to the highest value after the start-up, and a note of the start-up's peak above it. */
+    private static void scaleAfterStartUp(XYPlot plot, ReadableNumberAxis axis, StartUp.Peaks peaks) {
+        double top = peaks.later() * 1.1;
+        axis.setRange(0, top);
+        String note = String.format(Locale.ROOT, "start-up above the scale: up to %s at %.1f h",
+                ReadableNumberAxis.format(0).format(peaks.startUp()), peaks.startUpHours());
+        XYTextAnnotation annotation = new XYTextAnnotation(note, peaks.startUpHours(), top);
+        annotation.setTextAnchor(TextAnchor.TOP_LEFT);
+        annotation.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 11));
+        annotation.setPaint(Color.DARK_GRAY);
+        annotation.setBackgroundPaint(new Color(255, 255, 255, 220));
+        plot.addAnnotation(annotation);
     }
 
     private static void markEvents(XYPlot plot, Map<String, RunSeries> runs, List<String> policies, PolicyStyle style) {
@@ -114,12 +152,16 @@ public final class TimeSeriesChart {
                 double[] counts = run.column(kind.column());
                 for (int i = 0; i < counts.length; i++) {
                     if (counts[i] > 0) {
-                        ValueMarker marker = new ValueMarker(t[i] / 3600, style.colour(policy), kind.stroke());
-                        plot.addDomainMarker(marker);
+                        plot.addDomainMarker(new ValueMarker(t[i] / 3600, paint(style.colour(policy), kind),
+                                kind.stroke()), kind.layer());
                     }
                 }
             }
         }
+    }
+
+    private static Color paint(Color colour, EventKind kind) {
+        return new Color(colour.getRed(), colour.getGreen(), colour.getBlue(), kind.alpha());
     }
 
     private static LegendItemCollection legend(List<String> policies, PolicyStyle style, Map<String, RunSeries> runs) {
@@ -141,7 +183,7 @@ public final class TimeSeriesChart {
         }
         for (EventKind kind : happened.values()) {
             items.add(new LegendItem(kind.label(), null, null, null, new Line2D.Double(0, -7, 0, 7), kind.stroke(),
-                    Color.DARK_GRAY));
+                    paint(Color.DARK_GRAY, kind)));
         }
         return items;
     }
