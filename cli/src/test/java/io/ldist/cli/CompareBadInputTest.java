@@ -47,6 +47,40 @@ class CompareBadInputTest {
     }
 
     @Test
+    void severalUnknownPolicies_allListed_withTheNearestOfEach() {
+        Path scenario = TestScenarios.trace(tmp);
+        String expected = "expected detector-selector[-parameter] (detectors thr, iqr, mad, lr, lrr; selectors mmt, "
+                + "rs, mc, mu), dvfs, or a placement policy (least-loaded, first-fit, best-fit, worst-fit, "
+                + "first-fit-decreasing, pabfd)";
+
+        assertThat(refused(scenario.toString(), "--policies", "thr-mmt-0.8,thr-xyz-0.8,pabfdd,thr-mmtt-0.8",
+                "--out", out())).isEqualTo(
+                "--policies: 'thr-xyz-0.8' is not a policy: " + expected + "\n"
+                        + "--policies: 'pabfdd' is not a policy: " + expected + "; did you mean 'pabfd'?\n"
+                        + "--policies: 'thr-mmtt-0.8' is not a policy: " + expected + "; did you mean 'thr-mmt-0.8'?\n");
+    }
+
+    @Test
+    void unknownPoliciesOfASweepFile_listedWithTheirLines() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), """
+                parameter: policies.overload.threshold
+                values: [0.6, 0.7]
+                policies: [thr-mmt, thr-muu, iqr-xyz]
+                """);
+
+        assertThat(refused(scenario.toString(), "--sweep", sweep.toString(), "--out", out())).isEqualTo(
+                sweep + ":3:21: policies[1]: expected a policy: detector-selector[-parameter] (detectors thr, iqr, "
+                        + "mad, lr, lrr; selectors mmt, rs, mc, mu), dvfs, or a placement policy (least-loaded, "
+                        + "first-fit, best-fit, worst-fit, first-fit-decreasing, pabfd), found 'thr-muu'; did you "
+                        + "mean 'thr-mu'?\n"
+                        + sweep + ":3:30: policies[2]: expected a policy: detector-selector[-parameter] (detectors "
+                        + "thr, iqr, mad, lr, lrr; selectors mmt, rs, mc, mu), dvfs, or a placement policy "
+                        + "(least-loaded, first-fit, best-fit, worst-fit, first-fit-decreasing, pabfd), found "
+                        + "'iqr-xyz'\n");
+    }
+
+    @Test
     void policiesAndSweepTogether_refused() {
         Path scenario = TestScenarios.trace(tmp);
         Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), "parameter: seed\nvalues: [1, 2]\n");

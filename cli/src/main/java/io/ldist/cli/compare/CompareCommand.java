@@ -91,6 +91,11 @@ public final class CompareCommand implements Callable<Integer> {
         if (seeds < 1 || (threads != null && threads < 1)) {
             throw new BadInputException("--seeds and --threads must be at least 1");
         }
+        List<String> unknown = policies.stream().filter(p -> !StudyPolicies.known(p))
+                .map(StudyPolicies::notAPolicy).toList();
+        if (!unknown.isEmpty()) {
+            throw new BadInputException(String.join("\n", unknown));
+        }
         List<Variant> variants = variants();
         List<RunMatrix.Run> runs = RunMatrix.build(variants, days, seeds, TraceCache.shared());
         report.pairedTest();

@@ -8,6 +8,7 @@ import io.ldist.engine.registry.Policies;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Policies named for a comparison, turned into scenario overrides: the study's notation
@@ -18,8 +19,68 @@ final class StudyPolicies {
     private StudyPolicies() {
     }
 
+    /** Whether {@code policy} is one of the names above (its parameter is checked with the scenario). */
+    static boolean known(String policy) {
+        String name = policy.strip().toLowerCase(Locale.ROOT);
+        if (name.equals("dvfs") || PlacementPolicies.family(null).has(name)) {
+            return true;
+        }
+        String[] parts = name.split("-");
+        return parts.length >= 2 && parts.length <= 3 && Policies.OVERLOAD.has(parts[0])
+                && Policies.VM_SELECTION.has(parts[1]);
+    }
+
+    /** What a policy name should be, for messages. */
+    static String expected() {
+        return "detector-selector[-parameter] (detectors " + String.join(", ", Policies.OVERLOAD.names())
+                + "; selectors " + String.join(", ", Policies.VM_SELECTION.names()) + "), dvfs, or a placement "
+                + "policy (" + String.join(", ", PlacementPolicies.family(null).names()) + ")";
+    }
+
+    /**
+     * The policy {@code policy} was probably meant to be: the nearest name without its parameter, and with a
+     * parameter the nearest detector-selector before it ({@code thr-mmtt-0.8}: {@code thr-mmt-0.8}).
+     */
+    static Optional<String> suggestion(String policy) {
+        String name = policy.strip().toLowerCase(Locale.ROOT);
+        List<String> names = new ArrayList<>(List.of("dvfs"));
+        names.addAll(PlacementPolicies.family(null).names());
+        List<String> pairs = new ArrayList<>();
+        for (String detector : Policies.OVERLOAD.names()) {
+            for (String selector : Policies.VM_SELECTION.names()) {
+                pairs.add(detector + "-" + selector);
+            }
+        }
+        names.addAll(pairs);
+        Optional<String> whole = NearestName.among(names, name);
+        int dash = name.lastIndexOf('-');
+        if (whole.isPresent() || dash < 0 || !isNumber(name.substring(dash + 1))) {
+            return whole;
+        }
+        return NearestName.among(pairs, name.substring(0, dash)).map(pair -> pair + name.substring(dash));
+    }
+
+    /** "--policies: 'x' is not a policy: expected ...; did you mean 'y'?" */
+    static String notAPolicy(String policy) {
+        return "--policies: '" + policy + "' is not a policy: expected " + expected()
+                + suggestion(policy).map(s -> "; did you mean '" + s + "'?").orElse("");
+    }
+
+    private static boolean isNumber(String text) {
+        try {
+            Double.parseDouble(text);
+            return true;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
+
+    /** The scenario overrides of a policy {@link #known} knows. */
     static List<String> overridesFor(String policy) {
         String name = policy.strip().toLowerCase(Locale.ROOT);
+        if (!known(name)) {
+            throw new BadInputException(notAPolicy(policy));
+        }
         if (name.equals("dvfs")) {
             return List.of("policies.overload=none", "policies.underload=none", "policies.placement=first-fit");
         }
@@ -27,19 +88,6 @@ final class StudyPolicies {
             return List.of("policies.placement=" + name);
         }
         String[] parts = name.split("-");
-        if (parts.length < 2 || parts.length > 3 || !Policies.OVERLOAD.has(parts[0])
-                || !Policies.VM_SELECTION.has(parts[1])) {
-            List<String> known = new ArrayList<>(List.of("dvfs"));
-            known.addAll(PlacementPolicies.family(null).names());
-            for (String detector : Policies.OVERLOAD.names()) {
-                known.add(detector + "-mmt");
-            }
-            throw new BadInputException("--policies: '" + policy + "' is not a policy: expected detector-selector"
-                    + "[-parameter] (detectors " + String.join(", ", Policies.OVERLOAD.names()) + "; selectors "
-                    + String.join(", ", Policies.VM_SELECTION.names()) + "), dvfs, or a placement policy ("
-                    + String.join(", ", PlacementPolicies.family(null).names()) + ")"
-                    + NearestName.didYouMean(known, name).map(h -> "; " + h).orElse(""));
-        }
         List<String> overrides = new ArrayList<>();
         String detector = parts[0];
         String parameter = Policies.OVERLOAD.parameters(detector).get(0);

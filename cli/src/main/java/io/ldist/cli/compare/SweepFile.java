@@ -41,6 +41,14 @@ record SweepFile(String parameter, List<String> values, List<String> policies) {
         }
         List<String> values = scalars(document, "/values", problems, true);
         List<String> policies = root.has("policies") ? scalars(document, "/policies", problems, false) : List.of();
+        JsonNode named = root.path("policies");
+        for (int i = 0; i < named.size(); i++) {
+            String policy = named.get(i).asText();
+            if (named.get(i).isValueNode() && !StudyPolicies.known(policy)) {
+                problems.add(document.problem("/policies/" + i, "a policy: " + StudyPolicies.expected(),
+                        "'" + policy + "'", StudyPolicies.suggestion(policy).map(s -> "did you mean '" + s + "'?")));
+            }
+        }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
