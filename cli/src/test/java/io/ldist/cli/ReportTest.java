@@ -143,6 +143,40 @@ class ReportTest {
                 .endsWith("this file was not written by this version of ldist compare: run the comparison again\n");
     }
 
+    /** results.csv without the given column, in its header and every row. */
+    private void dropColumn(String name) throws IOException {
+        Path results = out.resolve("results.csv");
+        List<String> lines = Files.readAllLines(results);
+        int column = List.of(lines.get(0).split(",", -1)).indexOf(name);
+        assertThat(column).as(name).isPositive();
+        List<String> cut = new ArrayList<>();
+        for (String line : lines) {
+            List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
+            cells.remove(column);
+            cut.add(String.join(",", cells));
+        }
+        Files.write(results, cut);
+    }
+
+    @Test
+    void resultsWithoutAMetricColumn_refused() throws IOException {
+        dropColumn("slav");
+        dropColumn("pdm");
+
+        assertThat(refused(out.toString())).isEqualTo(out.resolve("results.csv") + ":1: expected a column for "
+                + "every metric of format ldist-results-1, found none for pdm, slav; the file was cut or edited: "
+                + "run the comparison again\n");
+    }
+
+    @Test
+    void resultsWithoutTheRunsSize_stillReported() throws IOException {
+        dropColumn("simulatedS");
+
+        CliRun run = CliRun.ldist("report", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+    }
+
     @Test
     void aMissingTimeSeries_namesTheFile() throws IOException {
         Path series;

@@ -18,7 +18,9 @@ import java.util.TreeSet;
  * results.csv of a comparison: one row per run, identified by scenario, policy (the variant compared), day and
  * seed, with the path of the run's time series (relative to the results folder) and every headline metric.
  * The first column names the file format so that a file from another version is refused with a clear message
- * instead of being misread.
+ * instead of being misread. Every metric of the catalogue ({@link Metrics#ALL}) has a column, empty where a run
+ * measured nothing, so a file without one is refused rather than reported without that metric; other columns
+ * (the run's hosts, VMs and simulated time) are read when present and needed by nothing.
  */
 public final class ResultsTable {
     public static final String FORMAT = "ldist-results-1";
@@ -147,6 +149,12 @@ public final class ResultsTable {
                         + "version of ldist compare: run the comparison again");
             }
             List<String> metrics = columns.subList(KEYS.size(), columns.size());
+            List<String> missing = Metrics.ALL.stream().map(Metric::name).filter(m -> !metrics.contains(m)).toList();
+            if (!missing.isEmpty()) {
+                throw new FormatException(file + ":1: expected a column for every metric of format " + FORMAT
+                        + ", found none for " + String.join(", ", missing) + "; the file was cut or edited: run "
+                        + "the comparison again");
+            }
             List<Row> rows = new ArrayList<>();
             String line;
             int number = 1;
