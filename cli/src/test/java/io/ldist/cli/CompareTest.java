@@ -78,6 +78,7 @@ class CompareTest {
 
         CliRun run = compare(scenario.toString(), copy.toString(), "--seeds", "2", "--out", out.toString());
 
+        assertThat(run.out()).startsWith("4 runs (2 variants x 2 seeds) on ");
         assertThat(run.out()).contains("\nNote: tasks and copy gave identical results on every run (every metric, "
                 + "every day and seed): nothing here tells them apart.\n");
         assertThat(Files.readString(out.resolve("report.html")))
@@ -102,6 +103,16 @@ class CompareTest {
         assertThat(summary).contains("\"energyKWh\": " + io.ldist.sim.record.RunOutput.number(row.metric("energyKWh"))
                 + ",");
         assertThat(compared.resolve(row.timeseries())).hasSameBinaryContentAs(simulated.resolve("timeseries.csv"));
+    }
+
+    @Test
+    void oneOfEach_saidInTheSingular() {
+        Path scenario = TestScenarios.trace(tmp);
+
+        CliRun run = compare(scenario.toString(), "--days", "trace", "--threads", "1", "--out",
+                tmp.resolve("out").toString());
+
+        assertThat(run.out()).startsWith("1 run (1 variant x 1 day x 1 seed) on 1 thread in ");
     }
 
     @Test

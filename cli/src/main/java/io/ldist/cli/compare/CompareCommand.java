@@ -105,7 +105,7 @@ public final class CompareCommand implements Callable<Integer> {
         long started = System.nanoTime();
         ComparisonRunner.Outcome outcome;
         Path staging = folder.resolve("." + ComparisonRunner.RUNS_FOLDER + ".partial");
-        try (Progress progress = new Progress("compare", !quiet)) {
+        try (Progress progress = new Progress("compare", !quiet, runs.size(), "runs")) {
             FileTree.delete(staging);
             Files.createDirectories(staging);
             int[] done = {0};
@@ -131,8 +131,9 @@ public final class CompareCommand implements Callable<Integer> {
         report.writeReport(ResultsTable.read(folder.resolve("results.csv")), folder);
         if (!quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
-            stdout.printf(Locale.ROOT, "%d runs (%d variants x %d days x %d seeds) on %d threads in %.1f s%n%n",
-                    runs.size(), variants.size(), Math.max(1, results.days().size()), seeds, workers,
+            String days = results.days().isEmpty() ? "" : " x " + plural(results.days().size(), "day");
+            stdout.printf(Locale.ROOT, "%s (%s%s x %s) on %s in %.1f s%n%n", plural(runs.size(), "run"),
+                    plural(variants.size(), "variant"), days, plural(seeds, "seed"), plural(workers, "thread"),
                     (System.nanoTime() - started) / 1e9);
             stdout.print(summary(results));
             for (var identical : IdenticalVariants.of(results, new Variants(results))) {
@@ -187,6 +188,10 @@ public final class CompareCommand implements Callable<Integer> {
             }
         }
         return variants;
+    }
+
+    private static String plural(long count, String noun) {
+        return count + " " + noun + (count == 1 ? "" : "s");
     }
 
     private static void deleteTreeQuietly(Path folder) {
