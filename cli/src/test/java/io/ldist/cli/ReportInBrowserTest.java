@@ -6,6 +6,7 @@ import io.ldist.cli.browser.HeadlessChromium;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -55,6 +56,13 @@ class ReportInBrowserTest {
         assertThat(page.tableBodyRows()).isNotEmpty().allSatisfy(rows -> assertThat(rows).isEqualTo(3));
         assertThat(page.evaluate("document.querySelector('h1').textContent").asText())
                 .isEqualTo("Comparison of 3 policies");
+        // Narrow as a phone or a printed column: every mean keeps its interval on its line.
+        page.send("Emulation.setDeviceMetricsOverride", Map.of("width", 420, "height", 800, "deviceScaleFactor", 1,
+                "mobile", false));
+        assertThat(page.evaluate("document.querySelectorAll('td .value .ci').length").asInt()).isGreaterThan(10);
+        assertThat(page.evaluate("Array.from(document.querySelectorAll('td .value'))"
+                + ".filter(v => new Set(Array.from(v.getClientRects()).map(r => Math.round(r.top))).size !== 1)"
+                + ".map(v => v.textContent)").toString()).isEqualTo("[]");
         Path screenshot = Path.of("target", "report-screenshot.png");
         page.screenshot(screenshot, 1200);
         assertThat(Files.readAllBytes(screenshot)).startsWith(0x89, 'P', 'N', 'G');

@@ -226,6 +226,7 @@ public final class ComparisonReport {
                 .swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.4em;
                           vertical-align: -0.1em; border: 1px solid #333; }
                 .ci { color: #444; }
+                .value { white-space: nowrap; }
                 .test { display: block; font-size: 0.85em; color: #444; font-weight: normal; }
                 .significant { color: #000; font-weight: bold; }
                 figure { margin: 1.5em 0; page-break-inside: avoid; }
@@ -330,11 +331,14 @@ public final class ComparisonReport {
             for (Metric metric : metrics) {
                 Summary s = summary(rows, metric);
                 boolean isBest = s.n() > 0 && s.mean() == best.get(metric);
-                html.append(isBest ? "<td class=\"best\">" : "<td>").append(display(metric, s.mean()));
+                // A mean and its interval stay on one line: "23,790 ± / 3,877" reads as two numbers.
+                html.append(isBest ? "<td class=\"best\">" : "<td>").append("<span class=\"value\">")
+                        .append(display(metric, s.mean()));
                 if (s.n() > 1 && Double.isFinite(s.ciHalfWidth())) {
                     html.append(" <span class=\"ci\">&plusmn; ").append(display(metric, s.ciHalfWidth()))
                             .append("</span>");
                 }
+                html.append("</span>");
                 html.append(versusBaseline(variant, metric)).append("</td>");
             }
             html.append("</tr>\n");
