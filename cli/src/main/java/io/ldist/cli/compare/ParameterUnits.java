@@ -37,9 +37,19 @@ public final class ParameterUnits {
         return UNITS.getOrDefault(ref, "");
     }
 
+    /** The schema a field's value follows: its definition, or the branch of a one-of that has properties. */
     private static JsonNode resolve(JsonNode node) {
         String ref = node.path("$ref").asText("");
-        return ref.startsWith("#/$defs/") ? SCHEMA.path("$defs").path(ref.substring("#/$defs/".length())) : node;
+        if (ref.startsWith("#/$defs/")) {
+            return resolve(SCHEMA.path("$defs").path(ref.substring("#/$defs/".length())));
+        }
+        for (JsonNode branch : node.path("oneOf")) {
+            JsonNode resolved = resolve(branch);
+            if (resolved.has("properties")) {
+                return resolved;
+            }
+        }
+        return node;
     }
 
     private static JsonNode load() {
