@@ -57,7 +57,8 @@ class CompareBadInputTest {
                 "--out", out())).isEqualTo(
                 "--policies: 'thr-xyz-0.8' is not a policy: " + expected + "\n"
                         + "--policies: 'pabfdd' is not a policy: " + expected + "; did you mean 'pabfd'?\n"
-                        + "--policies: 'thr-mmtt-0.8' is not a policy: " + expected + "; did you mean 'thr-mmt-0.8'?\n");
+                        + "--policies: 'thr-mmtt-0.8' is not a policy: " + expected
+                        + "; did you mean 'thr-mmt-0.8'?\n");
     }
 
     @Test

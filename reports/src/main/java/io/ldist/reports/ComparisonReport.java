@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
@@ -31,15 +30,10 @@ public final class ComparisonReport {
     private static final List<String> SWEPT = List.of("energyKWh", "slav", "migrations", "slatah", "pdm", "costUsd",
             "tasksLate", "p95WaitS");
 
-    /** The p-value below which a difference is shown as significant. */
-    private static final double SIGNIFICANT = 0.05;
-    /** Fewer pairs than a two-sided Wilcoxon test needs to reach p < 0.05: too few to trust any test unremarked. */
-    private static final int FEW_PAIRS = 6;
-
     private final ResultsTable results;
     private final Variants variants;
     private final Variants.Baseline baseline;
-    private final PairedTest test;
+    private final BaselineTests tests;
     private final PolicyStyle style;
     private final List<Metric> shown;
     private final UnaryOperator<String> parameterUnit;
@@ -67,7 +61,7 @@ public final class ComparisonReport {
         this.results = results;
         this.variants = new Variants(results);
         this.baseline = variants.baseline(baseline);
-        this.test = test;
+        this.tests = new BaselineTests(variants, this.baseline, test);
         this.style = new PolicyStyle(variants.series());
         this.shown = measured(results);
     }
@@ -267,46 +261,22 @@ public final class ComparisonReport {
                 + "one direction is better (the definitions at the end say which) and the means differ. Under each "
                 + "value: how the policy differs from the baseline, <b>").append(Html.escape(baseline.describe()))
                 .append("</b>, as a change of the mean over the runs they share (same day and seed), and the p-value "
-                + "of a two-sided ").append(Html.escape(testName())).append(" on those pairs; ")
+                + "of a two-sided ").append(Html.escape(tests.testName())).append(" on those pairs; ")
                 .append("<span class=\"significant\">bold</span> when p &lt; 0.05. Charts follow, each also saved "
                 + "as PNG and SVG beside this page; metric definitions are at the end.</p>\n");
         identicalRuns(html);
-        tooFewPairs(html);
+        html.append(tests.tooFewPairs());
     }
 
     private void identicalRuns(StringBuilder html) {
         for (List<Variant> group : IdenticalVariants.of(results, variants)) {
+            int runs = variants.rowsOf(group.get(0)).size();
             html.append("<p class=\"note\"><b>Identical runs:</b> ")
                     .append(Html.escape(IdenticalVariants.names(group))).append(" gave the same value of every "
-                            + "metric on every run (").append(plural(variants.rowsOf(group.get(0)).size(), "run"))
+                            + "metric on every run (").append(BaselineTests.plural(runs, "run"))
                     .append(" each, on the same days and seeds). They tie in every table and no test can tell them "
                             + "apart: what sets them apart had no effect on these runs.</p>\n");
         }
-    }
-
-    /** A warning when no test of this report can reach significance, however large the difference. */
-    private void tooFewPairs(StringBuilder html) {
-        int most = variants.all().stream().mapToInt(v -> variants.rowsOf(v).size()).max().orElse(0);
-        double least = test.leastPossiblePValue(most);
-        if (most < 2 || !(least >= SIGNIFICANT)) {
-            return;
-        }
-        int needed = most;
-        while (test.leastPossiblePValue(needed) >= SIGNIFICANT) {
-            needed++;
-        }
-        html.append("<p class=\"note\">With ").append(plural(most, "pair")).append(" of runs at most, a two-sided ")
-                .append(Html.escape(testName())).append(String.format(Locale.ROOT, " cannot give a p-value below "
-                        + "%.3f, so no difference here can reach p &lt; 0.05, however large; that takes ", least))
-                .append(needed).append(" pairs (days &times; seeds) or more.</p>\n");
-    }
-
-    private String testName() {
-        return switch (test.name()) {
-            case "wilcoxon" -> "Wilcoxon signed-rank test";
-            case "paired-t" -> "paired t-test";
-            default -> test.name() + " test";
-        };
     }
 
     private void summaryTable(StringBuilder html, String group) {
@@ -339,7 +309,7 @@ public final class ComparisonReport {
                             .append("</span>");
                 }
                 html.append("</span>");
-                html.append(versusBaseline(variant, metric)).append("</td>");
+                html.append(tests.versusBaseline(variant, metric)).append("</td>");
             }
             html.append("</tr>\n");
         }
@@ -370,59 +340,6 @@ public final class ComparisonReport {
 
     private static Summary summary(List<ResultsTable.Row> rows, Metric metric) {
         return Summary.of(rows.stream().mapToDouble(r -> r.metric(metric.name()) * metric.scale()).toArray());
-    }
-
-    private String versusBaseline(Variant variant, Metric metric) {
-        Optional<Variant> base = variants.baselineFor(baseline, variant);
-        if (base.isEmpty()) {
-            return "";
-        }
-        double[][] pairs = variants.paired(variant, base.get(), metric.name());
-        int n = pairs[0].length;
-        if (n == 0) {
-            return "<span class=\"test\">no runs shared with the baseline</span>";
-        }
-        double mine = mean(pairs[0]);
-        double theirs = mean(pairs[1]);
-        String change = theirs == 0 ? (mine == 0 ? "same" : "from 0")
-                : String.format(Locale.ROOT, "%+.1f %%", 100 * (mine - theirs) / Math.abs(theirs));
-        double p = test.pValue(pairs[0], pairs[1]);
-        boolean significant = !Double.isNaN(p) && p < SIGNIFICANT;
-        return "<span class=\"test" + (significant ? " significant" : "") + "\">" + change + ", "
-                + pValueText(p, pairs, n < variants.rowsOf(variant).size()) + "</span>";
-    }
-
-    /**
-     * The p-value as the table shows it. When the test cannot reach {@value #SIGNIFICANT} with this many pairs,
-     * it says so, so that a bare p is never read as a finding; with very few pairs (or fewer than the runs) the
-     * pair count goes with the p-value.
-     */
-    private String pValueText(double p, double[][] pairs, boolean fewerPairsThanRuns) {
-        int n = pairs[0].length;
-        if (Double.isNaN(p)) {
-            return n < 2 ? "too few pairs to test" : "no difference to test";
-        }
-        String pText = p < 0.001 ? "p &lt; 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
-        int counted = test.pairsCounted(pairs[0], pairs[1]);
-        double least = test.leastPossiblePValue(counted);
-        if (least >= SIGNIFICANT) {
-            String pairCount = plural(counted, "pair") + (counted < n ? " that differ" : "");
-            return pText + (p <= least * (1 + 1e-9) ? ", the least possible with " + pairCount
-                    : String.format(Locale.ROOT, "; %.3f at best with %s", least, pairCount));
-        }
-        return pText + (fewerPairsThanRuns || n < FEW_PAIRS ? " (" + plural(n, "pair") + ")" : "");
-    }
-
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
     }
 
     /** A value already scaled for display, with the metric's decimals. */

@@ -15,7 +15,8 @@ public final class SampleResults {
         return sweptRun(policy, "", "", day, seed, metrics);
     }
 
-    public SampleResults sweptRun(String policy, String parameter, String value, String day, long seed, Object... metrics) {
+    public SampleResults sweptRun(String policy, String parameter, String value, String day, long seed,
+                                  Object... metrics) {
         Map<String, Double> values = new LinkedHashMap<>();
         for (int i = 0; i < metrics.length; i += 2) {
             values.put((String) metrics[i], ((Number) metrics[i + 1]).doubleValue());
