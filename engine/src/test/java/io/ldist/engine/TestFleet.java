@@ -46,6 +46,7 @@ public final class TestFleet implements ClusterView {
         VmType type;
         VmStatus status;
         int host = -1;
+        boolean displaced;
         double demandMips;
         double demandRam;
         /** Utilisation samples, newest first. */
@@ -154,6 +155,7 @@ public final class TestFleet implements ClusterView {
                 }
                 vm.host = a.host().index();
                 vm.status = VmStatus.RUNNING;
+                vm.displaced = false;
                 hosts.get(vm.host).vms.add(v);
             } else if (action instanceof MigrateVm a) {
                 Vm vm = vms.get(a.vm().index());
@@ -190,6 +192,7 @@ public final class TestFleet implements ClusterView {
                     Vm vm = vms.get(v);
                     vm.host = -1;
                     vm.status = VmStatus.PENDING;
+                    vm.displaced = true;
                 }
                 host.vms.clear();
             }
@@ -283,6 +286,11 @@ public final class TestFleet implements ClusterView {
     @Override
     public VmStatus vmStatus(int vm) {
         return vms.get(vm).status;
+    }
+
+    @Override
+    public boolean vmDisplaced(int vm) {
+        return vms.get(vm).displaced;
     }
 
     @Override

@@ -49,6 +49,9 @@ public interface ClusterView {
 
     VmStatus vmStatus(int vm);
 
+    /** True while a pending VM waits for a server because its own failed (false once it runs again). */
+    boolean vmDisplaced(int vm);
+
     /** Server the VM runs on (the source while it migrates), or -1 when it has none. */
     int vmHost(int vm);
 

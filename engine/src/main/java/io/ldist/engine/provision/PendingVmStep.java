@@ -14,7 +14,8 @@ import io.ldist.engine.util.IntList;
 
 /**
  * Places VMs that wait for a server: those of a trace at the start of a run, and those a failover could not
- * place at once. A VM that fits nowhere keeps waiting (and counts as unplaced until it gets a server).
+ * place at once (placed with the reason FAILOVER, so events.csv shows when a failover completes). A VM that
+ * fits nowhere keeps waiting (and counts as unplaced until it gets a server).
  * <p>
  * Only capacity limits where a waiting VM goes, not the overload detector: a VM is placed at its full
  * reservation, which must fit, while a detector judges measured load, and placing it is what starts its
@@ -48,7 +49,8 @@ public final class PendingVmStep implements DecisionStep {
             int vm = pending.get(position);
             int host = HostSearch.best(vm, plan, placement, h -> false, null);
             if (host >= 0) {
-                Moves.start(vm, host, Reason.INITIAL_PLACEMENT, plan, actions);
+                Reason reason = plan.view().vmDisplaced(vm) ? Reason.FAILOVER : Reason.INITIAL_PLACEMENT;
+                Moves.start(vm, host, reason, plan, actions);
             }
         }
     }

@@ -54,6 +54,7 @@ public final class SimulationResult {
         m.put("p95WaitS", t.waitQuantileS(0.95));
         m.put("p99WaitS", t.waitQuantileS(0.99));
         m.put("failovers", r.failovers());
+        m.put("failoversUnrecovered", r.failoversUnrecovered());
         m.put("meanTimeToRecoverS", r.meanTimeToRecoverS());
         m.put("maxTimeToRecoverS", r.maxTimeToRecoverS());
         m.put("hostShutdowns", r.hostShutdowns());

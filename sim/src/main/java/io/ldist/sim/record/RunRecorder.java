@@ -235,6 +235,12 @@ public final class RunRecorder {
         return failovers;
     }
 
+    /** Failovers whose VMs were not all running again when the run ended: no time to recover counts them. */
+    public long failoversUnrecovered() {
+        return failovers - recoveryTimes.size();
+    }
+
+    /** Over the failovers that recovered before the run ended. */
     public double meanTimeToRecoverS() {
         return mean(recoveryTimes);
     }

@@ -10,6 +10,7 @@ import io.ldist.engine.util.IntList;
 import io.ldist.sim.spec.MigrationModel;
 
 import java.util.Arrays;
+import java.util.BitSet;
 
 /**
  * The simulated servers and VMs, held in primitive arrays indexed by host and VM number, and the CPU
@@ -62,6 +63,7 @@ public final class VirtualFleet implements ClusterView {
     private double[] demandGpus = new double[16];
     private double[] givenMips = new double[16];
     /** Each VM's last {@link #HISTORY} utilisations, a ring per VM, all VMs in one array (VM v from v x HISTORY). */
+    private final BitSet displaced = new BitSet();
     private double[] history = new double[16 * HISTORY];
     private int[] historyLength = new int[16];
     private int[] historyHead = new int[16];
@@ -143,6 +145,11 @@ public final class VirtualFleet implements ClusterView {
     @Override
     public VmType vmType(int vm) {
         return vmType[vm];
+    }
+
+    @Override
+    public boolean vmDisplaced(int vm) {
+        return displaced.get(vm);
     }
 
     @Override
@@ -318,6 +325,7 @@ public final class VirtualFleet implements ClusterView {
         }
         vmHost[v] = h;
         vmStatus[v] = VmStatus.RUNNING;
+        displaced.clear(v);
         addVm(h, v);
     }
 
@@ -378,6 +386,7 @@ public final class VirtualFleet implements ClusterView {
         removeVm(vmHost[v], v);
         vmHost[v] = -1;
         vmStatus[v] = VmStatus.PENDING;
+        displaced.set(v);
         pendingVms++;
         demandMips[v] = 0;
         demandRamMb[v] = 0;
@@ -399,6 +408,7 @@ public final class VirtualFleet implements ClusterView {
         }
         vmHost[v] = -1;
         vmStatus[v] = VmStatus.FINISHED;
+        displaced.clear(v);
         demandMips[v] = 0;
         demandRamMb[v] = 0;
         demandGpus[v] = 0;
