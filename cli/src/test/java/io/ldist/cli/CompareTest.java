@@ -86,6 +86,39 @@ class CompareTest {
     }
 
     @Test
+    void summaryTable_longHeadingsAndNames_keepTheirColumnsApart() throws IOException {
+        // The quickstart shows "95th percentile wait (s)", longer than a column; a long file name names a variant.
+        Path scenario = tmp.resolve("a-rather-long-scenario-name-here.yaml");
+        try (java.io.InputStream quickstart = getClass().getClassLoader()
+                .getResourceAsStream(io.ldist.cli.scenario.ScenarioLoader.EMBEDDED_QUICKSTART)) {
+            Files.copy(quickstart, scenario);
+        }
+
+        CliRun run = compare(scenario.toString(), "--out", tmp.resolve("out").toString());
+
+        List<String> lines = run.out().lines().toList();
+        int header = lines.indexOf(lines.stream().filter(l -> l.startsWith("policy (mean)")).findFirst()
+                .orElseThrow());
+        String heading = lines.get(header);
+        String row = lines.get(header + 1);
+        assertThat(heading).contains(" tasks late ", " 95th percentile wait (s)");
+        assertThat(row).startsWith("a-rather-long-scenario-name-here ");
+        // Every value ends where its heading ends (right-aligned), the last heading included.
+        assertThat(row).hasSameSizeAs(heading);
+        java.util.regex.Matcher value = java.util.regex.Pattern.compile("\\S+").matcher(row);
+        int values = 0;
+        while (value.find()) {
+            int end = value.end() - 1;
+            if (value.start() > 0) {
+                assertThat(heading.charAt(end)).as("heading over the value ending at %d", end).isNotEqualTo(' ');
+                assertThat(end + 1 == heading.length() || heading.charAt(end + 1) == ' ').isTrue();
+            }
+            values++;
+        }
+        assertThat(values).isEqualTo(1 + 1 + 4); // name, runs, energy, cost, tasks late, p95 wait
+    }
+
+    @Test
     void oneScenarioAlone_sameNumbersAsSimulate() {
         Path scenario = TestScenarios.trace(tmp);
         Path compared = tmp.resolve("compared");

@@ -230,12 +230,6 @@ public final class CompareCommand implements Callable<Integer> {
                 metrics.add(metric);
             }
         }
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-24s %5s", "policy (mean)", "runs"));
-        for (Metric metric : metrics) {
-            text.append(String.format(Locale.ROOT, " %14s", metric.label() + (metric.unit().isEmpty() ? ""
-                    : " (" + metric.unit() + ")")));
-        }
-        text.append('\n');
         List<String> keys = new ArrayList<>();
         for (ResultsTable.Row row : results.rows()) {
             String key = row.policy() + (row.value().isEmpty() ? "" : " " + row.value());
@@ -243,17 +237,32 @@ public final class CompareCommand implements Callable<Integer> {
                 keys.add(key);
             }
         }
+        // Columns widen for a long heading or policy name, so that no two run together.
+        int keyWidth = Math.max(24, keys.stream().mapToInt(String::length).max().orElse(0));
+        List<String> headings = metrics.stream()
+                .map(m -> m.label() + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")")).toList();
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-" + keyWidth + "s %5s",
+                "policy (mean)", "runs"));
+        for (String heading : headings) {
+            text.append(' ').append(padLeft(heading, 14));
+        }
+        text.append('\n');
         for (String key : keys) {
             List<ResultsTable.Row> rows = results.rows().stream()
                     .filter(r -> (r.policy() + (r.value().isEmpty() ? "" : " " + r.value())).equals(key)).toList();
-            text.append(String.format(Locale.ROOT, "%-24s %5d", key, rows.size()));
-            for (Metric metric : metrics) {
+            text.append(String.format(Locale.ROOT, "%-" + keyWidth + "s %5d", key, rows.size()));
+            for (int i = 0; i < metrics.size(); i++) {
+                Metric metric = metrics.get(i);
                 double mean = rows.stream().mapToDouble(r -> r.metric(metric.name())).filter(x -> !Double.isNaN(x))
                         .average().orElse(Double.NaN);
-                text.append(String.format(Locale.ROOT, " %14s", metric.format(mean)));
+                text.append(' ').append(padLeft(metric.format(mean), Math.max(14, headings.get(i).length())));
             }
             text.append('\n');
         }
         return text.toString();
+    }
+
+    private static String padLeft(String text, int width) {
+        return " ".repeat(Math.max(0, width - text.length())) + text;
     }
 }
