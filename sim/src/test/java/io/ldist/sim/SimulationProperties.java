@@ -61,7 +61,8 @@ class SimulationProperties {
 
     /** A random task-stream run. */
     record TaskRun(long seed, int hosts, int standby, int vmsPerHost, int vmLimit, double perHour, double meanS,
-                   boolean crash, boolean flaky, boolean scaling, boolean resume, String placement, int slots) {
+                   boolean crash, boolean flaky, boolean scaling, boolean resume, String placement, int slots,
+                   String scorer) {
 
         SimulationSpec spec() {
             VmType worker = new VmType("worker", 4, 2000, 0, 16384, 1000, slots);
@@ -86,7 +87,7 @@ class SimulationProperties {
         EngineSettings engine() {
             ScalingSettings scale = scaling ? new ScalingSettings(0.7, 0.2, 300, 300, 1, hosts + 4, 1, METAL,
                     Math.min(1, standby), vmsPerHost, false) : null;
-            return new EngineSettings(new FleetRules(vmLimit, VmSizing.RESERVATION), EngineSettings.WEIGHTED_SCORER,
+            return new EngineSettings(new FleetRules(vmLimit, VmSizing.RESERVATION), scorer,
                     LoadWeights.DEFAULT, placement, null, null, null, false, scale, 3,
                     new CircuitBreakerSettings(0.5, 4, 300, 120), new VmTemplate(
                     new VmType("worker", 4, 2000, 0, 16384, 1000, slots), vmsPerHost), new PolicyContext(60, 0.5, seed));
@@ -103,11 +104,12 @@ class SimulationProperties {
                         .as((seed, hosts, standby, perHost, limit, rate, mean, crash) ->
                                 new Object[] {seed, hosts, standby, perHost, limit, rate, mean, crash}),
                 Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false),
-                Arbitraries.of("least-loaded", "first-fit", "best-fit", "worst-fit"),
-                Arbitraries.integers().between(1, 6))
-                .as((a, flaky, scaling, resume, placement, slots) -> new TaskRun((long) a[0], (int) a[1], (int) a[2],
-                        Math.min((int) a[3], (int) a[4]), (int) a[4], (double) a[5], (double) a[6], (boolean) a[7],
-                        flaky, scaling, resume, placement, slots));
+                Arbitraries.of("least-loaded", "first-fit", "best-fit", "worst-fit", "first-fit-decreasing", "pabfd"),
+                Arbitraries.integers().between(1, 6),
+                Arbitraries.of(EngineSettings.WEIGHTED_SCORER, "dominant-resource"))
+                .as((a, flaky, scaling, resume, placement, slots, scorer) -> new TaskRun((long) a[0], (int) a[1],
+                        (int) a[2], Math.min((int) a[3], (int) a[4]), (int) a[4], (double) a[5], (double) a[6],
+                        (boolean) a[7], flaky, scaling, resume, placement, slots, scorer));
     }
 
     @Property(tries = 60)
@@ -120,6 +122,10 @@ class SimulationProperties {
         long arrived = s.get("tasksArrived").longValue();
         assertThat(s.get("tasksCompleted").longValue() + s.get("tasksDropped").longValue())
                 .isLessThanOrEqualTo(arrived);
+        assertThat(s.get("failoversUnrecovered").longValue()).isBetween(0L, s.get("failovers").longValue());
+        // A time to recover exactly when some failover recovered.
+        boolean anyRecovered = s.get("failoversUnrecovered").longValue() < s.get("failovers").longValue();
+        assertThat(Double.isNaN(s.get("meanTimeToRecoverS").doubleValue())).isEqualTo(!anyRecovered);
     }
 
     @Property(tries = 40)
