@@ -29,6 +29,19 @@ final class PoliciesCommand implements Callable<Integer> {
         print(out, Policies.OVERLOAD, "policies.overload");
         print(out, Policies.VM_SELECTION, "policies.vmSelection");
         print(out, Policies.UNDERLOAD, "policies.underload");
+        out.println();
+        out.println("policies.scaling");
+        out.printf("  %-22s %s%n", "none", "a fixed fleet (default); failover still brings back servers of the failed "
+                + "type, up to the starting fleet size");
+        out.printf("  %-22s %s%n", "threshold", "policy: threshold; scale out when the fleet load over window (5m) "
+                + "exceeds scaleOut (0.8), drain a server when below scaleIn (0.2); step, cooldown (5m), minHosts, "
+                + "maxHosts, standbyPool, launchType, drain: finish or migrate");
+        out.println();
+        out.println("ldist compare --policies (on the scenario's other settings)");
+        out.printf("  %-22s %s%n", "DETECTOR-SELECTOR[-P]", "an overload detector and a VM selector of the above, with "
+                + "the detector's threshold or safety: thr-mmt-0.8, iqr-mc, lr-mmt-1.2");
+        out.printf("  %-22s %s%n", "dvfs", "the study's DVFS baseline: first fit, no migration and no consolidation (power still follows load)");
+        out.printf("  %-22s %s%n", "PLACEMENT", "a placement policy of the above: only the placement changes");
         return 0;
     }
 

@@ -84,6 +84,7 @@ class CommandLineTest {
             }
         }
         assertThat(run.out()).contains("  pabfd ", "  thr ", "  mmt ", "  least-utilized ", "  dominant-resource ");
+        assertThat(run.out()).contains("\npolicies.scaling\n  none ", "\n  threshold ", "\n  dvfs ");
     }
 
     @Test
