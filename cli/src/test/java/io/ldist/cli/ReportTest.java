@@ -134,12 +134,12 @@ class ReportTest {
         List<String> lines = Files.readAllLines(results);
         // The first format had no time series column.
         List<String> older = lines.stream().map(l -> l.replaceFirst("^format,", "")
-                .replaceFirst("^ldist-results-1,", "")).toList();
+                .replaceFirst("^ldist-results-2,", "")).toList();
         Files.write(results, older);
 
         assertThat(refused(out.toString()))
                 .startsWith(results + ":1: expected a header starting with format,scenario,policy,parameter,value,"
-                        + "day,seed,timeseries (format ldist-results-1), found 'scenario,policy,")
+                        + "day,seed,timeseries (format ldist-results-2), found 'scenario,policy,")
                 .endsWith("this file was not written by this version of ldist compare: run the comparison again\n");
     }
 
@@ -164,8 +164,21 @@ class ReportTest {
         dropColumn("pdm");
 
         assertThat(refused(out.toString())).isEqualTo(out.resolve("results.csv") + ":1: expected a column for "
-                + "every metric of format ldist-results-1, found none for pdm, slav; the file was cut or edited: "
+                + "every metric of format ldist-results-2, found none for pdm, slav; the file was cut or edited: "
                 + "run the comparison again\n");
+    }
+
+    @Test
+    void resultsOfTheFirstFormat_withoutFailoversUnrecovered_refusedAsWrittenByAnEarlierLdist() throws IOException {
+        dropColumn("failoversUnrecovered");
+        Path results = out.resolve("results.csv");
+        List<String> first = Files.readAllLines(results).stream()
+                .map(l -> l.replaceFirst("^ldist-results-2,", "ldist-results-1,")).toList();
+        Files.write(results, first);
+
+        assertThat(refused(out.toString())).isEqualTo(results + ":2: expected format ldist-results-2, found "
+                + "'ldist-results-1' (written by an earlier ldist, without failoversUnrecovered); run the comparison "
+                + "again with this version of ldist\n");
     }
 
     @Test

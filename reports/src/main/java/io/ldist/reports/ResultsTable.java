@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * (the run's hosts, VMs and simulated time) are read when present and needed by nothing.
  */
 public final class ResultsTable {
-    public static final String FORMAT = "ldist-results-1";
+    /** The format of the rows: 2 added the column failoversUnrecovered. */
+    public static final String FORMAT = "ldist-results-2";
     /** The day of a run on the scenario's own workload (a task stream, or the trace folder it names). */
     public static final String OWN_WORKLOAD = "-";
     public static final List<String> KEYS = List.of("format", "scenario", "policy", "parameter", "value", "day", "seed",
@@ -151,6 +152,13 @@ public final class ResultsTable {
             List<String> metrics = columns.subList(KEYS.size(), columns.size());
             List<String> missing = Metrics.ALL.stream().map(Metric::name).filter(m -> !metrics.contains(m)).toList();
             if (!missing.isEmpty()) {
+                String firstRow = in.readLine();
+                String format = firstRow == null ? FORMAT : splitCsv(firstRow).get(0);
+                if (!FORMAT.equals(format)) {
+                    throw new FormatException(file + ":2: expected format " + FORMAT + ", found '" + format
+                            + "' (written by an earlier ldist, without " + String.join(", ", missing)
+                            + "); run the comparison again with this version of ldist");
+                }
                 throw new FormatException(file + ":1: expected a column for every metric of format " + FORMAT
                         + ", found none for " + String.join(", ", missing) + "; the file was cut or edited: run "
                         + "the comparison again");
