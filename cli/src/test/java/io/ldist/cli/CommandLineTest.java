@@ -23,7 +23,7 @@ class CommandLineTest {
         List<Path> files;
         try (Stream<Path> walk = Files.walk(SCENARIOS)) {
             files = walk.filter(Files::isRegularFile).filter(f -> !f.startsWith(SCENARIOS.resolve("sweeps")))
-                    .sorted().toList();
+                    .filter(f -> f.toString().endsWith(".yaml")).sorted().toList();
         }
         assertThat(files).as("scenarios in " + SCENARIOS).isNotEmpty();
         return files.stream();

@@ -217,6 +217,23 @@ class CompareTest {
     }
 
     @Test
+    void shippedFleetSizeSweep_onTheShippedDay_moreServersLessWaiting() {
+        Path out = tmp.resolve("out");
+
+        // The first hours of the day (to 11 h, past the morning rise) keep the test short.
+        compare(TestScenarios.SCENARIOS.resolve("tasks/ec2-day.yaml").toString(), "--sweep",
+                TestScenarios.SCENARIOS.resolve("sweeps/ec2-max-hosts.yaml").toString(), "--set", "duration=11h",
+                "--out", out.toString(), "--quiet");
+
+        List<ResultsTable.Row> rows = ResultsTable.read(out.resolve("results.csv")).rows();
+        assertThat(rows).extracting(r -> r.policy() + " " + r.value()).containsExactly("ec2-day 12", "ec2-day 14",
+                "ec2-day 16", "ec2-day 18", "ec2-day 20");
+        // A ceiling of 12 servers makes tasks wait by 11 h; 20 is more than the morning needs.
+        assertThat(rows.get(0).metric("p95WaitS")).isGreaterThan(rows.get(4).metric("p95WaitS"));
+        assertThat(rows.get(0).metric("costUsd")).isLessThan(rows.get(4).metric("costUsd"));
+    }
+
+    @Test
     void forcedIntoAnEarlierComparison_replacesItsRunsEntirely() throws IOException {
         Path scenario = twoDayScenario();
         Path out = tmp.resolve("out");

@@ -77,6 +77,25 @@ class EndToEndTest {
                 .doesNotContain("\n  Tasks\n", "\n  Failover\n");
     }
 
+    @Test
+    void gpuBatchReplay_runsEveryJobOfItsCsv_onGpuVms() throws IOException {
+        Path out = tmp.resolve("out");
+        long jobs = Files.readAllLines(SCENARIOS.resolve("tasks/gpu-batch.csv")).size() - 1;
+
+        CliRun run = CliRun.ldist("simulate", SCENARIOS.resolve("tasks/gpu-batch.yaml").toString(), "--out",
+                out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        assertThat(summary.get("tasksArrived").asLong()).isEqualTo(jobs);
+        // The run lasts an hour past the last submission, long enough for every job, the crash's included.
+        assertThat(summary.get("tasksCompleted").asLong()).isEqualTo(jobs);
+        assertThat(summary.get("failovers").asLong()).isEqualTo(1);
+        assertThat(summary.get("failoversUnrecovered").asLong()).isZero();
+        // The hourly GPU batches make the fleet grow past its two servers.
+        assertThat(Files.readAllLines(out.resolve("events.csv"))).anyMatch(l -> l.contains(",ResumeHost,SCALE_OUT,"));
+    }
+
     private static void assertQuickstartOutputs(Path out) throws IOException {
         assertThat(listFolder(out)).containsExactlyElementsOf(OUTPUT_FILES);
 

@@ -28,7 +28,7 @@ import java.util.function.UnaryOperator;
 public final class ComparisonReport {
     /** Metrics a sweep is plotted for, when they were measured. */
     private static final List<String> SWEPT = List.of("energyKWh", "slav", "migrations", "slatah", "pdm", "costUsd",
-            "tasksLate", "p95WaitS");
+            "tasksLate", "tasksDropped", "p95WaitS");
 
     private final ResultsTable results;
     private final Variants variants;

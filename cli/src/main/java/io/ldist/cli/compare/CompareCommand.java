@@ -221,7 +221,7 @@ public final class CompareCommand implements Callable<Integer> {
     /** Mean of the main metrics per variant, as a quick look before the report. */
     private static String summary(ResultsTable results) {
         List<String> shown = List.of("energyKWh", "migrations", "slatah", "pdm", "slav", "costUsd", "tasksLate",
-                "p95WaitS");
+                "tasksDropped", "p95WaitS");
         List<Metric> metrics = new ArrayList<>();
         for (String name : shown) {
             Metric metric = Metrics.named(name).orElseThrow();
