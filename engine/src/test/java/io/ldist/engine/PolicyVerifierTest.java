@@ -342,7 +342,7 @@ class PolicyVerifierTest {
     // ------------------------------------------------------------------ scaling
 
     private static ThresholdScalingStep scaling(int min, int max, int pool) {
-        return new ThresholdScalingStep(new ScalingSettings(0.8, 0.2, 120, 180, min, max, 1, G5, pool, 3, false),
+        return new ThresholdScalingStep(new ScalingSettings(0.8, 0.2, 120, 180, min, max, 1, G5, pool, false),
                 new WeightedLoadScorer(new LoadWeights(0, 1, 0, 0)), new FirstFitPlacementPolicy(false));
     }
 

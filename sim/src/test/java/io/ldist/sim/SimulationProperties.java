@@ -86,7 +86,7 @@ class SimulationProperties {
 
         EngineSettings engine() {
             ScalingSettings scale = scaling ? new ScalingSettings(0.7, 0.2, 300, 300, 1, hosts + 4, 1, METAL,
-                    Math.min(1, standby), vmsPerHost, false) : null;
+                    Math.min(1, standby), false) : null;
             return new EngineSettings(new FleetRules(vmLimit, VmSizing.RESERVATION), scorer,
                     LoadWeights.DEFAULT, placement, null, null, null, false, scale, 3,
                     new CircuitBreakerSettings(0.5, 4, 300, 120), new VmTemplate(

@@ -677,7 +677,7 @@ public final class ScenarioLoader {
                 checkShareParameter(underload, "/policies/underload", "below");
             }
             boolean switchOff = "switch-off".equals(in.text("/policies/idleHosts", "switch-off"));
-            ScalingSettings scaling = readScaling(maxVms, initialHosts);
+            ScalingSettings scaling = readScaling(initialHosts);
             int missed = (int) in.integer("/policies/failover/missedChecks", 3);
             CircuitBreakerSettings breaker = null;
             if (in.has("/policies/circuitBreaker")) {
@@ -781,7 +781,7 @@ public final class ScenarioLoader {
             }
         }
 
-        ScalingSettings readScaling(int maxVms, int initialHosts) {
+        ScalingSettings readScaling(int initialHosts) {
             String at = "/policies/scaling";
             if (!"threshold".equals(in.text(at + "/policy", "none"))) {
                 return null;
@@ -799,14 +799,12 @@ public final class ScenarioLoader {
             }
             HostType launch = in.has(at + "/launchType") ? hostType(at + "/launchType")
                     : hostTypes.values().stream().findFirst().orElse(null);
-            int perNewHost = in.has("/fleet/template/perHost") ? (int) in.integer("/fleet/template/perHost", 1)
-                    : Math.min(maxVms, 1_000);
             if (launch == null || scaleIn >= out || max < min) {
                 return null;
             }
             return new ScalingSettings(out, scaleIn, in.quantity(at + "/window", Units.DURATION, 300),
                     in.quantity(at + "/cooldown", Units.DURATION, 300), min, max, (int) in.integer(at + "/step", 1),
-                    launch, (int) in.integer(at + "/standbyPool", 0), Math.max(1, perNewHost),
+                    launch, (int) in.integer(at + "/standbyPool", 0),
                     "migrate".equals(in.text(at + "/drain", "finish")));
         }
 

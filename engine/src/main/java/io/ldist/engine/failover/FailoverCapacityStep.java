@@ -6,14 +6,11 @@ import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.HostId;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
-import io.ldist.engine.model.VmStatus;
-import io.ldist.engine.model.VmType;
 import io.ldist.engine.plan.LaunchHost;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.plan.ResumeHost;
-import io.ldist.engine.util.IntList;
-import io.ldist.engine.util.StableOrder;
+import io.ldist.engine.provision.WaitingVms;
 
 /**
  * Brings back the capacity a failure took, for a fleet without a scaling policy (threshold scaling does this
@@ -50,7 +47,7 @@ public final class FailoverCapacityStep implements DecisionStep {
             return;
         }
         HostType type = launchType != null ? launchType : plan.hostType(0);
-        int needed = serversFor(waitingVms(plan, type), type, plan) - booting;
+        int needed = WaitingVms.serversFor(WaitingVms.of(plan), type, plan) - booting;
         int wanted = Math.min(needed, startingSize - running - booting);
         for (int h = 0; h < plan.hostCount() && wanted > 0; h++) {
             if (plan.hostState(h) == HostState.STANDBY) {
@@ -71,47 +68,5 @@ public final class FailoverCapacityStep implements DecisionStep {
             running += state == HostState.ACTIVE || state == HostState.DRAINING || state == HostState.BOOTING ? 1 : 0;
         }
         return running;
-    }
-
-    /** VMs of the view that have no server in the plan and would fit an empty server of {@code type}. */
-    private static IntList waitingVms(PlanningState plan, HostType type) {
-        IntList waiting = new IntList();
-        for (int v = 0; v < plan.view().vmCount(); v++) {
-            if (plan.view().vmStatus(v) != VmStatus.FINISHED && plan.vmHost(v) < 0 && fitsEmpty(v, type, plan)) {
-                waiting.add(v);
-            }
-        }
-        return waiting;
-    }
-
-    private static boolean fitsEmpty(int v, HostType type, PlanningState plan) {
-        VmType vm = plan.vmType(v);
-        return vm.cores() <= type.cores() && plan.vmCpu(v) / vm.cores() <= type.mipsPerCore()
-                && plan.vmCpu(v) <= type.totalMips() && plan.vmRam(v) <= type.ramMb() && plan.vmGpu(v) <= type.gpus();
-    }
-
-    /** Empty servers of {@code type} the VMs need, packed largest first onto the first server with room. */
-    private static int serversFor(IntList vms, HostType type, PlanningState plan) {
-        int[] order = StableOrder.byKey(vms.size(), i -> -plan.vmCpu(vms.get(i)));
-        int limit = plan.rules().maxVmsPerHost();
-        double[] cpu = new double[vms.size()];
-        double[] ram = new double[vms.size()];
-        double[] gpu = new double[vms.size()];
-        int[] count = new int[vms.size()];
-        int servers = 0;
-        for (int position : order) {
-            int v = vms.get(position);
-            int s = 0;
-            while (s < servers && (count[s] >= limit || cpu[s] + plan.vmCpu(v) > type.totalMips()
-                    || ram[s] + plan.vmRam(v) > type.ramMb() || gpu[s] + plan.vmGpu(v) > type.gpus())) {
-                s++;
-            }
-            servers = Math.max(servers, s + 1);
-            cpu[s] += plan.vmCpu(v);
-            ram[s] += plan.vmRam(v);
-            gpu[s] += plan.vmGpu(v);
-            count[s]++;
-        }
-        return servers;
     }
 }

@@ -2,6 +2,7 @@ package io.ldist.engine.provision;
 
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.VmType;
+import io.ldist.engine.util.PlainNumber;
 
 import java.util.Objects;
 
@@ -41,15 +42,11 @@ public record VmTemplate(VmType type, int perHost) {
         double byRam = vm.ramMb() > 0 ? host.ramMb() / vm.ramMb() : Double.POSITIVE_INFINITY;
         double byGpu = vm.gpus() > 0 ? host.gpus() / vm.gpus() : Double.POSITIVE_INFINITY;
         if (byGpu <= byCpu && byGpu <= byRam) {
-            return "GPUs " + plain(host.gpus()) + " for " + plain(vm.gpus()) + " each";
+            return "GPUs " + PlainNumber.of(host.gpus()) + " for " + PlainNumber.of(vm.gpus()) + " each";
         }
         if (byRam <= byCpu) {
-            return "RAM " + plain(host.ramMb()) + " MiB for " + plain(vm.ramMb()) + " MiB each";
+            return "RAM " + PlainNumber.of(host.ramMb()) + " MiB for " + PlainNumber.of(vm.ramMb()) + " MiB each";
         }
-        return "CPU " + plain(host.totalMips()) + " MIPS for " + plain(vm.totalMips()) + " MIPS each";
-    }
-
-    private static String plain(double value) {
-        return value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value);
+        return "CPU " + PlainNumber.of(host.totalMips()) + " MIPS for " + PlainNumber.of(vm.totalMips()) + " MIPS each";
     }
 }

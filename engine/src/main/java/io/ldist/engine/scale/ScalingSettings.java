@@ -16,22 +16,21 @@ import java.util.Objects;
  * @param step              servers added per scale-out
  * @param launchType        type of the servers launched
  * @param standbyPool       stopped servers kept warm, resumed before any new launch
- * @param vmsPerNewHost     VMs one new server takes, to size the capacity that waiting VMs need
  * @param drainByMigration  when retiring a server, move its VMs to others with room instead of waiting for
  *                          their tasks to finish
  */
 public record ScalingSettings(double scaleOutThreshold, double scaleInThreshold, double windowS, double cooldownS,
                               int minHosts, int maxHosts, int step, HostType launchType, int standbyPool,
-                              int vmsPerNewHost, boolean drainByMigration) {
+                              boolean drainByMigration) {
     public ScalingSettings {
         Objects.requireNonNull(launchType, "launchType");
         if (!(scaleInThreshold >= 0 && scaleInThreshold < scaleOutThreshold)) {
             throw new IllegalArgumentException("scale-in threshold must be >= 0 and below the scale-out threshold, got "
                     + scaleInThreshold + " and " + scaleOutThreshold);
         }
-        if (minHosts < 0 || maxHosts < Math.max(1, minHosts) || step < 1 || standbyPool < 0 || vmsPerNewHost < 1) {
-            throw new IllegalArgumentException("need 0 <= minHosts <= maxHosts, maxHosts >= 1, step >= 1, "
-                    + "standbyPool >= 0 and vmsPerNewHost >= 1");
+        if (minHosts < 0 || maxHosts < Math.max(1, minHosts) || step < 1 || standbyPool < 0) {
+            throw new IllegalArgumentException("need 0 <= minHosts <= maxHosts, maxHosts >= 1, step >= 1 "
+                    + "and standbyPool >= 0");
         }
         if (!(windowS >= 0) || !(cooldownS >= 0)) {
             throw new IllegalArgumentException("window and cooldown must be >= 0");

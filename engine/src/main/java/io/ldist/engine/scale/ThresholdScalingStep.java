@@ -6,7 +6,6 @@ import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.HostId;
 import io.ldist.engine.model.HostState;
-import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.place.HostSearch;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.plan.DrainHost;
@@ -14,7 +13,9 @@ import io.ldist.engine.plan.LaunchHost;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.plan.ResumeHost;
+import io.ldist.engine.provision.WaitingVms;
 import io.ldist.engine.score.Scorer;
+import io.ldist.engine.util.IntList;
 
 import java.util.ArrayDeque;
 
@@ -83,11 +84,11 @@ public final class ThresholdScalingStep implements DecisionStep {
             }
         }
         int running = active + booting;
-        int waitingVms = waitingVms(plan);
+        IntList waitingVms = WaitingVms.of(plan);
         boolean cooledDown = loadKnown && now - lastActionS >= settings.cooldownS();
 
         int wanted = Math.max(0, settings.minHosts() - running);
-        int forWaitingVms = ceilDiv(waitingVms, settings.vmsPerNewHost()) - booting;
+        int forWaitingVms = WaitingVms.serversFor(waitingVms, settings.launchType(), plan) - booting;
         wanted = Math.max(wanted, forWaitingVms);
         boolean loadDriven = false;
         if (load > settings.scaleOutThreshold() && cooledDown && booting == 0) {
@@ -102,7 +103,7 @@ public final class ThresholdScalingStep implements DecisionStep {
             if (loadDriven) {
                 lastActionS = now;
             }
-        } else if (load < settings.scaleInThreshold() && cooledDown && booting == 0 && waitingVms == 0
+        } else if (load < settings.scaleInThreshold() && cooledDown && booting == 0 && waitingVms.isEmpty()
                 && running > settings.minHosts()) {
             retireOneHost(standby, plan, actions);
             lastActionS = now;
@@ -178,19 +179,5 @@ public final class ThresholdScalingStep implements DecisionStep {
             actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), settings.launchType(), true,
                     Reason.STANDBY_POOL));
         }
-    }
-
-    private static int waitingVms(PlanningState plan) {
-        int waiting = 0;
-        for (int v = 0; v < plan.view().vmCount(); v++) {
-            if (plan.view().vmStatus(v) != VmStatus.FINISHED && plan.vmHost(v) < 0) {
-                waiting++;
-            }
-        }
-        return waiting;
-    }
-
-    private static int ceilDiv(int a, int b) {
-        return (a + b - 1) / b;
     }
 }

@@ -30,19 +30,6 @@ public final class IntList {
         return items[i];
     }
 
-    /** Inserts {@code value} at position {@code at}, moving the later items up. */
-    public void insertAt(int at, int value) {
-        if (at > size) {
-            throw new IndexOutOfBoundsException(at + " > " + size);
-        }
-        if (size == items.length) {
-            items = Arrays.copyOf(items, items.length * 2);
-        }
-        System.arraycopy(items, at, items, at + 1, size - at);
-        items[at] = value;
-        size++;
-    }
-
     /** Inserts {@code value} into a list kept in increasing order. */
     public void insertSorted(int value) {
         int at = Arrays.binarySearch(items, 0, size, value);
@@ -76,15 +63,6 @@ public final class IntList {
     }
 
     /** Removes the first occurrence of {@code value}, keeping the order of the others; false if absent. */
-    /** Removes the value at position {@code at}, keeping the order of the rest. */
-    public void removeAt(int at) {
-        if (at < 0 || at >= size) {
-            throw new IndexOutOfBoundsException(at + " of " + size);
-        }
-        System.arraycopy(items, at + 1, items, at, size - at - 1);
-        size--;
-    }
-
     public boolean removeValue(int value) {
         for (int i = 0; i < size; i++) {
             if (items[i] == value) {

@@ -55,12 +55,6 @@ public final class KeyedIntList {
         return keys[i * width];
     }
 
-    /** Key {@code k} (from 0) of entry {@code i}. */
-    public double key(int i, int k) {
-        check(i);
-        return keys[i * width + k];
-    }
-
     private void check(int i) {
         if (i >= size) {
             throw new IndexOutOfBoundsException(i + " >= " + size);
@@ -68,7 +62,7 @@ public final class KeyedIntList {
     }
 
     /** Whether entries {@code i} and {@code j} have the same keys. */
-    public boolean sameKeys(int i, int j) {
+    private boolean sameKeys(int i, int j) {
         check(i);
         check(j);
         for (int k = 0; k < width; k++) {

@@ -1,5 +1,7 @@
 package io.ldist.sim.spec;
 
+import io.ldist.engine.util.PlainNumber;
+
 /**
  * The most one task may ask for: what one VM of the template holds. A task that asks for more can never run,
  * so a scenario that would give one is refused.
@@ -14,18 +16,14 @@ public record TaskCeiling(double cpuMips, double ramMb, double gpus, String hold
     /** What the task asks for beyond the ceiling, as "cpuMips 200000 (of at most 80000)", or null. */
     public String excess(double taskCpuMips, double taskRamMb, double taskGpus) {
         if (taskCpuMips > cpuMips) {
-            return "cpuMips " + plain(taskCpuMips) + " (of at most " + plain(cpuMips) + ")";
+            return "cpuMips " + PlainNumber.of(taskCpuMips) + " (of at most " + PlainNumber.of(cpuMips) + ")";
         }
         if (taskRamMb > ramMb) {
-            return "ramMb " + plain(taskRamMb) + " (of at most " + plain(ramMb) + ")";
+            return "ramMb " + PlainNumber.of(taskRamMb) + " (of at most " + PlainNumber.of(ramMb) + ")";
         }
         if (taskGpus > gpus) {
-            return "gpus " + plain(taskGpus) + " (of at most " + plain(gpus) + ")";
+            return "gpus " + PlainNumber.of(taskGpus) + " (of at most " + PlainNumber.of(gpus) + ")";
         }
         return null;
-    }
-
-    static String plain(double value) {
-        return value == Math.rint(value) && Math.abs(value) < 1e15 ? String.valueOf((long) value) : String.valueOf(value);
     }
 }

@@ -19,10 +19,6 @@ import java.util.List;
 public final class TaskCsvReader {
     private static final List<String> COLUMNS = List.of("arrivalS", "cpuMips", "ramMb", "gpus", "durationS");
 
-    public List<TaskSpec> read(Path file) {
-        return read(file, TaskCeiling.NONE);
-    }
-
     /** Reads the tasks, refusing any that asks for more than {@code ceiling}. */
     public List<TaskSpec> read(Path file, TaskCeiling ceiling) {
         if (!Files.isRegularFile(file)) {

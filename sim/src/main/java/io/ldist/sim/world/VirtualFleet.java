@@ -62,8 +62,9 @@ public final class VirtualFleet implements ClusterView {
     private double[] demandRamMb = new double[16];
     private double[] demandGpus = new double[16];
     private double[] givenMips = new double[16];
-    /** Each VM's last {@link #HISTORY} utilisations, a ring per VM, all VMs in one array (VM v from v x HISTORY). */
+    /** VMs that lost their server in a failover and wait for another. */
     private final BitSet displaced = new BitSet();
+    /** Each VM's last {@link #HISTORY} utilisations, a ring per VM, all VMs in one array (VM v from v x HISTORY). */
     private double[] history = new double[16 * HISTORY];
     private int[] historyLength = new int[16];
     private int[] historyHead = new int[16];
