@@ -33,7 +33,8 @@ import java.util.function.Function;
  * rest is scaled to the rest ({@link StartUp}).
  */
 public final class TimeSeriesChart {
-    private record Panel(String label, Function<RunSeries, double[]> values) {
+    /** @param decimals the finest ticks the panel's values need (cost per hour can stay below 1 USD) */
+    private record Panel(String label, int decimals, Function<RunSeries, double[]> values) {
     }
 
     /** A kind of event marked by vertical lines: behind the series (a wide pale band) or in front of them. */
@@ -41,12 +42,12 @@ public final class TimeSeriesChart {
     }
 
     private static final List<Panel> PANELS = List.of(
-            new Panel("active servers", s -> s.column("activeHosts")),
-            new Panel("mean CPU (%)", s -> scaled(s.column("meanCpu"), 100)),
-            new Panel("migrations per hour", s -> perHour(s, "migrations")),
-            new Panel("tasks waiting", s -> s.column("tasksQueued")),
-            new Panel("cost (USD/h)", s -> s.column("costUsdPerHour")),
-            new Panel("servers found overloaded", s -> s.column("overloadedHosts")));
+            new Panel("active servers", 0, s -> s.column("activeHosts")),
+            new Panel("mean CPU (%)", 0, s -> scaled(s.column("meanCpu"), 100)),
+            new Panel("migrations per hour", 0, s -> perHour(s, "migrations")),
+            new Panel("tasks waiting", 0, s -> s.column("tasksQueued")),
+            new Panel("cost (USD/h)", 2, s -> s.column("costUsdPerHour")),
+            new Panel("servers found overloaded", 0, s -> s.column("overloadedHosts")));
 
     /**
      * A failover follows its crash by a few health checks (20 s, under a pixel on a day's axis): so failovers
@@ -71,6 +72,10 @@ public final class TimeSeriesChart {
         List<String> policies = style.policies().stream().filter(runs::containsKey).toList();
         int shown = 0;
         boolean anyOffScale = false;
+        Map<String, Integer> startUpEnds = new LinkedHashMap<>();
+        for (String policy : policies) {
+            startUpEnds.put(policy, StartUp.end(runs.get(policy)));
+        }
         for (Panel panel : PANELS) {
             XYSeriesCollection data = new XYSeriesCollection();
             boolean anything = false;
@@ -85,14 +90,14 @@ public final class TimeSeriesChart {
                     anything |= y[i] != 0;
                 }
                 data.addSeries(series);
-                peaks = peaks.max(StartUp.Peaks.of(t, y, StartUp.end(run)));
+                peaks = peaks.max(StartUp.Peaks.of(t, y, startUpEnds.get(policy)));
             }
             if (!anything) {
                 continue;
             }
             XYLineAndShapeRenderer renderer = new XYLineAndShapeRenderer(true, false);
             renderer.setDrawSeriesLineAsPath(true); // so that dashes run along the line, not restart at every point
-            ReadableNumberAxis axis = new ReadableNumberAxis(panel.label(), 0);
+            ReadableNumberAxis axis = new ReadableNumberAxis(panel.label(), panel.decimals());
             axis.setAutoRangeIncludesZero(true);
             axis.setLabelFont(axis.getLabelFont().deriveFont(11f));
             XYPlot plot = new XYPlot(data, null, axis, renderer);
@@ -100,7 +105,7 @@ public final class TimeSeriesChart {
             plot.setRangeGridlinePaint(new Color(0xD0D0D0));
             plot.setDomainGridlinePaint(new Color(0xD0D0D0));
             if (peaks.offScale()) {
-                scaleAfterStartUp(plot, axis, peaks);
+                scaleAfterStartUp(plot, axis, peaks, panel.decimals());
                 anyOffScale = true;
             }
             markEvents(plot, runs, policies, style);
@@ -131,11 +136,11 @@ public final class TimeSeriesChart {
     }
 
     /** The axis up to the highest value after the start-up, and a note of the start-up's peak above it. */
-    private static void scaleAfterStartUp(XYPlot plot, ReadableNumberAxis axis, StartUp.Peaks peaks) {
+    private static void scaleAfterStartUp(XYPlot plot, ReadableNumberAxis axis, StartUp.Peaks peaks, int decimals) {
         double top = peaks.later() * 1.1;
         axis.setRange(0, top);
         String note = String.format(Locale.ROOT, "start-up above the scale: up to %s at %.1f h",
-                ReadableNumberAxis.format(0).format(peaks.startUp()), peaks.startUpHours());
+                ReadableNumberAxis.format(decimals).format(peaks.startUp()), peaks.startUpHours());
         XYTextAnnotation annotation = new XYTextAnnotation(note, peaks.startUpHours(), top);
         annotation.setTextAnchor(TextAnchor.TOP_LEFT);
         annotation.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 11));

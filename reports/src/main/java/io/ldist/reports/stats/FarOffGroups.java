@@ -26,14 +26,18 @@ public final class FarOffGroups {
             return List.of(); // sets of groups are bits of a long
         }
         Box all = Box.of(groups, mask(n));
+        long empty = empty(groups);
         List<Integer> best = List.of();
         double bestArea = Double.POSITIVE_INFINITY;
         for (int size = 1; size <= Math.min(MOST_LEFT_OUT, (n - 1) / 2) && best.isEmpty(); size++) {
             for (long out : subsets(n, size)) {
-                if ((out & empty(groups)) != 0) {
+                if ((out & empty) != 0) {
                     continue;
                 }
                 Box rest = Box.of(groups, mask(n) & ~out);
+                if (rest.points() < 2) {
+                    continue; // a closer view of one point, or of none, shows nothing
+                }
                 double fx = all.width() == 0 ? 1 : rest.width() / all.width();
                 double fy = all.height() == 0 ? 1 : rest.height() / all.height();
                 if (Math.min(fx, fy) < SQUEEZED && fx * fy < bestArea) {
@@ -86,8 +90,9 @@ public final class FarOffGroups {
     }
 
     /** The bounding box of the chosen groups' points (width and height 0 when they have none or one). */
-    private record Box(double minX, double maxX, double minY, double maxY) {
+    private record Box(double minX, double maxX, double minY, double maxY, int points) {
         static Box of(List<double[][]> groups, long chosen) {
+            int points = 0;
             double minX = Double.POSITIVE_INFINITY;
             double maxX = Double.NEGATIVE_INFINITY;
             double minY = Double.POSITIVE_INFINITY;
@@ -96,6 +101,7 @@ public final class FarOffGroups {
                 if ((chosen & 1L << g) == 0) {
                     continue;
                 }
+                points += groups.get(g)[0].length;
                 for (double x : groups.get(g)[0]) {
                     minX = Math.min(minX, x);
                     maxX = Math.max(maxX, x);
@@ -105,7 +111,7 @@ public final class FarOffGroups {
                     maxY = Math.max(maxY, y);
                 }
             }
-            return new Box(minX, maxX, minY, maxY);
+            return new Box(minX, maxX, minY, maxY, points);
         }
 
         double width() {

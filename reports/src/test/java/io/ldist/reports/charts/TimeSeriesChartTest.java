@@ -71,6 +71,28 @@ class TimeSeriesChartTest {
     }
 
     @Test
+    void costBelowOneDollarAnHour_getsTicksInCents() throws IOException {
+        List<String> lines = new ArrayList<>(List.of("timeS,activeHosts,costUsdPerHour"));
+        for (int i = 0; i < 73; i++) {
+            lines.add(i * 300 + ",1," + (0.2 + 0.5 * (i % 2))); // 0.20 and 0.70 USD/h in turn
+        }
+        Path file = tmp.resolve("cost.csv");
+        Files.write(file, lines);
+        Chart chart = TimeSeriesChart.of(Map.of("thr-mmt-0.8", RunSeries.read(file)), STYLE, "seed 1");
+        ChartDrawing drawn = ChartDrawing.of(chart);
+
+        XYPlot cost = panels(chart).get(1);
+        assertThat(cost.getRangeAxis().getLabel()).isEqualTo("cost (USD/h)");
+        Rectangle2D area = drawn.info().getPlotInfo().getSubplotInfo(1).getDataArea();
+        java.awt.Graphics2D g2 = drawn.image().createGraphics();
+        List<?> ticks = cost.getRangeAxis().refreshTicks(g2, new org.jfree.chart.axis.AxisState(), area,
+                org.jfree.chart.ui.RectangleEdge.LEFT);
+        g2.dispose();
+        List<String> labels = ticks.stream().map(t -> ((org.jfree.chart.axis.NumberTick) t).getText()).toList();
+        assertThat(labels).hasSizeGreaterThan(2).contains("0.0", "0.5").allMatch(l -> l.matches("\\d\\.\\d{1,2}"));
+    }
+
+    @Test
     void timeAxisEndsWithTheRun() throws IOException {
         RunSeries run = run(73, i -> "5,0.4,0,0,0,0"); // 0 to 21,600 s: 6 h
 

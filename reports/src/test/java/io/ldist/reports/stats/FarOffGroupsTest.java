@@ -41,4 +41,19 @@ class FarOffGroupsTest {
         List<double[][]> groups = List.of(group(100, 5), new double[][] {{}, {}}, group(110, 6), group(120, 5));
         assertThat(FarOffGroups.of(groups)).isEmpty();
     }
+
+    @Test
+    void onlyGroupWithPoints_neverLeftOut() {
+        // Policies without a value for the metric leave one with points: nothing would remain to show.
+        List<double[][]> groups = List.of(new double[][] {{}, {}}, new double[][] {{}, {}}, group(100, 5));
+        assertThat(FarOffGroups.of(groups)).isEmpty();
+    }
+
+    @Test
+    void aCloserViewOfOnePoint_notMade() {
+        // Leaving either run out would leave a single point to zoom on.
+        double[][] none = {{}, {}};
+        List<double[][]> groups = List.of(new double[][] {{100}, {5}}, new double[][] {{800}, {0}}, none, none, none);
+        assertThat(FarOffGroups.of(groups)).isEmpty();
+    }
 }
