@@ -457,6 +457,20 @@ class SimulateBadInputTest {
     }
 
     @Test
+    void taskLargerThanATemplateVm_reportedBesideAMistakeElsewhere_beforeOrAfterItInTheFile() {
+        // A mistake read before the workload (decisionInterval) or after it (placement) does not hide this one.
+        Path before = TestScenarios.tasks(tmp, "    cpuMips: 1000", "    cpuMips: 9000", "decisionInterval: 1m",
+                "decisionInterval: 1mins");
+        assertThat(refused(before)).contains(before + ":4:1: decisionInterval: ")
+                .contains(before + ":30:5: workload.task.cpuMips: expected task sizes that fit one 'worker' VM");
+
+        Path after = TestScenarios.tasks(tmp.resolve("after"), "    cpuMips: 1000", "    cpuMips: 9000",
+                "placement: least-loaded", "placement: least-loadd");
+        assertThat(refused(after)).contains("policies.placement: ")
+                .contains(after + ":30:5: workload.task.cpuMips: expected task sizes that fit one 'worker' VM");
+    }
+
+    @Test
     void taskSizesThatMayExceedATemplateVm_refused() {
         Path scenario = TestScenarios.tasks(tmp, "    cpuMips: 1000", "    cpuMips: 1000\n    ram: {uniform: [1GiB, 16GiB]}");
 

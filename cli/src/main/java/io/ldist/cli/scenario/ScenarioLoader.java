@@ -377,18 +377,19 @@ public final class ScenarioLoader {
                 in.problem("/fleet", "a 'template' naming the VMs each server runs, for a task workload",
                         "nothing (field 'template' is missing)");
             }
+            TaskCeiling ceiling = templateCeiling();
             TaskSource source = null;
             if (in.has("/workload/csv")) {
                 String written = in.text("/workload/csv", "");
                 Path file = in.document().resolvePath(written);
                 try {
-                    source = new TaskSource.TaskList(new TaskCsvReader().read(file, templateCeiling()));
+                    source = new TaskSource.TaskList(new TaskCsvReader().read(file, ceiling));
                 } catch (TraceFormatException e) {
                     dataProblem("/workload/csv", written, file, e, "task",
                             "a CSV file of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])");
                 }
             } else if (in.has("/workload/arrivals") && in.has("/workload/task")) {
-                source = readArrivals(templateCeiling());
+                source = readArrivals(ceiling);
             } else {
                 in.problem("/workload", "either 'csv' (tasks to replay) or both 'arrivals' and 'task'",
                         "neither");
@@ -401,16 +402,14 @@ public final class ScenarioLoader {
                 return null;
             }
             return new TaskStreamWorkload(source, recovery, (int) in.integer("/workload/maxAttempts", 3), maxWait,
-                    templateCeiling());
+                    ceiling);
         }
 
-        /**
-         * What one template VM holds: no task may ask for more. Only checked in an otherwise sound scenario,
-         * since a refused VM type is read with neutral values.
-         */
+        /** What one template VM holds: no task may ask for more (no ceiling when the VM type was refused). */
         TaskCeiling templateCeiling() {
-            VmType worker = vmTypes.get(in.text("/fleet/template/vmType", ""));
-            return worker == null || !soundSoFar() ? TaskCeiling.NONE : new TaskCeiling(worker.totalMips(), worker.ramMb(),
+            VmType worker = soundlyRead("fleet.template", "fleet.vmTypes")
+                    ? vmTypes.get(in.text("/fleet/template/vmType", "")) : null;
+            return worker == null ? TaskCeiling.NONE : new TaskCeiling(worker.totalMips(), worker.ramMb(),
                     worker.gpus(), "one '" + worker.name() + "' VM (fleet.template)");
         }
 
@@ -430,14 +429,25 @@ public final class ScenarioLoader {
             }
         }
 
-        /** No mistake found so far: checks across fields would only repeat one (neutral values stand in). */
-        boolean soundSoFar() {
-            return in.problems().isEmpty() && schemaProblems.isEmpty();
+        /**
+         * No mistake found so far in these fields (dotted, as {@code fleet.vmTypes}): a check across them would
+         * only repeat one, since neutral values stand in for refused ones. Mistakes elsewhere do not matter, so
+         * that every mistake is reported at once whatever the order of reading.
+         */
+        boolean soundlyRead(String... fields) {
+            for (String field : fields) {
+                String pointer = "/" + field.replace('.', '/');
+                if (in.refused(pointer) || schemaProblems.stream().anyMatch(p -> p.fieldPath().equals(field)
+                        || p.fieldPath().startsWith(field + ".") || p.fieldPath().startsWith(field + "["))) {
+                    return false;
+                }
+            }
+            return true;
         }
 
         /** Every host type the fleet runs or launches holds the template's VMs, perHost of them. */
         void templateFits(VmTemplate template, List<HostGroup> hosts, ScalingSettings scaling) {
-            if (!soundSoFar()) {
+            if (!soundlyRead("fleet", "policies.scaling")) {
                 return;
             }
             Set<HostType> types = new LinkedHashSet<>();
