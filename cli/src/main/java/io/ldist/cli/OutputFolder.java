@@ -12,6 +12,22 @@ public final class OutputFolder {
     private OutputFolder() {
     }
 
+    /** A folder made ready for a run, which knows whether the run created it. */
+    public record Claimed(Path path, boolean createdHere) {
+        /** After a run that failed: a folder it created and wrote nothing into goes again. */
+        public void releaseIfEmpty() {
+            if (createdHere) {
+                removeIfEmpty(path);
+            }
+        }
+    }
+
+    /** As {@link #prepare}, remembering whether the folder was there before. */
+    public static Claimed claim(Path folder, boolean force) {
+        boolean existed = Files.exists(folder);
+        return new Claimed(prepare(folder, force), !existed);
+    }
+
     public static Path prepare(Path folder, boolean force) {
         try {
             if (Files.exists(folder) && !Files.isDirectory(folder)) {
@@ -35,7 +51,7 @@ public final class OutputFolder {
     }
 
     /** Removes {@code folder} when it holds nothing (a run that created it failed before writing). */
-    public static void removeIfEmpty(Path folder) {
+    private static void removeIfEmpty(Path folder) {
         try {
             if (Files.isDirectory(folder) && isEmpty(folder)) {
                 Files.delete(folder);

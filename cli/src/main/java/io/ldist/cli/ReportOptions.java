@@ -39,11 +39,14 @@ public final class ReportOptions {
                     + "(default: the first).")
     String runValue;
 
-    /** Refuses a baseline or a swept value these results (or the runs planned) do not have, before any work. */
+    /** Refuses a baseline, run or swept value these results (or the runs planned) do not have, before any work. */
     public void checkAgainst(ResultsTable planned) {
         try {
             Variants variants = new Variants(planned);
             variants.baseline(baseline);
+            if (run != null) {
+                variants.run(run);
+            }
             if (runValue != null) {
                 variants.sweptValue(runValue);
             }

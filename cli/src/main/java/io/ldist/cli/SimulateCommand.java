@@ -13,7 +13,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.io.PrintWriter;
@@ -49,8 +48,8 @@ final class SimulateCommand implements Callable<Integer> {
             loaded = loaded.withSeed(seed);
         }
         Path target = out != null ? out : Path.of("out", loaded.name());
-        boolean folderIsNew = !Files.exists(target);
-        Path folder = OutputFolder.prepare(target, force);
+        OutputFolder.Claimed claimed = OutputFolder.claim(target, force);
+        Path folder = claimed.path();
         SimulationResult result = null;
         try (CsvEventLog events = new CsvEventLog(folder.resolve("events.csv"));
              Progress progress = new Progress(loaded.name(), !quiet)) {
@@ -60,8 +59,8 @@ final class SimulateCommand implements Callable<Integer> {
             RunInfo.write(folder.resolve("run.json"), loaded.source(), loaded.spec().seed(), result.simWallSeconds());
             events.commit();
         } finally {
-            if (result == null && folderIsNew) {
-                OutputFolder.removeIfEmpty(folder); // a run that failed leaves no trace of its folder
+            if (result == null) {
+                claimed.releaseIfEmpty(); // a run that failed leaves no trace of its folder
             }
         }
         if (!quiet) {

@@ -62,6 +62,24 @@ class CompareBadInputTest {
     }
 
     @Test
+    void aParameterThatIsNotANumber_refusedAsThePolicyWritten() {
+        Path scenario = TestScenarios.trace(tmp);
+
+        assertThat(refused(scenario.toString(), "--policies", "thr-mmt-foo", "--out", out()))
+                .startsWith("--policies: 'thr-mmt-foo' is not a policy: expected detector-selector[-parameter] ");
+    }
+
+    @Test
+    void twoScenariosOfOneName_underTheSamePolicies_refused() {
+        Path first = TestScenarios.tasks(tmp);
+        Path second = TestScenarios.tasks(tmp.resolve("copy"));
+
+        assertThat(refused(first.toString(), second.toString(), "--policies", "first-fit,best-fit", "--out", out())).isEqualTo(first + " and " + second
+                + " are both named 'small-tasks': give each scenario its own name (field 'name') so that the results "
+                + "can tell them apart\n");
+    }
+
+    @Test
     void unknownPoliciesOfASweepFile_listedWithTheirLines() {
         Path scenario = TestScenarios.trace(tmp);
         Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), """

@@ -119,6 +119,20 @@ class CompareTest {
     }
 
     @Test
+    void samePoliciesOnTwoScenarios_oneSummaryRowEach() throws IOException {
+        Path first = TestScenarios.tasks(tmp);
+        Path second = TestScenarios.tasks(tmp.resolve("b"), "name: small-tasks", "name: other");
+
+        CliRun run = compare(first.toString(), second.toString(), "--policies", "first-fit,best-fit", "--out",
+                tmp.resolve("out").toString());
+
+        List<String> rows = run.out().lines().filter(l -> l.matches("(first|best)-fit on .*")).toList();
+        assertThat(rows).extracting(l -> l.substring(0, l.indexOf("  "))).containsExactly("first-fit on small-tasks",
+                "best-fit on small-tasks", "first-fit on other", "best-fit on other");
+        assertThat(rows).allMatch(l -> l.matches("\\S.*\\s+1\\s+.*"));
+    }
+
+    @Test
     void oneScenarioAlone_sameNumbersAsSimulate() {
         Path scenario = TestScenarios.trace(tmp);
         Path compared = tmp.resolve("compared");

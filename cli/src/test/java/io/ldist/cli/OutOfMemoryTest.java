@@ -21,11 +21,15 @@ class OutOfMemoryTest {
     Path tmp;
 
     private Process ldistWithSmallHeap(Path out) throws IOException {
+        return ldistWithSmallHeap("simulate", out);
+    }
+
+    private Process ldistWithSmallHeap(String command, Path out) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
-                Ldist.class.getName(), "simulate", SCENARIOS.resolve("planetlab/thr-mmt-0.8.yaml").toString(),
+        List<String> line = List.of(java, "-Xmx96m", "-cp", System.getProperty("java.class.path"),
+                Ldist.class.getName(), command, SCENARIOS.resolve("planetlab/thr-mmt-0.8.yaml").toString(),
                 "--scale", "256", "--out", out.toString(), "--force");
-        return new ProcessBuilder(command).redirectErrorStream(true).start();
+        return new ProcessBuilder(line).redirectErrorStream(true).start();
     }
 
     private static String finish(Process process) throws IOException, InterruptedException {
@@ -63,5 +67,17 @@ class OutOfMemoryTest {
             assertThat(files.map(p -> p.getFileName().toString()))
                     .containsExactlyInAnyOrder("summary.json", "timeseries.csv", "events.csv", "run.json");
         }
+    }
+
+    @Test
+    void comparisonTooLargeForTheHeap_saysHowToGiveJavaMore_andLeavesNoFolder() throws Exception {
+        Path out = tmp.resolve("compared");
+
+        Process process = ldistWithSmallHeap("compare", out);
+        String output = finish(process);
+
+        assertThat(process.exitValue()).as(output).isEqualTo(Ldist.FAILURE);
+        assertThat(output).contains("ldist: out of memory (Java heap space); give Java a larger heap");
+        assertThat(out).doesNotExist();
     }
 }

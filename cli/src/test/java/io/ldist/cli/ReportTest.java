@@ -264,6 +264,24 @@ class ReportTest {
     }
 
     @Test
+    void compareRefusesAnUnknownRunBeforeRunning() {
+        Path scenario = TestScenarios.tasks(tmp);
+        Map<String, Long> before = listing(tmp);
+
+        CliRun noDay = CliRun.ldist("compare", scenario.toString(), "--run", "nosuchday", "--out",
+                tmp.resolve("other").toString());
+        CliRun badSeed = CliRun.ldist("compare", scenario.toString(), "--run", "-/x", "--out",
+                tmp.resolve("other").toString());
+
+        assertThat(noDay.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(noDay.err()).isEqualTo("--run: no run on 'nosuchday' in these results (days there: none: each "
+                + "run used its scenario's own workload, give -/SEED)\n");
+        assertThat(badSeed.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(badSeed.err()).isEqualTo("--run: expected DAY or DAY/SEED, found a seed 'x'\n");
+        assertThat(listing(tmp)).isEqualTo(before);
+    }
+
+    @Test
     void compareRefusesAnUnknownBaselineBeforeRunning() {
         Path scenario = TestScenarios.tasks(tmp);
         Map<String, Long> before = listing(tmp);

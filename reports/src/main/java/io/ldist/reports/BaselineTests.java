@@ -1,5 +1,6 @@
 package io.ldist.reports;
 
+import io.ldist.engine.util.Plural;
 import io.ldist.reports.stats.PairedTest;
 
 import java.util.Locale;
@@ -36,7 +37,7 @@ final class BaselineTests {
         while (test.leastPossiblePValue(needed) >= SIGNIFICANT) {
             needed++;
         }
-        return new StringBuilder("<p class=\"note\">With ").append(plural(most, "pair"))
+        return new StringBuilder("<p class=\"note\">With ").append(Plural.of(most, "pair"))
                 .append(" of runs at most, a two-sided ").append(Html.escape(testName()))
                 .append(String.format(Locale.ROOT, " cannot give a p-value below %.3f, so no difference here can "
                         + "reach p &lt; 0.05, however large; that takes ", least))
@@ -87,16 +88,13 @@ final class BaselineTests {
         int counted = test.pairsCounted(pairs[0], pairs[1]);
         double least = test.leastPossiblePValue(counted);
         if (least >= SIGNIFICANT) {
-            String pairCount = plural(counted, "pair") + (counted < n ? " that differ" : "");
+            String pairCount = Plural.of(counted, "pair") + (counted < n ? " that differ" : "");
             return pText + (p <= least * (1 + 1e-9) ? ", the least possible with " + pairCount
                     : String.format(Locale.ROOT, "; %.3f at best with %s", least, pairCount));
         }
-        return pText + (fewerPairsThanRuns || n < FEW_PAIRS ? " (" + plural(n, "pair") + ")" : "");
+        return pText + (fewerPairsThanRuns || n < FEW_PAIRS ? " (" + Plural.of(n, "pair") + ")" : "");
     }
 
-    static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
-    }
 
     private static double mean(double[] values) {
         double sum = 0;

@@ -1,5 +1,6 @@
 package io.ldist.reports;
 
+import io.ldist.engine.util.Plural;
 import io.ldist.reports.charts.BoxPlotChart;
 import io.ldist.reports.charts.Chart;
 import io.ldist.reports.charts.ParetoChart;
@@ -26,10 +27,6 @@ import java.util.function.UnaryOperator;
  * written beside it as PNG and SVG.
  */
 public final class ComparisonReport {
-    /** Metrics a sweep is plotted for, when they were measured. */
-    private static final List<String> SWEPT = List.of("energyKWh", "slav", "migrations", "slatah", "pdm", "costUsd",
-            "tasksLate", "tasksDropped", "p95WaitS");
-
     private final ResultsTable results;
     private final Variants variants;
     private final Variants.Baseline baseline;
@@ -63,7 +60,7 @@ public final class ComparisonReport {
         this.baseline = variants.baseline(baseline);
         this.tests = new BaselineTests(variants, this.baseline, test);
         this.style = new PolicyStyle(variants.series());
-        this.shown = measured(results);
+        this.shown = Metrics.measured(results);
     }
 
     /** Builds the page with the time series of the first swept value (if any); see the other build. */
@@ -97,7 +94,7 @@ public final class ComparisonReport {
         }
         if (variants.swept() && SweepChart.numeric(results)) {
             section(html, "Metrics against " + variants.parameterLabel());
-            for (String name : SWEPT) {
+            for (String name : Metrics.HEADLINE) {
                 shown.stream().filter(m -> m.name().equals(name)).findFirst()
                         .ifPresent(metric -> figure(html, charts, SweepChart.of(variants, style, metric,
                                 parameterUnit.apply(variants.parameter()))));
@@ -113,18 +110,6 @@ public final class ComparisonReport {
     }
 
     // ------------------------------------------------------------------ what is shown
-
-    /** The metrics these runs measured: a column with at least one value other than zero. */
-    private static List<Metric> measured(ResultsTable results) {
-        List<Metric> metrics = new ArrayList<>();
-        for (Metric metric : Metrics.ALL) {
-            if (results.metricNames().contains(metric.name()) && results.rows().stream()
-                    .anyMatch(r -> Double.isFinite(r.metric(metric.name())) && r.metric(metric.name()) != 0)) {
-                metrics.add(metric);
-            }
-        }
-        return metrics;
-    }
 
     private boolean varies(Metric metric) {
         return results.rows().stream().mapToDouble(r -> r.metric(metric.name())).filter(Double::isFinite).distinct()
@@ -150,13 +135,7 @@ public final class ComparisonReport {
     }
 
     private Optional<Chart> timeSeries(Path resultsFolder, String run, String runValue) {
-        String day = null;
-        Long seed = null;
-        if (run != null) {
-            int slash = run.indexOf('/');
-            day = slash < 0 ? run : run.substring(0, slash);
-            seed = slash < 0 ? null : parseSeed(run.substring(slash + 1));
-        }
+        Variants.RunChoice chosen = run == null ? null : variants.run(run);
         String value = runValue != null ? variants.sweptValue(runValue)
                 : variants.swept() ? variants.all().get(0).value() : "";
         Map<String, RunSeries> runs = new LinkedHashMap<>();
@@ -166,18 +145,13 @@ public final class ComparisonReport {
                 continue;
             }
             for (ResultsTable.Row row : variants.rowsOf(variant)) {
-                boolean dayMatches = day == null ? which == null || which.equals(describe(row)) : row.day().equals(day);
-                if (dayMatches && (seed == null || row.seed() == seed) && !row.timeseries().isEmpty()) {
+                boolean matches = chosen != null ? chosen.holds(row) : which == null || which.equals(describe(row));
+                if (matches && !row.timeseries().isEmpty()) {
                     runs.put(variant.series(), RunSeries.read(resultsFolder.resolve(row.timeseries())));
                     which = describe(row);
                     break;
                 }
             }
-        }
-        if (run != null && runs.isEmpty()) {
-            throw new IllegalArgumentException("--run: no run on '" + run + "' in these results (days there: "
-                    + (results.days().isEmpty() ? "none: each run used its scenario's own workload, give -/SEED"
-                    : String.join(", ", results.days())) + ")");
         }
         if (runs.isEmpty()) {
             return Optional.empty();
@@ -188,14 +162,6 @@ public final class ComparisonReport {
 
     private static String describe(ResultsTable.Row row) {
         return (row.day().equals(ResultsTable.OWN_WORKLOAD) ? "" : "day " + row.day() + ", ") + "seed " + row.seed();
-    }
-
-    private static long parseSeed(String text) {
-        try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--run: expected DAY or DAY/SEED, found a seed '" + text + "'");
-        }
     }
 
     // ------------------------------------------------------------------ the page
@@ -242,7 +208,7 @@ public final class ComparisonReport {
         long seeds = results.rows().stream().mapToLong(ResultsTable.Row::seed).distinct().count();
         html.append("<h1>Comparison of ").append(variants.series().size()).append(" ")
                 .append(variants.series().size() == 1 ? "policy" : "policies").append("</h1>\n<p>")
-                .append(results.rows().size()).append(" runs: ")
+                .append(Plural.of(results.rows().size(), "run")).append(": ")
                 .append(Html.escape(String.join(", ", variants.series())));
         if (variants.swept()) {
             html.append("; ").append(Html.escape(variants.parameterLabel())).append(" (<code>")
@@ -251,9 +217,9 @@ public final class ComparisonReport {
                             .distinct().toList())));
         }
         html.append(" &mdash; on ").append(results.days().isEmpty() ? "the scenario's own workload"
-                : results.days().size() + " trace day" + (results.days().size() == 1 ? "" : "s") + " ("
+                : Plural.of(results.days().size(), "trace day") + " ("
                 + Html.escape(String.join(", ", results.days())) + ")");
-        html.append(", ").append(seeds).append(seeds == 1 ? " seed" : " seeds").append(". Scenario")
+        html.append(", ").append(Plural.of(seeds, "seed")).append(". Scenario")
                 .append(scenarios.size() == 1 ? ": " : "s: ").append(Html.escape(String.join(", ", scenarios)))
                 .append(".</p>\n");
         html.append("<p>Each table gives, per policy, the mean of each metric over its runs and the 95 % confidence "
@@ -273,7 +239,7 @@ public final class ComparisonReport {
             int runs = variants.rowsOf(group.get(0)).size();
             html.append("<p class=\"note\"><b>Identical runs:</b> ")
                     .append(Html.escape(IdenticalVariants.names(group))).append(" gave the same value of every "
-                            + "metric on every run (").append(BaselineTests.plural(runs, "run"))
+                            + "metric on every run (").append(Plural.of(runs, "run"))
                     .append(" each, on the same days and seeds). They tie in every table and no test can tell them "
                             + "apart: what sets them apart had no effect on these runs.</p>\n");
         }

@@ -1,5 +1,6 @@
 package io.ldist.reports;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -74,6 +75,22 @@ public final class Metrics {
                             + "recovered."),
             new Metric("maxTimeToRecoverS", "longest time to recover", "s", 1, 1, LOWER_IS_BETTER, FAILOVER,
                     "The longest of those times."));
+
+    /** The metrics a quick look shows first (compare's summary, a sweep's charts), when the runs measured them. */
+    public static final List<String> HEADLINE = List.of("energyKWh", "migrations", "slatah", "pdm", "slav",
+            "costUsd", "tasksLate", "tasksDropped", "p95WaitS");
+
+    /** The metrics of the catalogue these runs measured: a column with at least one value other than zero. */
+    public static List<Metric> measured(ResultsTable results) {
+        List<Metric> metrics = new ArrayList<>();
+        for (Metric metric : ALL) {
+            if (results.metricNames().contains(metric.name()) && results.rows().stream()
+                    .anyMatch(r -> Double.isFinite(r.metric(metric.name())) && r.metric(metric.name()) != 0)) {
+                metrics.add(metric);
+            }
+        }
+        return metrics;
+    }
 
     public static Optional<Metric> named(String name) {
         return ALL.stream().filter(m -> m.name().equals(name)).findFirst();

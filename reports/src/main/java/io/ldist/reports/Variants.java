@@ -1,5 +1,6 @@
 package io.ldist.reports;
 
+import io.ldist.engine.util.Numbers;
 import io.ldist.engine.util.NearestName;
 
 import java.util.ArrayList;
@@ -7,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * The variants of a results table, in the order their runs first appear, and how each is paired with the
@@ -77,26 +79,27 @@ public final class Variants {
 
     /** For numbers, the nearest value swept (0.8 is nearer 0.9 than 0.3, though as text it differs by as much). */
     private static Optional<String> nearest(List<String> values, String text) {
-        try {
-            double wanted = Double.parseDouble(text);
-            String closest = values.get(0);
-            for (String value : values) {
-                if (Math.abs(Double.parseDouble(value) - wanted) < Math.abs(Double.parseDouble(closest) - wanted)) {
-                    closest = value;
-                }
-            }
-            return Optional.of("the nearest value swept is " + closest);
-        } catch (NumberFormatException e) {
+        OptionalDouble wanted = Numbers.parse(text);
+        if (wanted.isEmpty() || values.stream().anyMatch(v -> Numbers.parse(v).isEmpty())) {
             return NearestName.didYouMean(values, text);
         }
+        String closest = values.get(0);
+        for (String value : values) {
+            if (distance(value, wanted.getAsDouble()) < distance(closest, wanted.getAsDouble())) {
+                closest = value;
+            }
+        }
+        return Optional.of("the nearest value swept is " + closest);
+    }
+
+    private static double distance(String value, double wanted) {
+        return Math.abs(Numbers.parse(value).getAsDouble() - wanted);
     }
 
     private static boolean sameNumber(String a, String b) {
-        try {
-            return Double.parseDouble(a) == Double.parseDouble(b);
-        } catch (NumberFormatException e) {
-            return false;
-        }
+        OptionalDouble x = Numbers.parse(a);
+        OptionalDouble y = Numbers.parse(b);
+        return x.isPresent() && y.isPresent() && x.getAsDouble() == y.getAsDouble();
     }
 
     public List<ResultsTable.Row> rowsOfSeries(String series) {
@@ -134,6 +137,34 @@ public final class Variants {
         throw new IllegalArgumentException("--baseline: no policy '" + name + "' in these results"
                 + NearestName.didYouMean(names, name).map(h -> "; " + h).orElse("")
                 + " (there: " + String.join(", ", names) + ")");
+    }
+
+    /** The day, and the seed or null for any, of the runs the time series show. */
+    public record RunChoice(String day, Long seed) {
+        boolean holds(ResultsTable.Row row) {
+            return row.day().equals(day) && (seed == null || row.seed() == seed);
+        }
+    }
+
+    /** The runs {@code run} ("DAY" or "DAY/SEED") names; refused when these results hold none of them. */
+    public RunChoice run(String run) {
+        int slash = run.indexOf('/');
+        Long seed = null;
+        if (slash >= 0) {
+            try {
+                seed = Long.parseLong(run.substring(slash + 1));
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("--run: expected DAY or DAY/SEED, found a seed '"
+                        + run.substring(slash + 1) + "'");
+            }
+        }
+        RunChoice choice = new RunChoice(slash < 0 ? run : run.substring(0, slash), seed);
+        if (results.rows().stream().noneMatch(choice::holds)) {
+            throw new IllegalArgumentException("--run: no run on '" + run + "' in these results (days there: "
+                    + (results.days().isEmpty() ? "none: each run used its scenario's own workload, give -/SEED"
+                    : String.join(", ", results.days())) + ")");
+        }
+        return choice;
     }
 
     /** Either a fixed variant, or a series taken at the same swept value as the variant it is compared with. */

@@ -1,5 +1,6 @@
 package io.ldist.cli.compare;
 
+import io.ldist.engine.util.Plural;
 import io.ldist.cli.BadInputException;
 import io.ldist.cli.OutputFolder;
 import io.ldist.cli.Progress;
@@ -26,9 +27,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /** Runs every combination of variants, days and seeds, in parallel, and writes results.csv. */
 @Command(name = "compare", mixinStandardHelpOptions = true,
@@ -98,9 +104,23 @@ public final class CompareCommand implements Callable<Integer> {
         }
         List<Variant> variants = variants();
         List<RunMatrix.Run> runs = RunMatrix.build(variants, days, seeds, TraceCache.shared());
+        refuseSharedNames(runs);
         report.pairedTest();
         report.checkAgainst(planned(runs));
-        Path folder = OutputFolder.prepare(out, force);
+        OutputFolder.Claimed claimed = OutputFolder.claim(out, force);
+        boolean written = false;
+        try {
+            compare(variants, runs, claimed.path());
+            written = true;
+        } finally {
+            if (!written) {
+                claimed.releaseIfEmpty(); // a comparison that failed leaves no trace of its folder
+            }
+        }
+        return 0;
+    }
+
+    private void compare(List<Variant> variants, List<RunMatrix.Run> runs, Path folder) {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
         ComparisonRunner.Outcome outcome;
@@ -131,12 +151,13 @@ public final class CompareCommand implements Callable<Integer> {
         report.writeReport(ResultsTable.read(folder.resolve("results.csv")), folder);
         if (!quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
-            String days = results.days().isEmpty() ? "" : " x " + plural(results.days().size(), "day");
-            stdout.printf(Locale.ROOT, "%s (%s%s x %s) on %s in %.1f s%n%n", plural(runs.size(), "run"),
-                    plural(variants.size(), "variant"), days, plural(seeds, "seed"), plural(workers, "thread"),
+            String days = results.days().isEmpty() ? "" : " x " + Plural.of(results.days().size(), "day");
+            stdout.printf(Locale.ROOT, "%s (%s%s x %s) on %s in %.1f s%n%n", Plural.of(runs.size(), "run"),
+                    Plural.of(variants.size(), "variant"), days, Plural.of(seeds, "seed"), Plural.of(workers, "thread"),
                     (System.nanoTime() - started) / 1e9);
-            stdout.print(summary(results));
-            for (var identical : IdenticalVariants.of(results, new Variants(results))) {
+            Variants compared = new Variants(results);
+            stdout.print(summary(results, compared));
+            for (var identical : IdenticalVariants.of(results, compared)) {
                 stdout.println("Note: " + IdenticalVariants.names(identical) + " gave identical results on every "
                         + "run (every metric, every day and seed): nothing here tells them apart.");
             }
@@ -144,7 +165,6 @@ public final class CompareCommand implements Callable<Integer> {
             stdout.println("Wrote " + folder + ": report.html (charts also in charts/), results.csv, timings.csv, "
                     + ComparisonRunner.RUNS_FOLDER + "/ (each run's time series)");
         }
-        return 0;
     }
 
     /** The runs to come as a results table without metrics: enough to check a baseline or value before running. */
@@ -156,6 +176,26 @@ public final class CompareCommand implements Callable<Integer> {
                     run.seed(), "", java.util.Map.of()));
         }
         return new ResultsTable(List.of(), rows);
+    }
+
+    /**
+     * Results and the report know a variant by its scenario's name, policy and swept value: two scenario files of
+     * one name, compared under the same policies, could not be told apart.
+     */
+    private static void refuseSharedNames(List<RunMatrix.Run> runs) {
+        Map<List<String>, Set<Path>> files = new LinkedHashMap<>();
+        for (RunMatrix.Run run : runs) {
+            Variant v = run.variant();
+            files.computeIfAbsent(List.of(run.scenario().name(), v.policy(), v.value()), k -> new LinkedHashSet<>())
+                    .add(v.scenario());
+        }
+        List<String> shared = files.entrySet().stream().filter(e -> e.getValue().size() > 1)
+                .map(e -> e.getValue().stream().map(Path::toString).collect(Collectors.joining(" and "))
+                        + " are both named '" + e.getKey().get(0) + "': give each scenario its own name (field "
+                        + "'name') so that the results can tell them apart").distinct().toList();
+        if (!shared.isEmpty()) {
+            throw new BadInputException(String.join("\n", shared));
+        }
     }
 
     private List<Variant> variants() {
@@ -190,9 +230,6 @@ public final class CompareCommand implements Callable<Integer> {
         return variants;
     }
 
-    private static String plural(long count, String noun) {
-        return count + " " + noun + (count == 1 ? "" : "s");
-    }
 
     private static void deleteTreeQuietly(Path folder) {
         try {
@@ -218,39 +255,26 @@ public final class CompareCommand implements Callable<Integer> {
         return csv.toString();
     }
 
-    /** Mean of the main metrics per variant, as a quick look before the report. */
-    private static String summary(ResultsTable results) {
-        List<String> shown = List.of("energyKWh", "migrations", "slatah", "pdm", "slav", "costUsd", "tasksLate",
-                "tasksDropped", "p95WaitS");
-        List<Metric> metrics = new ArrayList<>();
-        for (String name : shown) {
-            Metric metric = Metrics.named(name).orElseThrow();
-            boolean any = results.rows().stream().anyMatch(r -> r.metric(name) != 0 && !Double.isNaN(r.metric(name)));
-            if (any) {
-                metrics.add(metric);
-            }
-        }
-        List<String> keys = new ArrayList<>();
-        for (ResultsTable.Row row : results.rows()) {
-            String key = row.policy() + (row.value().isEmpty() ? "" : " " + row.value());
-            if (!keys.contains(key)) {
-                keys.add(key);
-            }
-        }
+    /** Mean of the headline metrics per variant, as a quick look before the report. */
+    private static String summary(ResultsTable results, Variants variants) {
+        List<Metric> measured = Metrics.measured(results);
+        List<Metric> metrics = Metrics.HEADLINE.stream().map(name -> Metrics.named(name).orElseThrow())
+                .filter(measured::contains).toList();
+        List<String> names = variants.all().stream()
+                .map(v -> v.series() + (v.value().isEmpty() ? "" : " " + v.value())).toList();
         // Columns widen for a long heading or policy name, so that no two run together.
-        int keyWidth = Math.max(24, keys.stream().mapToInt(String::length).max().orElse(0));
+        int nameWidth = Math.max(24, names.stream().mapToInt(String::length).max().orElse(0));
         List<String> headings = metrics.stream()
                 .map(m -> m.label() + (m.unit().isEmpty() ? "" : " (" + m.unit() + ")")).toList();
-        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-" + keyWidth + "s %5s",
+        StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "%-" + nameWidth + "s %5s",
                 "policy (mean)", "runs"));
         for (String heading : headings) {
             text.append(' ').append(padLeft(heading, 14));
         }
         text.append('\n');
-        for (String key : keys) {
-            List<ResultsTable.Row> rows = results.rows().stream()
-                    .filter(r -> (r.policy() + (r.value().isEmpty() ? "" : " " + r.value())).equals(key)).toList();
-            text.append(String.format(Locale.ROOT, "%-" + keyWidth + "s %5d", key, rows.size()));
+        for (int v = 0; v < names.size(); v++) {
+            List<ResultsTable.Row> rows = variants.rowsOf(variants.all().get(v));
+            text.append(String.format(Locale.ROOT, "%-" + nameWidth + "s %5d", names.get(v), rows.size()));
             for (int i = 0; i < metrics.size(); i++) {
                 Metric metric = metrics.get(i);
                 double mean = rows.stream().mapToDouble(r -> r.metric(metric.name())).filter(x -> !Double.isNaN(x))

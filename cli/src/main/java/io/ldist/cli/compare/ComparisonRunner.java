@@ -70,6 +70,9 @@ final class ComparisonRunner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("comparison interrupted", e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error; // out of memory above all: ldist says what to do about it
+            }
             throw new IllegalStateException("a run failed: " + e.getCause().getMessage(), e.getCause());
         } finally {
             pool.shutdownNow();

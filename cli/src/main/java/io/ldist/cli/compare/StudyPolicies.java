@@ -2,6 +2,7 @@ package io.ldist.cli.compare;
 
 import io.ldist.cli.BadInputException;
 import io.ldist.engine.util.NearestName;
+import io.ldist.engine.util.Numbers;
 import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.Policies;
 
@@ -19,7 +20,7 @@ final class StudyPolicies {
     private StudyPolicies() {
     }
 
-    /** Whether {@code policy} is one of the names above (its parameter is checked with the scenario). */
+    /** Whether {@code policy} is one of the names above, with a number for its parameter (range checked later). */
     static boolean known(String policy) {
         String name = policy.strip().toLowerCase(Locale.ROOT);
         if (name.equals("dvfs") || PlacementPolicies.family(null).has(name)) {
@@ -27,7 +28,7 @@ final class StudyPolicies {
         }
         String[] parts = name.split("-");
         return parts.length >= 2 && parts.length <= 3 && Policies.OVERLOAD.has(parts[0])
-                && Policies.VM_SELECTION.has(parts[1]);
+                && Policies.VM_SELECTION.has(parts[1]) && (parts.length == 2 || Numbers.parse(parts[2]).isPresent());
     }
 
     /** What a policy name should be, for messages. */
@@ -54,7 +55,7 @@ final class StudyPolicies {
         names.addAll(pairs);
         Optional<String> whole = NearestName.among(names, name);
         int dash = name.lastIndexOf('-');
-        if (whole.isPresent() || dash < 0 || !isNumber(name.substring(dash + 1))) {
+        if (whole.isPresent() || dash < 0 || Numbers.parse(name.substring(dash + 1)).isEmpty()) {
             return whole;
         }
         return NearestName.among(pairs, name.substring(0, dash)).map(pair -> pair + name.substring(dash));
@@ -64,15 +65,6 @@ final class StudyPolicies {
     static String notAPolicy(String policy) {
         return "--policies: '" + policy + "' is not a policy: expected " + expected()
                 + suggestion(policy).map(s -> "; did you mean '" + s + "'?").orElse("");
-    }
-
-    private static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
     }
 
     /** The scenario overrides of a policy {@link #known} knows. */

@@ -1,5 +1,6 @@
 package io.ldist.cli.scenario;
 
+import io.ldist.engine.util.Plural;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -111,7 +112,7 @@ public final class Overrides {
                 String expected = container.isEmpty()
                         ? "an existing element, but " + where + " is empty"
                         : "an index from 0 to " + (container.size() - 1)
-                                + " (" + where + " has " + Phrases.count(container.size(), "element") + ")";
+                                + " (" + where + " has " + Plural.of(container.size(), "element") + ")";
                 throw refuse(origin, pointer, expected, "index " + step.index());
             }
         } else if (!container.isObject()) {

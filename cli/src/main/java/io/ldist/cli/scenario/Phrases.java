@@ -1,5 +1,6 @@
 package io.ldist.cli.scenario;
 
+import io.ldist.engine.util.Plural;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 
@@ -22,7 +23,7 @@ final class Phrases {
             case NUMBER, BOOLEAN -> value.asText();
             case NULL, MISSING -> "an empty value";
             case OBJECT -> value.isEmpty() ? "an empty mapping" : "a mapping";
-            case ARRAY -> value.isEmpty() ? "an empty list" : "a list of " + count(value.size(), "item");
+            case ARRAY -> value.isEmpty() ? "an empty list" : "a list of " + Plural.of(value.size(), "item");
             default -> value.toString();
         };
     }
@@ -57,10 +58,5 @@ final class Phrases {
     static String quote(String text) {
         String shown = text.length() > MAX_QUOTED_LENGTH ? text.substring(0, MAX_QUOTED_LENGTH) + "..." : text;
         return "'" + shown + "'";
-    }
-
-    /** {@code 1 item}, {@code 3 items}. */
-    static String count(long n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

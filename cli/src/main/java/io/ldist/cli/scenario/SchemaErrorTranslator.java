@@ -1,5 +1,6 @@
 package io.ldist.cli.scenario;
 
+import io.ldist.engine.util.Plural;
 import io.ldist.engine.util.NearestName;
 import com.networknt.schema.Error;
 import com.networknt.schema.path.NodePath;
@@ -56,12 +57,12 @@ final class SchemaErrorTranslator {
             case "maximum" -> bound(error, pointer, "<=");
             case "exclusiveMaximum" -> bound(error, pointer, "<");
             case "multipleOf" -> document.problem(pointer, "a multiple of " + rule, found(pointer));
-            case "minItems" -> document.problem(pointer, "a list of at least " + Phrases.count(rule.asLong(), "item"), found(pointer));
-            case "maxItems" -> document.problem(pointer, "a list of at most " + Phrases.count(rule.asLong(), "item"), found(pointer));
-            case "minLength" -> document.problem(pointer, "a string of at least " + Phrases.count(rule.asLong(), "character"), foundText(pointer));
-            case "maxLength" -> document.problem(pointer, "a string of at most " + Phrases.count(rule.asLong(), "character"), foundText(pointer));
-            case "minProperties" -> document.problem(pointer, "a mapping with at least " + Phrases.count(rule.asLong(), "field"), found(pointer));
-            case "maxProperties" -> document.problem(pointer, "a mapping with at most " + Phrases.count(rule.asLong(), "field"), found(pointer));
+            case "minItems" -> document.problem(pointer, "a list of at least " + Plural.of(rule.asLong(), "item"), found(pointer));
+            case "maxItems" -> document.problem(pointer, "a list of at most " + Plural.of(rule.asLong(), "item"), found(pointer));
+            case "minLength" -> document.problem(pointer, "a string of at least " + Plural.of(rule.asLong(), "character"), foundText(pointer));
+            case "maxLength" -> document.problem(pointer, "a string of at most " + Plural.of(rule.asLong(), "character"), foundText(pointer));
+            case "minProperties" -> document.problem(pointer, "a mapping with at least " + Plural.of(rule.asLong(), "field"), found(pointer));
+            case "maxProperties" -> document.problem(pointer, "a mapping with at most " + Plural.of(rule.asLong(), "field"), found(pointer));
             case "pattern" -> document.problem(pointer, "a string matching the pattern " + rule.asString(), found(pointer));
             case "uniqueItems" -> document.problem(pointer, "a list without repeated items", "a list with repeated items");
             case "false" -> document.problem(pointer, "no value here", found(pointer));
@@ -204,6 +205,6 @@ final class SchemaErrorTranslator {
         }
         // JSON Schema counts code points, not Java chars.
         int length = value.textValue().codePointCount(0, value.textValue().length());
-        return Phrases.describe(value) + " (" + Phrases.count(length, "character") + ")";
+        return Phrases.describe(value) + " (" + Plural.of(length, "character") + ")";
     }
 }

@@ -2,7 +2,7 @@ package io.ldist.engine.provision;
 
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.VmType;
-import io.ldist.engine.util.PlainNumber;
+import io.ldist.engine.util.Numbers;
 
 import java.util.Objects;
 
@@ -42,11 +42,11 @@ public record VmTemplate(VmType type, int perHost) {
         double byRam = vm.ramMb() > 0 ? host.ramMb() / vm.ramMb() : Double.POSITIVE_INFINITY;
         double byGpu = vm.gpus() > 0 ? host.gpus() / vm.gpus() : Double.POSITIVE_INFINITY;
         if (byGpu <= byCpu && byGpu <= byRam) {
-            return "GPUs " + PlainNumber.of(host.gpus()) + " for " + PlainNumber.of(vm.gpus()) + " each";
+            return "GPUs " + Numbers.plain(host.gpus()) + " for " + Numbers.plain(vm.gpus()) + " each";
         }
         if (byRam <= byCpu) {
-            return "RAM " + PlainNumber.of(host.ramMb()) + " MiB for " + PlainNumber.of(vm.ramMb()) + " MiB each";
+            return "RAM " + Numbers.plain(host.ramMb()) + " MiB for " + Numbers.plain(vm.ramMb()) + " MiB each";
         }
-        return "CPU " + PlainNumber.of(host.totalMips()) + " MIPS for " + PlainNumber.of(vm.totalMips()) + " MIPS each";
+        return "CPU " + Numbers.plain(host.totalMips()) + " MIPS for " + Numbers.plain(vm.totalMips()) + " MIPS each";
     }
 }

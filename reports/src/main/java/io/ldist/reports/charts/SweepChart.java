@@ -1,5 +1,6 @@
 package io.ldist.reports.charts;
 
+import io.ldist.engine.util.Numbers;
 import io.ldist.reports.Metric;
 import io.ldist.reports.ResultsTable;
 import io.ldist.reports.Variants;
@@ -72,15 +73,7 @@ public final class SweepChart {
 
     /** Whether every run's swept value is a number, so the parameter can be an axis. */
     public static boolean numeric(ResultsTable results) {
-        return results.rows().stream().allMatch(r -> !r.value().isEmpty() && isNumber(r.value()));
+        return results.rows().stream().allMatch(r -> Numbers.parse(r.value()).isPresent());
     }
 
-    private static boolean isNumber(String text) {
-        try {
-            Double.parseDouble(text);
-            return true;
-        } catch (NumberFormatException e) {
-            return false;
-        }
-    }
 }

@@ -1,6 +1,6 @@
 package io.ldist.sim.spec;
 
-import io.ldist.engine.util.PlainNumber;
+import io.ldist.engine.util.Numbers;
 
 /**
  * The most one task may ask for: what one VM of the template holds. A task that asks for more can never run,
@@ -16,13 +16,13 @@ public record TaskCeiling(double cpuMips, double ramMb, double gpus, String hold
     /** What the task asks for beyond the ceiling, as "cpuMips 200000 (of at most 80000)", or null. */
     public String excess(double taskCpuMips, double taskRamMb, double taskGpus) {
         if (taskCpuMips > cpuMips) {
-            return "cpuMips " + PlainNumber.of(taskCpuMips) + " (of at most " + PlainNumber.of(cpuMips) + ")";
+            return "cpuMips " + Numbers.plain(taskCpuMips) + " (of at most " + Numbers.plain(cpuMips) + ")";
         }
         if (taskRamMb > ramMb) {
-            return "ramMb " + PlainNumber.of(taskRamMb) + " (of at most " + PlainNumber.of(ramMb) + ")";
+            return "ramMb " + Numbers.plain(taskRamMb) + " (of at most " + Numbers.plain(ramMb) + ")";
         }
         if (taskGpus > gpus) {
-            return "gpus " + PlainNumber.of(taskGpus) + " (of at most " + PlainNumber.of(gpus) + ")";
+            return "gpus " + Numbers.plain(taskGpus) + " (of at most " + Numbers.plain(gpus) + ")";
         }
         return null;
     }
