@@ -151,27 +151,24 @@ public final class ResultsTable {
             }
             List<String> metrics = columns.subList(KEYS.size(), columns.size());
             List<String> missing = Metrics.ALL.stream().map(Metric::name).filter(m -> !metrics.contains(m)).toList();
-            if (!missing.isEmpty()) {
-                String firstRow = in.readLine();
-                String format = firstRow == null ? FORMAT : splitCsv(firstRow).get(0);
-                if (!FORMAT.equals(format)) {
-                    throw new FormatException(file + ":2: expected format " + FORMAT + ", found '" + format
-                            + "' (written by an earlier ldist, without " + String.join(", ", missing)
-                            + "); run the comparison again with this version of ldist");
+            List<String> lines = in.lines().toList();
+            // The format first: a file of another format lacks columns for a reason of its own.
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).isBlank()) {
+                    checkFormat(file, i + 2, splitCsv(lines.get(i)).get(0), missing);
+                    break;
                 }
+            }
+            if (!missing.isEmpty()) {
                 throw new FormatException(file + ":1: expected a column for every metric of format " + FORMAT
                         + ", found none for " + String.join(", ", missing) + "; the file was cut or edited: run "
                         + "the comparison again");
             }
             List<Row> rows = new ArrayList<>();
-            String line;
-            int number = 1;
-            while ((line = in.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
+            for (int i = 0; i < lines.size(); i++) {
+                if (!lines.get(i).isBlank()) {
+                    rows.add(parseRow(file, i + 2, splitCsv(lines.get(i)), columns.size(), metrics));
                 }
-                rows.add(parseRow(file, number, splitCsv(line), columns.size(), metrics));
             }
             if (rows.isEmpty()) {
                 throw new FormatException(file + ": holds no runs (only a header)");
@@ -182,14 +179,23 @@ public final class ResultsTable {
         }
     }
 
+    /** Refuses a row of another format, saying so when an earlier ldist wrote it (and what it lacks). */
+    private static void checkFormat(Path file, int number, String format, List<String> missing) {
+        if (FORMAT.equals(format)) {
+            return;
+        }
+        boolean earlier = format.matches("ldist-results-\\d+") && Integer.parseInt(format.substring(
+                "ldist-results-".length())) < Integer.parseInt(FORMAT.substring("ldist-results-".length()));
+        throw new FormatException(file + ":" + number + ": expected format " + FORMAT + ", found '" + format + "'"
+                + (earlier ? " (written by an earlier ldist" + (missing.isEmpty() ? "" : ", without "
+                + String.join(", ", missing)) + ")" : "") + "; run the comparison again with this version of ldist");
+    }
+
     private static Row parseRow(Path file, int number, List<String> cells, int width, List<String> metrics) {
         if (cells.size() != width) {
             throw new FormatException(file + ":" + number + ": expected " + width + " values, found " + cells.size());
         }
-        if (!FORMAT.equals(cells.get(0))) {
-            throw new FormatException(file + ":" + number + ": expected format " + FORMAT + ", found '"
-                    + cells.get(0) + "'; run the comparison again with this version of ldist");
-        }
+        checkFormat(file, number, cells.get(0), List.of());
         long seed;
         try {
             seed = Long.parseLong(cells.get(6));

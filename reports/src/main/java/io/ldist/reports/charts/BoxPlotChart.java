@@ -55,15 +55,12 @@ public final class BoxPlotChart {
         renderer.setArtifactPaint(Color.BLACK);
         renderer.setDefaultStroke(new BasicStroke(1.5f));
         renderer.setDefaultOutlineStroke(new BasicStroke(1.5f));
-        renderer.setDefaultLegendShape(null);
         ReadableNumberAxis axis = new ReadableNumberAxis(Labels.axis(metric), metric.decimals());
         CategoryAxis names = new CategoryAxis(variants.swept() ? "policy and " + variants.parameterLabel() : null);
         names.setMaximumCategoryLabelLines(2);
         CategoryPlot plot = new CategoryPlot(data, names, axis, renderer);
         LineAndShapeRenderer meanMarks = new LineAndShapeRenderer(false, true);
         meanMarks.setSeriesShape(0, new Polygon(new int[] {0, 6, 0, -6}, new int[] {-6, 0, 6, 0}, 4));
-        meanMarks.setSeriesPaint(0, Color.WHITE);
-        meanMarks.setSeriesOutlinePaint(0, Color.BLACK);
         meanMarks.setSeriesOutlineStroke(0, new BasicStroke(1.5f));
         meanMarks.setUseOutlinePaint(true);
         meanMarks.setDrawOutlines(true);
@@ -75,7 +72,7 @@ public final class BoxPlotChart {
         String title = Labels.title(metric) + " per policy" + (variants.swept() ? " and "
                 + variants.parameterLabel() : "");
         JFreeChart chart = ReportTheme.apply(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
-        // The theme resets series paints; the boxes take theirs from the renderer's override, the means:
+        // After the theme, which resets series paints (the boxes take theirs from the renderer's override).
         meanMarks.setSeriesPaint(0, Color.WHITE);
         meanMarks.setSeriesOutlinePaint(0, Color.BLACK);
         String caption = metric.definition() + " One box per policy over its runs: from the first to the third "

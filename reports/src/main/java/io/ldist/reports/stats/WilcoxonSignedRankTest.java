@@ -25,18 +25,11 @@ public final class WilcoxonSignedRankTest implements PairedTest {
 
     @Override
     public double pValue(double[] a, double[] b) {
-        Pairs.check(a, b);
-        double[] differences = new double[a.length];
-        int n = 0;
-        for (int i = 0; i < a.length; i++) {
-            if (a[i] != b[i]) {
-                differences[n++] = a[i] - b[i];
-            }
-        }
+        double[] differences = differences(a, b);
+        int n = differences.length;
         if (a.length < 2 || n == 0) {
             return Double.NaN;
         }
-        differences = Arrays.copyOf(differences, n);
         double[] magnitudes = Arrays.stream(differences).map(Math::abs).toArray();
         double[] ranks = new NaturalRanking(NaNStrategy.FAILED, TiesStrategy.AVERAGE).rank(magnitudes);
         int[] doubled = new int[n];
@@ -52,12 +45,20 @@ public final class WilcoxonSignedRankTest implements PairedTest {
 
     @Override
     public int pairsCounted(double[] a, double[] b) {
+        return differences(a, b).length;
+    }
+
+    /** The differences of the pairs that differ: Wilcoxon's test leaves pairs without a difference out. */
+    private static double[] differences(double[] a, double[] b) {
         Pairs.check(a, b);
-        int differ = 0;
+        double[] differences = new double[a.length];
+        int n = 0;
         for (int i = 0; i < a.length; i++) {
-            differ += a[i] != b[i] ? 1 : 0;
+            if (a[i] != b[i]) {
+                differences[n++] = a[i] - b[i];
+            }
         }
-        return differ;
+        return Arrays.copyOf(differences, n);
     }
 
     /**
