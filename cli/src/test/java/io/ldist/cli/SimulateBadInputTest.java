@@ -438,6 +438,36 @@ class SimulateBadInputTest {
     }
 
     @Test
+    void taskAskingForMoreGpusThanATemplateVm_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "    cpuMips: 1000", "    cpuMips: 1000\n    gpus: 1");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":31:5: workload.task.gpus: expected task sizes that fit "
+                + "one 'worker' VM (fleet.template): at most 0 GPUs, found 1 GPU\n");
+    }
+
+    @Test
+    void templateVmThatDoesNotFitTheTypeScalingLaunches_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "  hosts:\n", "    - name: tiny\n      cores: 2\n      mipsPerCore: "
+                + "2000\n      ram: 4GiB\n      power: [50, 80]\n  hosts:\n", "  placement: least-loaded",
+                "  placement: least-loaded\n  scaling: {policy: threshold, launchType: tiny}");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":28:5: fleet.template.vmType: expected a VM type that "
+                + "fits on every server the fleet runs, found 'worker', which does not fit on a 'tiny' server (4 cores "
+                + "per VM, 2 per server)\n");
+    }
+
+    @Test
+    void surgeAndFlakyWindowAfterTheEndOfTheRun_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "    perHour: 60", "    perHour: 60\n    surges: [{from: 90m, to: 2h, "
+                + "factor: 2}]", "  placement: least-loaded", "  placement: least-loaded\nfaults:\n  flaky:\n    - {host: "
+                + "0, from: 1h, to: 2h, errorRate: 50%}");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":29:15: workload.arrivals.surges[0].from: expected a time "
+                + "before the end of the run (duration 1h), found 90m\n" + scenario + ":37:17: faults.flaky[0].from: "
+                + "expected a time before the end of the run (duration 1h), found 1h\n");
+    }
+
+    @Test
     void malformedEndOfASurge_refusedOnce() {
         Path scenario = TestScenarios.tasks(tmp, "    perHour: 60",
                 "    perHour: 60\n    surges:\n      - {from: 10m, to: 20mins, factor: 2}");

@@ -485,17 +485,10 @@ public final class ScenarioLoader {
             List<Surge> surges = new ArrayList<>();
             for (int i = 0; i < in.size("/workload/arrivals/surges"); i++) {
                 String at = "/workload/arrivals/surges/" + i;
-                double from = in.quantity(at + "/from", Units.DURATION, 0);
-                double to = in.quantity(at + "/to", Units.DURATION, 0);
-                if (in.refused(at + "/from") || in.refused(at + "/to")) {
-                    continue; // a malformed time, already reported
+                double[] window = window(at);
+                if (window != null) {
+                    surges.add(new Surge(window[0], window[1], in.number(at + "/factor", 1)));
                 }
-                if (to <= from) {
-                    in.problem(at + "/to", "an end after the start " + in.text(at + "/from", ""), in.text(at + "/to", ""));
-                    continue;
-                }
-                withinRun(at + "/from", from);
-                surges.add(new Surge(from, to, in.number(at + "/factor", 1)));
             }
             String at = "/workload/task";
             Distribution cpu = distribution(at + "/cpuMips", null, new Distribution.Fixed(0));
@@ -568,7 +561,7 @@ public final class ScenarioLoader {
         private static String amount(double value, String unit) {
             String number = value == Math.rint(value) ? String.format(java.util.Locale.ROOT, "%,d", (long) value)
                     : String.format(java.util.Locale.ROOT, "%,.2f", value);
-            return number + " " + unit;
+            return number + " " + (unit.equals("GPUs") && value == 1 ? "GPU" : unit);
         }
 
         // ------------------------------------------------------------ physics and faults
@@ -608,26 +601,35 @@ public final class ScenarioLoader {
             for (int i = 0; i < in.size("/faults/flaky"); i++) {
                 String at = "/faults/flaky/" + i;
                 int host = hostIndex(at + "/host", initialHosts);
-                double from = in.quantity(at + "/from", Units.DURATION, 0);
-                double to = in.quantity(at + "/to", Units.DURATION, 0);
-                if (in.refused(at + "/from") || in.refused(at + "/to")) {
-                    continue; // a malformed time, already reported
-                }
-                if (to <= from) {
-                    in.problem(at + "/to", "an end after the start " + in.text(at + "/from", ""), in.text(at + "/to", ""));
-                    continue;
-                }
-                withinRun(at + "/from", from);
-                if (host >= 0) {
-                    flaky.add(new Faults.FlakyHost(host, from, to, in.share(at + "/errorRate", 0)));
+                double[] window = window(at);
+                if (window != null && host >= 0) {
+                    flaky.add(new Faults.FlakyHost(host, window[0], window[1], in.share(at + "/errorRate", 0)));
                 }
             }
             return new Faults(crashes, random, flaky);
         }
 
+        /**
+         * The {@code from} and {@code to} of the window at {@code at}, or null when one is refused (each mistake
+         * said once: a malformed time is not also an end before the start).
+         */
+        double[] window(String at) {
+            double from = in.quantity(at + "/from", Units.DURATION, 0);
+            double to = in.quantity(at + "/to", Units.DURATION, 0);
+            if (in.refused(at + "/from") || in.refused(at + "/to")) {
+                return null;
+            }
+            if (to <= from) {
+                in.problem(at + "/to", "an end after the start " + in.text(at + "/from", ""), in.text(at + "/to", ""));
+                return null;
+            }
+            withinRun(at + "/from", from);
+            return new double[] {from, to};
+        }
+
         /** A time at which something happens must come before the run ends, or it never happens. */
         void withinRun(String at, double timeS) {
-            if (timeS >= durationS && !in.refused(at)) {
+            if (timeS >= durationS) {
                 in.problem(at, "a time before the end of the run (duration " + in.text("/duration", "24h") + ")",
                         in.text(at, ""));
             }
