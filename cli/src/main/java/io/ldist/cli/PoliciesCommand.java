@@ -4,6 +4,7 @@ import io.ldist.engine.EngineSettings;
 import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.Policies;
 import io.ldist.engine.registry.PolicyFamily;
+import io.ldist.engine.scale.ScalingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -33,9 +34,12 @@ final class PoliciesCommand implements Callable<Integer> {
         out.println("policies.scaling");
         out.printf("  %-22s %s%n", "none", "a fixed fleet (default); failover still brings back servers of the failed "
                 + "type, up to the starting fleet size");
-        out.printf("  %-22s %s%n", "threshold", "policy: threshold; scale out when the fleet load over window (5m) "
-                + "exceeds scaleOut (0.8), drain a server when below scaleIn (0.2); step, cooldown (5m), minHosts, "
-                + "maxHosts, standbyPool, launchType, drain: finish or migrate");
+        out.printf("  %-22s %s%n", "threshold", "policy: threshold; scale out when the fleet load over window ("
+                + Durations.describe(ScalingSettings.DEFAULT_WINDOW_S) + ") exceeds scaleOut ("
+                + ScalingSettings.DEFAULT_SCALE_OUT + "), drain a server when below scaleIn ("
+                + ScalingSettings.DEFAULT_SCALE_IN + "); step, cooldown (" + Durations.describe(
+                ScalingSettings.DEFAULT_COOLDOWN_S) + "), minHosts, maxHosts, standbyPool, launchType, drain: "
+                + "finish or migrate");
         out.println();
         out.println("ldist compare --policies (on the scenario's other settings)");
         out.printf("  %-22s %s%n", "DETECTOR-SELECTOR[-P]", "an overload detector and a VM selector of the above, with "

@@ -798,10 +798,10 @@ public final class ScenarioLoader {
             if (!"threshold".equals(in.text(at + "/policy", "none"))) {
                 return null;
             }
-            double out = in.share(at + "/scaleOut", 0.8);
-            double scaleIn = in.share(at + "/scaleIn", 0.2);
+            double out = in.share(at + "/scaleOut", ScalingSettings.DEFAULT_SCALE_OUT);
+            double scaleIn = in.share(at + "/scaleIn", ScalingSettings.DEFAULT_SCALE_IN);
             if (scaleIn >= out) {
-                in.problem(at + "/scaleIn", "a threshold below scaleOut (" + in.text(at + "/scaleOut", "0.8") + ")",
+                in.problem(at + "/scaleIn", "a threshold below scaleOut (" + in.text(at + "/scaleOut", String.valueOf(ScalingSettings.DEFAULT_SCALE_OUT)) + ")",
                         Phrases.describe(in.node(at + "/scaleIn")));
             }
             int min = (int) in.integer(at + "/minHosts", 1);
@@ -814,8 +814,8 @@ public final class ScenarioLoader {
             if (launch == null || scaleIn >= out || max < min) {
                 return null;
             }
-            return new ScalingSettings(out, scaleIn, in.quantity(at + "/window", Units.DURATION, 300),
-                    in.quantity(at + "/cooldown", Units.DURATION, 300), min, max, (int) in.integer(at + "/step", 1),
+            return new ScalingSettings(out, scaleIn, in.quantity(at + "/window", Units.DURATION, ScalingSettings.DEFAULT_WINDOW_S),
+                    in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S), min, max, (int) in.integer(at + "/step", 1),
                     launch, (int) in.integer(at + "/standbyPool", 0),
                     "migrate".equals(in.text(at + "/drain", "finish")));
         }

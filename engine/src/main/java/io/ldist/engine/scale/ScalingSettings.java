@@ -22,6 +22,12 @@ import java.util.Objects;
 public record ScalingSettings(double scaleOutThreshold, double scaleInThreshold, double windowS, double cooldownS,
                               int minHosts, int maxHosts, int step, HostType launchType, int standbyPool,
                               boolean drainByMigration) {
+    /** What a scenario gets for the settings it leaves out. */
+    public static final double DEFAULT_SCALE_OUT = 0.8;
+    public static final double DEFAULT_SCALE_IN = 0.2;
+    public static final double DEFAULT_WINDOW_S = 300;
+    public static final double DEFAULT_COOLDOWN_S = 300;
+
     public ScalingSettings {
         Objects.requireNonNull(launchType, "launchType");
         if (!(scaleInThreshold >= 0 && scaleInThreshold < scaleOutThreshold)) {
