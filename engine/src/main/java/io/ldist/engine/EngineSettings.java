@@ -9,6 +9,7 @@ import io.ldist.engine.decide.Engine;
 import io.ldist.engine.decide.FleetRules;
 import io.ldist.engine.dispatch.DispatchStep;
 import io.ldist.engine.dispatch.HostGate;
+import io.ldist.engine.dispatch.TaskDispatcher;
 import io.ldist.engine.failover.CircuitBreakerSettings;
 import io.ldist.engine.failover.CircuitBreakers;
 import io.ldist.engine.failover.FailoverCapacityStep;
@@ -95,7 +96,8 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         if (template != null) {
             steps.add(new ProvisioningStep(template));
         }
-        steps.add(new DispatchStep(placing, gate));
+        TaskDispatcher dispatcher = new TaskDispatcher(placing, gate, rules);
+        steps.add(new DispatchStep(dispatcher));
         if (detector != null) {
             VmSelector selector = Policies.VM_SELECTION.create(vmSelection.name(), vmSelection, context);
             UnderloadPolicy emptying = underload == null ? null
@@ -107,6 +109,6 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         if (switchOffIdle) {
             steps.add(new IdleHostStep());
         }
-        return new Engine(rules, steps);
+        return new Engine(rules, steps, dispatcher);
     }
 }

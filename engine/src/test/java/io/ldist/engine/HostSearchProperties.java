@@ -179,7 +179,7 @@ class HostSearchProperties {
         }
 
         @Override
-        public double rankForTask(int host, io.ldist.engine.model.Resources demand, PlanningState plan) {
+        public double rankForTask(int host, io.ldist.engine.model.Resources demand, io.ldist.engine.decide.HostLoads plan) {
             return policy.rankForTask(host, demand, plan);
         }
     }

@@ -1,6 +1,7 @@
 package io.ldist.engine.decide;
 
 import io.ldist.engine.model.ClusterView;
+import io.ldist.engine.model.TaskChanges;
 import io.ldist.engine.plan.Plan;
 
 import java.util.List;
@@ -15,19 +16,40 @@ import java.util.Objects;
 public final class Engine {
     private final FleetRules rules;
     private final List<DecisionStep> steps;
+    private final TaskPath taskPath;
     private final UtilizationGroups.BoundCache boundCache = new UtilizationGroups.BoundCache();
 
+    /** An engine without a per-task path: every decision is a whole one. */
     public Engine(FleetRules rules, List<DecisionStep> steps) {
+        this(rules, steps, null);
+    }
+
+    /** @param taskPath answers between whole decisions (the dispatch step's own), or null for none */
+    public Engine(FleetRules rules, List<DecisionStep> steps, TaskPath taskPath) {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.steps = List.copyOf(steps);
+        this.taskPath = taskPath;
+    }
+
+    /** True when {@link #dispatch} may be called. */
+    public boolean hasTaskPath() {
+        return taskPath != null;
+    }
+
+    /**
+     * The per-task decision: only {@code changes} happened since the last decision (tasks arrived, ended or
+     * were withdrawn; nothing else). Gives queued tasks to VMs from an index kept by deltas, in time that does
+     * not grow with the fleet. Its plan holds task assignments and circuit breaker notes only.
+     */
+    public Plan dispatch(ClusterView view, TaskChanges changes) {
+        if (taskPath == null) {
+            throw new IllegalStateException("this engine has no per-task path; ask for a whole decision");
+        }
+        return taskPath.dispatch(view, changes);
     }
 
     public FleetRules rules() {
         return rules;
-    }
-
-    public List<DecisionStep> steps() {
-        return steps;
     }
 
     public Plan decide(ClusterView view, Trigger trigger) {

@@ -25,7 +25,7 @@ import java.util.function.IntPredicate;
  * candidate, but of the empty servers only the lowest-numbered one of each (type, state) class is offered,
  * because empty servers of one type are interchangeable and every policy breaks ties by the lowest index.
  */
-public final class PlanningState {
+public final class PlanningState implements HostLoads {
     private final ClusterView view;
     private final FleetRules rules;
     private final Trigger trigger;
@@ -291,11 +291,13 @@ public final class PlanningState {
         return hostCount;
     }
 
+    @Override
     public HostType hostType(int h) {
         return hostTypes[h];
     }
 
     /** CPU capacity of the server in MIPS. */
+    @Override
     public double capacityMips(int h) {
         return hostTypes[h].totalMips();
     }
@@ -334,22 +336,27 @@ public final class PlanningState {
     }
 
     /** MIPS the server's VMs (as planned) ask for now, including tasks the plan assigns. */
+    @Override
     public double demandCpu(int h) {
         return load[h * LOAD + DEMAND_CPU];
     }
 
+    @Override
     public double demandRam(int h) {
         return load[h * LOAD + DEMAND_RAM];
     }
 
+    @Override
     public double demandGpu(int h) {
         return load[h * LOAD + DEMAND_GPU];
     }
 
+    @Override
     public int runningTasks(int h) {
         return counts[h * COUNTS + RUNNING_TASKS];
     }
 
+    @Override
     public int taskSlots(int h) {
         return counts[h * COUNTS + TASK_SLOTS];
     }
@@ -419,6 +426,19 @@ public final class PlanningState {
 
     public int vmTasks(int v) {
         return vmTasks[v];
+    }
+
+    /** MIPS the tasks on the VM ask for, including those the plan assigns. */
+    public double vmTaskCpu(int v) {
+        return vmTaskCpu[v];
+    }
+
+    public double vmTaskRam(int v) {
+        return vmTaskRam[v];
+    }
+
+    public double vmTaskGpu(int v) {
+        return vmTaskGpu[v];
     }
 
     /** Resources left in the VM for more tasks. */

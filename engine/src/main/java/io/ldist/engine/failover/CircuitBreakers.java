@@ -4,8 +4,12 @@ import io.ldist.engine.decide.DecisionStep;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.dispatch.HostGate;
+import io.ldist.engine.model.BreakerState;
 import io.ldist.engine.model.ClusterView;
+import io.ldist.engine.model.HostId;
+import io.ldist.engine.plan.BreakerChanged;
 import io.ldist.engine.plan.Plan;
+import io.ldist.engine.util.IntList;
 
 import java.util.ArrayDeque;
 import java.util.Arrays;
@@ -16,20 +20,30 @@ import java.util.Arrays;
  * probe task may go; success closes it, failure opens it again.
  *
  * <p>This is the engine's only memory of task outcomes: it sees the cumulative counters at each decision
- * and keeps the differences, so the same views give the same states.
+ * and keeps the differences, so the same views give the same states. The work per decision is proportional
+ * to the servers whose outcomes changed, not to the fleet: each server keeps the sums of its window, outcomes
+ * leave the windows through one queue in time order, and open breakers wait in another in the order they
+ * opened, so only servers whose window or clock moved are looked at again.
  */
 public final class CircuitBreakers implements DecisionStep, HostGate {
-    /** Closed: tasks flow; open: none; half-open: one probe may go. */
-    public enum State { CLOSED, OPEN, HALF_OPEN }
-
     private final CircuitBreakerSettings settings;
-    private State[] state = new State[0];
+    private BreakerState[] state = new BreakerState[0];
+    /** The state last noted in a plan, so that each change is noted once. */
+    private BreakerState[] reported = new BreakerState[0];
     private long[] lastSuccesses = new long[0];
     private long[] lastFailures = new long[0];
     private double[] openedAtS = new double[0];
     private boolean[] probeInFlight = new boolean[0];
-    @SuppressWarnings("unchecked")
-    private ArrayDeque<double[]>[] window = new ArrayDeque[0];
+    /** Outcomes in each server's window, summed; a window's generation changes when it is cleared. */
+    private long[] windowSuccesses = new long[0];
+    private long[] windowFailures = new long[0];
+    private int[] generation = new int[0];
+    /** Every window's outcomes in time order: {time, host, generation, successes, failures}. */
+    private final ArrayDeque<double[]> outcomes = new ArrayDeque<>();
+    /** Breakers as they opened, oldest first: {opened at, host, generation when opened}. */
+    private final ArrayDeque<double[]> opened = new ArrayDeque<>();
+    private boolean[] touched = new boolean[0];
+    private final IntList touchedHosts = new IntList();
 
     public CircuitBreakers(CircuitBreakerSettings settings) {
         this.settings = settings;
@@ -40,62 +54,116 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
         return true;
     }
 
+    /** In a whole decision every server's counters are read. */
     @Override
     public void decide(PlanningState plan, Plan.Builder actions) {
         ClusterView view = plan.view();
         ensureCapacity(view.hostCount());
         double now = view.nowS();
         for (int h = 0; h < view.hostCount(); h++) {
-            long successes = view.hostTaskSuccesses(h);
-            long failures = view.hostTaskFailures(h);
-            long newSuccesses = successes - lastSuccesses[h];
-            long newFailures = failures - lastFailures[h];
-            lastSuccesses[h] = successes;
-            lastFailures[h] = failures;
-            if (newSuccesses > 0 || newFailures > 0) {
-                window[h].addLast(new double[] {now, newSuccesses, newFailures});
+            readOutcomes(view, h, now);
+        }
+        settle(now, actions);
+    }
+
+    /**
+     * Between whole decisions, only the counters of {@code hosts} (where tasks ended) changed. Returns the
+     * servers whose gate may have changed (their breaker changed state), for the dispatch index.
+     */
+    @Override
+    public IntList observe(ClusterView view, IntList hosts, Plan.Builder actions) {
+        ensureCapacity(view.hostCount());
+        double now = view.nowS();
+        for (int i = 0; i < hosts.size(); i++) {
+            readOutcomes(view, hosts.get(i), now);
+        }
+        return settle(now, actions);
+    }
+
+    private void readOutcomes(ClusterView view, int h, double now) {
+        long successes = view.hostTaskSuccesses(h);
+        long failures = view.hostTaskFailures(h);
+        long newSuccesses = successes - lastSuccesses[h];
+        long newFailures = failures - lastFailures[h];
+        if (newSuccesses == 0 && newFailures == 0) {
+            return;
+        }
+        lastSuccesses[h] = successes;
+        lastFailures[h] = failures;
+        windowSuccesses[h] += newSuccesses;
+        windowFailures[h] += newFailures;
+        outcomes.addLast(new double[] {now, h, generation[h], newSuccesses, newFailures});
+        touch(h);
+        if (state[h] == BreakerState.HALF_OPEN) {
+            if (newFailures > 0) {
+                open(h, now);
+            } else if (newSuccesses > 0 && probeInFlight[h]) {
+                state[h] = BreakerState.CLOSED;
+                clearWindow(h);
             }
-            while (!window[h].isEmpty() && window[h].peekFirst()[0] < now - settings.windowS()) {
-                window[h].removeFirst();
-            }
-            advance(h, now, newSuccesses, newFailures);
         }
     }
 
-    private void advance(int h, double now, long newSuccesses, long newFailures) {
-        switch (state[h]) {
-            case CLOSED -> {
-                double ok = 0;
-                double failed = 0;
-                for (double[] outcome : window[h]) {
-                    ok += outcome[1];
-                    failed += outcome[2];
-                }
-                if (ok + failed >= settings.minTasks() && failed / (ok + failed) >= settings.errorRateThreshold()) {
-                    open(h, now);
-                }
-            }
-            case OPEN -> {
-                if (now - openedAtS[h] >= settings.openS()) {
-                    state[h] = State.HALF_OPEN;
-                    probeInFlight[h] = false;
-                }
-            }
-            case HALF_OPEN -> {
-                if (newFailures > 0) {
-                    open(h, now);
-                } else if (newSuccesses > 0 && probeInFlight[h]) {
-                    state[h] = State.CLOSED;
-                    window[h].clear();
-                }
+    /** Ages the windows, lets due breakers half-open, checks the closed ones that changed; notes every change. */
+    private IntList settle(double now, Plan.Builder actions) {
+        while (!outcomes.isEmpty() && outcomes.peekFirst()[0] < now - settings.windowS()) {
+            double[] old = outcomes.removeFirst();
+            int h = (int) old[1];
+            if ((int) old[2] == generation[h]) {
+                windowSuccesses[h] -= (long) old[3];
+                windowFailures[h] -= (long) old[4];
+                touch(h);
             }
         }
+        while (!opened.isEmpty() && now - opened.peekFirst()[0] >= settings.openS()) {
+            double[] due = opened.removeFirst();
+            int h = (int) due[1];
+            if (state[h] == BreakerState.OPEN && (int) due[2] == generation[h]) {
+                state[h] = BreakerState.HALF_OPEN;
+                probeInFlight[h] = false;
+                touch(h);
+            }
+        }
+        IntList changed = new IntList();
+        for (int i = 0; i < touchedHosts.size(); i++) {
+            int h = touchedHosts.get(i);
+            touched[h] = false;
+            if (state[h] == BreakerState.CLOSED) {
+                long ok = windowSuccesses[h];
+                long failed = windowFailures[h];
+                if (ok + failed >= settings.minTasks()
+                        && (double) failed / (ok + failed) >= settings.errorRateThreshold()) {
+                    open(h, now);
+                }
+            }
+            if (state[h] != reported[h]) {
+                actions.breakerChanged(new BreakerChanged(HostId.of(h), reported[h], state[h]));
+                reported[h] = state[h];
+                changed.add(h);
+            }
+        }
+        touchedHosts.clear();
+        return changed;
     }
 
     private void open(int h, double now) {
-        state[h] = State.OPEN;
+        state[h] = BreakerState.OPEN;
         openedAtS[h] = now;
-        window[h].clear();
+        clearWindow(h);
+        opened.addLast(new double[] {now, h, generation[h]});
+    }
+
+    private void clearWindow(int h) {
+        generation[h]++;
+        windowSuccesses[h] = 0;
+        windowFailures[h] = 0;
+    }
+
+    private void touch(int h) {
+        if (!touched[h]) {
+            touched[h] = true;
+            touchedHosts.add(h);
+        }
     }
 
     @Override
@@ -103,19 +171,19 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
         if (host >= state.length) {
             return true;
         }
-        return state[host] == State.CLOSED || (state[host] == State.HALF_OPEN && !probeInFlight[host]);
+        return state[host] == BreakerState.CLOSED || (state[host] == BreakerState.HALF_OPEN && !probeInFlight[host]);
     }
 
     @Override
     public void routed(int host) {
-        if (host < state.length && state[host] == State.HALF_OPEN) {
+        if (host < state.length && state[host] == BreakerState.HALF_OPEN) {
             probeInFlight[host] = true;
         }
     }
 
     /** The state of the breaker of {@code host} (closed for a server it has not seen yet). */
-    public State state(int host) {
-        return host < state.length ? state[host] : State.CLOSED;
+    public BreakerState state(int host) {
+        return host < state.length ? state[host] : BreakerState.CLOSED;
     }
 
     /** True when the breaker of {@code host} refuses tasks (open, or half-open with its probe out). */
@@ -123,21 +191,23 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
         return !admits(host);
     }
 
-    @SuppressWarnings("unchecked")
     private void ensureCapacity(int hosts) {
         int old = state.length;
         if (hosts <= old) {
             return;
         }
-        state = Arrays.copyOf(state, hosts);
-        lastSuccesses = Arrays.copyOf(lastSuccesses, hosts);
-        lastFailures = Arrays.copyOf(lastFailures, hosts);
-        openedAtS = Arrays.copyOf(openedAtS, hosts);
-        probeInFlight = Arrays.copyOf(probeInFlight, hosts);
-        window = Arrays.copyOf(window, hosts);
-        for (int h = old; h < hosts; h++) {
-            state[h] = State.CLOSED;
-            window[h] = new ArrayDeque<>();
-        }
+        int capacity = Math.max(hosts, old * 2);
+        state = Arrays.copyOf(state, capacity);
+        reported = Arrays.copyOf(reported, capacity);
+        lastSuccesses = Arrays.copyOf(lastSuccesses, capacity);
+        lastFailures = Arrays.copyOf(lastFailures, capacity);
+        openedAtS = Arrays.copyOf(openedAtS, capacity);
+        probeInFlight = Arrays.copyOf(probeInFlight, capacity);
+        windowSuccesses = Arrays.copyOf(windowSuccesses, capacity);
+        windowFailures = Arrays.copyOf(windowFailures, capacity);
+        generation = Arrays.copyOf(generation, capacity);
+        touched = Arrays.copyOf(touched, capacity);
+        Arrays.fill(state, old, capacity, BreakerState.CLOSED);
+        Arrays.fill(reported, old, capacity, BreakerState.CLOSED);
     }
 }

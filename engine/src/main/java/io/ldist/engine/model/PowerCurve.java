@@ -9,6 +9,8 @@ import java.util.Arrays;
 public final class PowerCurve {
     private final double[] watts;
     private final int segments;
+    /** For each piece, the least slope of it and every piece above it. */
+    private final double[] leastSlopeFromPiece;
 
     public PowerCurve(double... wattsAtEvenPoints) {
         if (wattsAtEvenPoints.length < 2) {
@@ -22,6 +24,12 @@ public final class PowerCurve {
         }
         this.watts = wattsAtEvenPoints.clone();
         this.segments = watts.length - 1;
+        this.leastSlopeFromPiece = new double[segments];
+        double least = Double.POSITIVE_INFINITY;
+        for (int i = segments - 1; i >= 0; i--) {
+            least = Math.min(least, (watts[i + 1] - watts[i]) * segments);
+            leastSlopeFromPiece[i] = least;
+        }
     }
 
     /** A curve that draws the same power whatever the load (a server that is not power-managed). */
@@ -41,6 +49,15 @@ public final class PowerCurve {
         int index = (int) position;
         double fraction = position - index;
         return watts[index] + (watts[index + 1] - watts[index]) * fraction;
+    }
+
+    /**
+     * The least slope (watts per unit of utilisation) of the pieces from utilisation {@code u} up to full load:
+     * between {@code u} and any higher utilisation the curve rises at least this fast.
+     */
+    public double leastSlopeFrom(double u) {
+        int first = u <= 0 ? 0 : Math.min(segments - 1, (int) (u * segments));
+        return leastSlopeFromPiece[first];
     }
 
     public double idleWatts() {

@@ -1,5 +1,6 @@
 package io.ldist.engine.place;
 
+import io.ldist.engine.decide.HostLoads;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.model.Resources;
 
@@ -23,7 +24,13 @@ public final class FirstFitPlacementPolicy implements PlacementPolicy {
     }
 
     @Override
-    public double rankForTask(int host, Resources demand, PlanningState plan) {
+    public double rankForTask(int host, Resources demand, HostLoads plan) {
         return 0;
+    }
+
+    /** The rank does not depend on the task, so it bounds itself. */
+    @Override
+    public TaskRankBounds taskRankBounds() {
+        return TaskRankBounds.taskIndependent(this);
     }
 }

@@ -1,8 +1,10 @@
 package io.ldist.engine.place;
 
+import io.ldist.engine.decide.HostLoads;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.Resources;
+
 
 /**
  * Best fit (the server left with the least room) or worst fit (the most room). Room is the smallest
@@ -24,7 +26,7 @@ public final class FitPlacementPolicy implements PlacementPolicy {
     }
 
     @Override
-    public double rankForTask(int host, Resources demand, PlanningState plan) {
+    public double rankForTask(int host, Resources demand, HostLoads plan) {
         return ranked(plan.hostType(host), plan.demandCpu(host) + demand.cpuMips(),
                 plan.demandRam(host) + demand.ramMb(), plan.demandGpu(host) + demand.gpus());
     }
@@ -36,5 +38,46 @@ public final class FitPlacementPolicy implements PlacementPolicy {
             room = Math.min(room, (type.gpus() - gpus) / type.gpus());
         }
         return best ? room : -room;
+    }
+
+    /**
+     * Keys: each resource's free share (cap - demand) / cap and its inverse capacity 1 / cap (a server without
+     * GPUs has an unbounded GPU share and no GPU term). A server's room is min over resources of
+     * (free share - task / cap), so a group's room lies between the keys' extremes combined per resource.
+     */
+    @Override
+    public TaskRankBounds taskRankBounds() {
+        return new TaskRankBounds() {
+            @Override
+            public int keyCount() {
+                return 6;
+            }
+
+            @Override
+            public void keys(int host, HostLoads loads, double[] out, int at) {
+                HostType type = loads.hostType(host);
+                out[at] = (type.totalMips() - loads.demandCpu(host)) / type.totalMips();
+                out[at + 1] = (type.ramMb() - loads.demandRam(host)) / type.ramMb();
+                out[at + 2] = type.gpus() > 0 ? (type.gpus() - loads.demandGpu(host)) / type.gpus()
+                        : Double.POSITIVE_INFINITY;
+                out[at + 3] = 1 / type.totalMips();
+                out[at + 4] = 1 / type.ramMb();
+                out[at + 5] = type.gpus() > 0 ? 1 / type.gpus() : 0;
+            }
+
+            @Override
+            public double lowerBound(double[] min, double[] max, int at, Resources demand) {
+                if (best) {
+                    double room = Math.min(min[at] - demand.cpuMips() * max[at + 3],
+                            min[at + 1] - demand.ramMb() * max[at + 4]);
+                    room = Math.min(room, min[at + 2] - demand.gpus() * max[at + 5]);
+                    return TaskRankBounds.slack(room);
+                }
+                double room = Math.min(max[at] - demand.cpuMips() * min[at + 3],
+                        max[at + 1] - demand.ramMb() * min[at + 4]);
+                room = Math.min(room, max[at + 2] - demand.gpus() * min[at + 5]);
+                return TaskRankBounds.slack(-room);
+            }
+        };
     }
 }

@@ -1,5 +1,6 @@
 package io.ldist.engine.place;
 
+import io.ldist.engine.decide.HostLoads;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.model.Resources;
 import io.ldist.engine.score.Scorer;
@@ -18,7 +19,13 @@ public final class LeastLoadedPlacementPolicy implements PlacementPolicy {
     }
 
     @Override
-    public double rankForTask(int host, Resources demand, PlanningState plan) {
+    public double rankForTask(int host, Resources demand, HostLoads plan) {
         return scorer.hostLoad(host, plan);
+    }
+
+    /** The rank does not depend on the task, so it bounds itself. */
+    @Override
+    public TaskRankBounds taskRankBounds() {
+        return TaskRankBounds.taskIndependent(this);
     }
 }

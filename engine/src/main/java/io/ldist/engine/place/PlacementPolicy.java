@@ -1,5 +1,6 @@
 package io.ldist.engine.place;
 
+import io.ldist.engine.decide.HostLoads;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.model.Resources;
 
@@ -22,5 +23,10 @@ public interface PlacementPolicy {
      * Rank of server {@code host} for a task asking for {@code demand}, lower is better: the same idea as for
      * a VM, on the load the server's tasks put on it rather than on its VMs' reservations.
      */
-    double rankForTask(int host, Resources demand, PlanningState plan);
+    double rankForTask(int host, Resources demand, HostLoads plan);
+
+    /** How the dispatch index may bound this policy's task ranks over groups of servers (none by default). */
+    default TaskRankBounds taskRankBounds() {
+        return TaskRankBounds.NONE;
+    }
 }

@@ -1,5 +1,6 @@
 package io.ldist.engine.place;
 
+import io.ldist.engine.decide.HostLoads;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.model.Resources;
 
@@ -34,9 +35,44 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
 
     /** A task raises its server's power from what the server's tasks ask for now to that plus the task. */
     @Override
-    public double rankForTask(int host, Resources demand, PlanningState plan) {
+    public double rankForTask(int host, Resources demand, HostLoads plan) {
         double now = plan.demandCpu(host) / plan.capacityMips(host);
         double after = (plan.demandCpu(host) + demand.cpuMips()) / plan.capacityMips(host);
         return onGrid(plan.hostType(host).power().watts(after) - plan.hostType(host).power().watts(now));
+    }
+
+    /**
+     * Keys: the least slope of the server's power curve from its utilisation up, per MIPS, and that slope times
+     * the utilisation left. A task of d MIPS raises a server's power by at least the smaller of d times the
+     * first and the second (the curve is linear between its points and stops rising at full load).
+     */
+    @Override
+    public TaskRankBounds taskRankBounds() {
+        return new TaskRankBounds() {
+            @Override
+            public int keyCount() {
+                return 2;
+            }
+
+            @Override
+            public void keys(int host, HostLoads loads, double[] out, int at) {
+                double capacity = loads.capacityMips(host);
+                double now = loads.demandCpu(host) / capacity;
+                double slope = loads.hostType(host).power().leastSlopeFrom(now);
+                if (slope < 0) {
+                    out[at] = Double.NEGATIVE_INFINITY; // a curve that falls somewhere: no bound
+                    out[at + 1] = Double.NEGATIVE_INFINITY;
+                    return;
+                }
+                out[at] = slope / capacity;
+                out[at + 1] = slope * Math.max(0, 1 - now);
+            }
+
+            @Override
+            public double lowerBound(double[] min, double[] max, int at, Resources demand) {
+                double rise = Math.min(demand.cpuMips() * min[at], min[at + 1]);
+                return TaskRankBounds.slack(rise - RESOLUTION_W);
+            }
+        };
     }
 }

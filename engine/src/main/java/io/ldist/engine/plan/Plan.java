@@ -6,10 +6,18 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 
-/** What the engine proposes at one decision: actions in the order they should be applied. */
-public record Plan(double atS, List<Action> actions) {
+/**
+ * What the engine proposes at one decision: actions in the order they should be applied, and notes of what
+ * changed inside the engine meanwhile (circuit breakers), in server order.
+ */
+public record Plan(double atS, List<Action> actions, List<BreakerChanged> breakerChanges) {
     public Plan {
         actions = List.copyOf(actions);
+        breakerChanges = List.copyOf(breakerChanges);
+    }
+
+    public Plan(double atS, List<Action> actions) {
+        this(atS, actions, List.of());
     }
 
     public static Plan empty(double atS) {
@@ -28,6 +36,7 @@ public record Plan(double atS, List<Action> actions) {
     public static final class Builder {
         private final double atS;
         private final List<Action> actions = new ArrayList<>();
+        private final List<BreakerChanged> breakerChanges = new ArrayList<>();
         private int withdrawn;
         private int launches;
 
@@ -81,8 +90,15 @@ public record Plan(double atS, List<Action> actions) {
             return Collections.unmodifiableList(standing);
         }
 
+        /** Notes a breaker's change; notes are kept in server order whatever order they come in. */
+        public void breakerChanged(BreakerChanged change) {
+            breakerChanges.add(change);
+        }
+
         public Plan build() {
-            return new Plan(atS, actions());
+            List<BreakerChanged> notes = new ArrayList<>(breakerChanges);
+            notes.sort(java.util.Comparator.comparingInt(n -> n.host().index()));
+            return new Plan(atS, actions(), notes);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.ldist.engine.score;
 
+import io.ldist.engine.decide.HostLoads;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
@@ -11,7 +12,7 @@ import io.ldist.engine.model.HostType;
 public record LoadTotals(double cpuDemand, double cpuCapacity, double ramDemand, double ramCapacity,
                          double gpuDemand, double gpuCapacity, long requests, long requestSlots) {
 
-    public static LoadTotals ofHost(int host, PlanningState plan) {
+    public static LoadTotals ofHost(int host, HostLoads plan) {
         HostType type = plan.hostType(host);
         return new LoadTotals(plan.demandCpu(host), type.totalMips(), plan.demandRam(host), type.ramMb(),
                 plan.demandGpu(host), type.gpus(), plan.runningTasks(host), plan.taskSlots(host));

@@ -1,5 +1,6 @@
 package io.ldist.engine.score;
 
+import io.ldist.engine.decide.HostLoads;
 import io.ldist.engine.decide.PlanningState;
 
 /**
@@ -10,7 +11,7 @@ public interface Scorer {
 
     double load(LoadTotals totals);
 
-    default double hostLoad(int host, PlanningState plan) {
+    default double hostLoad(int host, HostLoads plan) {
         return load(LoadTotals.ofHost(host, plan));
     }
 

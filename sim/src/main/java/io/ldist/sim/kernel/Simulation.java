@@ -2,10 +2,12 @@ package io.ldist.sim.kernel;
 
 import io.ldist.engine.decide.Engine;
 import io.ldist.engine.decide.Trigger;
-import io.ldist.engine.failover.CircuitBreakers;
+import io.ldist.engine.model.BreakerState;
 import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.TaskChanges;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.plan.Action;
+import io.ldist.engine.plan.BreakerChanged;
 import io.ldist.engine.plan.DrainHost;
 import io.ldist.engine.plan.FenceHost;
 import io.ldist.engine.plan.LaunchHost;
@@ -55,9 +57,6 @@ public final class Simulation {
 
     private final SimulationSpec spec;
     private final Engine engine;
-    /** The engine's circuit breakers, if it has any, and their states as last logged. */
-    private final CircuitBreakers breakers;
-    private CircuitBreakers.State[] breakerStates = new CircuitBreakers.State[0];
     private final EventLog log;
     private final DoubleConsumer progress;
 
@@ -82,6 +81,14 @@ public final class Simulation {
     private int nextListedTask;
 
     private Trigger pendingTrigger;
+    /**
+     * What happened to tasks since the last decision, and whether that is all that happened: then the engine's
+     * per-task path decides; anything else (a boot, a crash, a migration, a server changing state) calls for a
+     * whole decision.
+     */
+    private final TaskChanges taskChanges = new TaskChanges();
+    private boolean onlyTasksChanged = true;
+    private boolean wholeDecisionOwed;
     /** Some VM started since demands were last read (their demand is still 0). */
     private boolean demandStale;
     /** A tick was decided at this instant: its time-series row is taken once the instant is complete. */
@@ -103,8 +110,6 @@ public final class Simulation {
     public Simulation(SimulationSpec spec, Engine engine, EventLog log, DoubleConsumer progress) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.engine = Objects.requireNonNull(engine, "engine");
-        this.breakers = engine.steps().stream().filter(CircuitBreakers.class::isInstance)
-                .map(CircuitBreakers.class::cast).findFirst().orElse(null);
         this.log = Objects.requireNonNull(log, "log");
         this.progress = progress == null ? f -> { } : progress;
         this.fleet = new VirtualFleet(spec.migration(), tasks);
@@ -234,6 +239,9 @@ public final class Simulation {
     }
 
     private void handle(SimEvent event) {
+        if (!(event instanceof SimEvent.TaskArrived) && !(event instanceof SimEvent.TaskRunEnded)) {
+            onlyTasksChanged = false;
+        }
         if (event instanceof SimEvent.DecisionDue) {
             onDecisionDue();
         } else if (event instanceof SimEvent.HealthCheckDue) {
@@ -292,8 +300,13 @@ public final class Simulation {
             refreshDemand(t);
         }
         fleet.allocate();
-        Plan plan = engine.decide(fleet, trigger);
-        logCircuitBreakerChanges();
+        boolean perTask = onlyTasksChanged && !wholeDecisionOwed && engine.hasTaskPath()
+                && (trigger == Trigger.TASKS_QUEUED || trigger == Trigger.CAPACITY_FREED);
+        Plan plan = perTask ? engine.dispatch(fleet, taskChanges) : engine.decide(fleet, trigger);
+        taskChanges.clear();
+        onlyTasksChanged = true;
+        wholeDecisionOwed = false;
+        logCircuitBreakerChanges(plan);
         SimExecutor.Outcome outcome = executor.apply(plan);
         countForTimeseries(plan);
         if (checkAfterEveryPlan) {
@@ -310,36 +323,28 @@ public final class Simulation {
             followUpsAtS = t;
             followUps = 0;
         }
-        if ((outcome.capacityChanged() || outcome.tasksQueued()) && followUps < MAX_FOLLOW_UPS_PER_INSTANT
-                && !plan.isEmpty()) {
+        if ((outcome.capacityChanged() || outcome.tasksQueued()) && !plan.isEmpty()) {
+            if (followUps >= MAX_FOLLOW_UPS_PER_INSTANT) {
+                wholeDecisionOwed = true; // what this plan changed is left to the next whole decision
+                return;
+            }
             followUps++;
             request(outcome.capacityChanged() ? Trigger.CAPACITY_FREED : Trigger.TASKS_QUEUED);
             events.schedule(t, new SimEvent.FollowUpDue());
         }
     }
 
-    /** Circuit breakers change state inside the engine, not by an action: the log says when they do. */
-    private void logCircuitBreakerChanges() {
-        if (breakers == null) {
-            return;
-        }
-        if (breakerStates.length < fleet.hostCount()) {
-            int old = breakerStates.length;
-            breakerStates = Arrays.copyOf(breakerStates, fleet.hostCount());
-            Arrays.fill(breakerStates, old, breakerStates.length, CircuitBreakers.State.CLOSED);
-        }
-        for (int h = 0; h < fleet.hostCount(); h++) {
-            CircuitBreakers.State now = breakers.state(h);
-            if (now != breakerStates[h]) {
-                boolean probed = breakerStates[h] == CircuitBreakers.State.HALF_OPEN;
-                String detail = switch (now) {
-                    case OPEN -> probed ? "the probe task failed: no new tasks" : "too many task errors: no new tasks";
-                    case HALF_OPEN -> "one probe task may go";
-                    case CLOSED -> "the probe task succeeded: tasks flow";
-                };
-                log.accept(new EventRow(fleet.nowS(), "CircuitBreaker", now.name(), h, -1, -1, -1, detail));
-                breakerStates[h] = now;
-            }
+    /** Circuit breakers change state inside the engine, not by an action: the plan notes when they do. */
+    private void logCircuitBreakerChanges(Plan plan) {
+        for (BreakerChanged change : plan.breakerChanges()) {
+            boolean probed = change.from() == BreakerState.HALF_OPEN;
+            String detail = switch (change.to()) {
+                case OPEN -> probed ? "the probe task failed: no new tasks" : "too many task errors: no new tasks";
+                case HALF_OPEN -> "one probe task may go";
+                case CLOSED -> "the probe task succeeded: tasks flow";
+            };
+            log.accept(new EventRow(fleet.nowS(), "CircuitBreaker", change.to().name(), change.host().index(),
+                    -1, -1, -1, detail));
         }
     }
 
@@ -575,6 +580,7 @@ public final class Simulation {
 
     private void onTaskArrived(TaskSpec spec) {
         SimTask task = tasks.add(spec);
+        taskChanges.queued(task.asRequest());
         recorder.tasks().arrived();
         scheduleNextArrival(spec.arrivalS());
         String excess = taskWorkload.ceiling().excess(spec.cpuMips(), spec.ramMb(), spec.gpus());
@@ -588,6 +594,9 @@ public final class Simulation {
     private void drop(SimTask task, String reason, String detail) {
         int vm = task.vm();
         int host = vm >= 0 ? fleet.vmHost(vm) : -1;
+        if (task.status() == SimTask.Status.QUEUED) {
+            taskChanges.withdrawn(task.asRequest().id());
+        }
         tasks.drop(task);
         recorder.tasks().dropped();
         log.accept(new EventRow(fleet.nowS(), "TaskDropped", reason, host, vm, -1, task.id(), detail));
@@ -611,6 +620,7 @@ public final class Simulation {
                 drop(task, "FAILED", "failed " + task.attempts() + " times");
             } else {
                 tasks.requeue(task, t, false);
+                taskChanges.queued(task.asRequest());
                 request(Trigger.TASKS_QUEUED);
             }
         } else {
@@ -619,7 +629,12 @@ public final class Simulation {
             recorder.tasks().completed(t > task.spec().deadlineS());
         }
         executor.refreshTaskDemand(vm);
+        taskChanges.taskEnded(host);
+        HostState before = fleet.hostState(host);
         executor.finishDrainIfDone(host);
+        if (fleet.hostState(host) != before) {
+            onlyTasksChanged = false; // a drained server shut down
+        }
         request(Trigger.CAPACITY_FREED);
     }
 
@@ -639,11 +654,20 @@ public final class Simulation {
             return;
         }
         double t = fleet.nowS();
-        for (int i = 0; i < tasks.queuedCount(); i++) {
-            SimTask task = tasks.queuedTask(i);
-            if (t - task.queuedSinceS() > maxWait) {
-                drop(task, "WAITED", "queued longer than the workload's maxWait");
+        // The queue is in the order tasks joined it, so those overdue are at its head.
+        List<SimTask> overdue = new ArrayList<>();
+        int[] position = {0};
+        tasks.forEachQueued(task -> {
+            if (!(t - task.queuedSinceS() > maxWait)) {
+                return false;
             }
+            if (position[0]++ % 2 == 0) {
+                overdue.add(task);
+            }
+            return true;
+        });
+        for (SimTask task : overdue) {
+            drop(task, "WAITED", "queued longer than the workload's maxWait");
         }
     }
 

@@ -12,7 +12,15 @@ import java.util.List;
  */
 public final class TaskBook {
     private final List<SimTask> all = new ArrayList<>();
+    /*
+     * The queue, oldest first, as entries that go stale when their task leaves it (starts or is dropped): the
+     * serial of the task's run when it was queued tells a stale entry from the task queued again. Stale entries
+     * are skipped from the head and compacted away only when the queue is read by position.
+     */
     private final List<SimTask> queue = new ArrayList<>();
+    private long[] queuedSerial = new long[16];
+    private int head;
+    private int queuedLive;
     private boolean queueHasGaps;
     private int[] running = new int[16];
     private double[] cpu = new double[16];
@@ -24,7 +32,7 @@ public final class TaskBook {
     public SimTask add(io.ldist.sim.spec.TaskSpec spec) {
         SimTask task = new SimTask(all.size(), spec);
         all.add(task);
-        queue.add(task);
+        enqueue(task);
         return task;
     }
 
@@ -43,25 +51,67 @@ public final class TaskBook {
     // ---- queue
 
     public int queuedCount() {
-        compact();
-        return queue.size();
+        return queuedLive;
     }
 
     public TaskRequest queued(int i) {
-        compact();
-        return queue.get(i).asRequest();
+        return queuedTask(i).asRequest();
     }
 
+    /** The {@code i}-th queued task, oldest first (compacts the queue first: for whole decisions). */
     public SimTask queuedTask(int i) {
         compact();
         return queue.get(i);
     }
 
-    private void compact() {
-        if (queueHasGaps) {
-            queue.removeIf(t -> t.status() != SimTask.Status.QUEUED);
-            queueHasGaps = false;
+    /** The oldest queued task, or null: cheap whatever the queue's length. */
+    public SimTask oldestQueued() {
+        while (head < queue.size() && !isLive(head)) {
+            head++;
         }
+        return head < queue.size() ? queue.get(head) : null;
+    }
+
+    /** Calls {@code action} on queued tasks, oldest first, while it returns true. */
+    public void forEachQueued(java.util.function.Predicate<SimTask> action) {
+        for (int i = head; i < queue.size(); i++) {
+            if (isLive(i) && !action.test(queue.get(i))) {
+                return;
+            }
+        }
+    }
+
+    private boolean isLive(int i) {
+        SimTask task = queue.get(i);
+        return task.status() == SimTask.Status.QUEUED && task.runSerial() == queuedSerial[i];
+    }
+
+    private void enqueue(SimTask task) {
+        if (queue.size() == queuedSerial.length && queue.size() - head > 2 * queuedLive + 64) {
+            compact(); // mostly stale entries: reuse their room
+        }
+        if (queue.size() == queuedSerial.length) {
+            queuedSerial = Arrays.copyOf(queuedSerial, queuedSerial.length * 2);
+        }
+        queuedSerial[queue.size()] = task.runSerial();
+        queue.add(task);
+        queuedLive++;
+    }
+
+    private void compact() {
+        if (!queueHasGaps && head == 0) {
+            return;
+        }
+        int kept = 0;
+        for (int i = head; i < queue.size(); i++) {
+            if (isLive(i)) {
+                queuedSerial[kept] = queuedSerial[i];
+                queue.set(kept++, queue.get(i));
+            }
+        }
+        queue.subList(kept, queue.size()).clear();
+        head = 0;
+        queueHasGaps = false;
     }
 
     // ---- running
@@ -92,9 +142,16 @@ public final class TaskBook {
 
     public void start(SimTask task, int vm, double now) {
         ensure(vm);
+        leaveQueue(task);
         task.start(vm, now);
-        queueHasGaps = true;
         hold(vm, task, +1);
+    }
+
+    private void leaveQueue(SimTask task) {
+        if (task.status() == SimTask.Status.QUEUED) {
+            queuedLive--;
+            queueHasGaps = true;
+        }
     }
 
     public void complete(SimTask task) {
@@ -103,21 +160,20 @@ public final class TaskBook {
     }
 
     public void requeue(SimTask task, double now, boolean keepProgress) {
-        compact(); // drop its stale entry from when it was queued before, or it would be queued twice
         if (task.status() == SimTask.Status.RUNNING) {
             release(task);
         }
-        task.requeue(now, keepProgress);
-        queue.add(task);
-        queueHasGaps = true;
+        leaveQueue(task);
+        task.requeue(now, keepProgress); // a new run serial: its entry from an earlier wait stays stale
+        enqueue(task);
     }
 
     public void drop(SimTask task) {
         if (task.status() == SimTask.Status.RUNNING) {
             release(task);
         }
+        leaveQueue(task);
         task.drop();
-        queueHasGaps = true;
     }
 
     public void freeze(SimTask task, double now) {

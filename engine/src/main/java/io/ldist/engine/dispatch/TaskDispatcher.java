@@ -1,0 +1,160 @@
+package io.ldist.engine.dispatch;
+
+import io.ldist.engine.decide.FleetRules;
+import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.TaskPath;
+import io.ldist.engine.decide.Trigger;
+import io.ldist.engine.model.ClusterView;
+import io.ldist.engine.model.TaskChanges;
+import io.ldist.engine.model.TaskId;
+import io.ldist.engine.model.TaskRequest;
+import io.ldist.engine.model.VmId;
+import io.ldist.engine.place.PlacementPolicy;
+import io.ldist.engine.plan.AssignTask;
+import io.ldist.engine.plan.Plan;
+import io.ldist.engine.plan.Reason;
+import io.ldist.engine.util.IntList;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Gives queued tasks, oldest first, to a VM on the server the placement policy ranks best among those that
+ * have a VM with a free slot and room for the task (the least-loaded server by default; first fit packs tasks
+ * onto the lowest-numbered servers); on that server the VM with the most free CPU takes it. A task that fits
+ * nowhere stays queued and younger tasks may pass it (backfilling), so one large task does not hold up the
+ * whole queue.
+ *
+ * <p>It serves both speeds of decision from one {@link DispatchIndex}. In a whole decision
+ * ({@link #dispatchQueue}) it loads the index from the plan and tries every queued task. Between whole
+ * decisions ({@link #dispatchChanges}) it updates the index only for the servers that changed and tries the
+ * new tasks, and of the tasks that were already waiting only those that might fit the room just freed: they
+ * found no room anywhere when last tried, and room elsewhere has only shrunk since (anything that adds room
+ * other than a task ending, a server or VM starting for instance, comes with a whole decision).
+ */
+public final class TaskDispatcher implements TaskPath {
+    private final PlacementPolicy placement;
+    private final HostGate gate;
+    private final FleetRules rules;
+    private final DispatchIndex index;
+    private final WaitingTasks waiting = new WaitingTasks();
+    /** False once a whole decision's plan may change servers behind the index's back. */
+    private boolean indexCurrent;
+    /** Servers this path gave tasks to: the driver's figures for them are read again next time. */
+    private final IntList assignedHosts = new IntList();
+
+    public TaskDispatcher(PlacementPolicy placement, HostGate gate, FleetRules rules) {
+        this.placement = placement;
+        this.gate = gate;
+        this.rules = rules;
+        this.index = new DispatchIndex(placement);
+    }
+
+    public PlacementPolicy placement() {
+        return placement;
+    }
+
+    /** Every queued task of the view, over the plan as the earlier steps of a whole decision left it. */
+    public void dispatchQueue(PlanningState plan, Plan.Builder actions) {
+        index.load(plan, gate);
+        waiting.clear();
+        ClusterView view = plan.view();
+        for (int i = 0, queued = view.queuedTaskCount(); i < queued; i++) {
+            TaskRequest task = view.queuedTask(i);
+            int vm = index.choose(task.demand());
+            if (vm < 0) {
+                waiting.append(task);
+                continue;
+            }
+            plan.assignTask(vm, task.demand());
+            start(task, vm, actions);
+        }
+        assignedHosts.clear();
+        indexCurrent = false; // the rest of the decision and its plan change servers
+    }
+
+    @Override
+    public Plan dispatch(ClusterView view, TaskChanges changes) {
+        Plan.Builder actions = new Plan.Builder(view.nowS());
+        dispatchChanges(view, changes, actions);
+        return actions.build();
+    }
+
+    /** Between whole decisions: only {@code changes} happened since the last decision. */
+    private void dispatchChanges(ClusterView view, TaskChanges changes, Plan.Builder actions) {
+        IntList gateChanged = gate.observe(view, changes.hostsWithEndedTasks(), actions);
+        IntList freed = new IntList();
+        if (!indexCurrent || index.hostCount() != view.hostCount()) {
+            index.load(new PlanningState(view, rules, Trigger.CAPACITY_FREED), gate);
+            indexCurrent = true;
+        } else {
+            for (int i = 0; i < assignedHosts.size(); i++) {
+                index.refresh(assignedHosts.get(i), view);
+            }
+            IntList ended = changes.hostsWithEndedTasks();
+            for (int i = 0; i < ended.size(); i++) {
+                index.refresh(ended.get(i), view);
+            }
+            for (int i = 0; i < gateChanged.size(); i++) {
+                index.gateChanged(gateChanged.get(i));
+            }
+        }
+        assignedHosts.clear();
+        addAll(freed, changes.hostsWithEndedTasks());
+        addAll(freed, gateChanged);
+
+        Set<TaskId> withdrawn = new HashSet<>(changes.withdrawn());
+        for (TaskId id : withdrawn) {
+            waiting.remove(id);
+        }
+        retryWaiting(freed, actions);
+        List<TaskRequest> queued = changes.queued();
+        for (TaskRequest task : queued) {
+            if (withdrawn.contains(task.id())) {
+                continue;
+            }
+            int vm = index.choose(task.demand());
+            if (vm < 0) {
+                waiting.append(task);
+            } else {
+                start(task, vm, actions);
+            }
+        }
+        waiting.compactIfSparse();
+    }
+
+    /** Waiting tasks, oldest first, that may fit the room of the {@code freed} servers. */
+    private void retryWaiting(IntList freed, Plan.Builder actions) {
+        if (freed.isEmpty() || waiting.size() == 0) {
+            return;
+        }
+        double[] room = index.room(freed);
+        int position = waiting.nextWithin(0, room[0], room[1], room[2]);
+        while (position >= 0) {
+            TaskRequest task = waiting.at(position);
+            int vm = index.choose(task.demand());
+            if (vm >= 0) {
+                waiting.remove(task.id());
+                start(task, vm, actions);
+                room = index.room(freed);
+            }
+            position = waiting.nextWithin(position + 1, room[0], room[1], room[2]);
+        }
+    }
+
+    private void start(TaskRequest task, int vm, Plan.Builder actions) {
+        int host = index.chosenHost();
+        index.assign(vm, task.demand());
+        gate.routed(host);
+        index.gateChanged(host);
+        assignedHosts.add(host);
+        actions.add(new AssignTask(task.id(), VmId.of(vm), Reason.DISPATCH));
+    }
+
+    private static void addAll(IntList to, IntList from) {
+        for (int i = 0; i < from.size(); i++) {
+            to.add(from.get(i));
+        }
+    }
+}
