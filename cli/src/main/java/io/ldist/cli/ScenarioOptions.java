@@ -21,7 +21,8 @@ public final class ScenarioOptions {
     List<String> overrides = new ArrayList<>();
 
     @Option(names = "--scale", paramLabel = "K",
-            description = "Replicate the scenario's servers and VMs K times (same as --set scale=K).")
+            description = "Replicate the scenario K times (same as --set scale=K): servers and VMs; "
+                    + "for task streams also the arrivals and scaling's minHosts, maxHosts, step and standby pool.")
     Integer scale;
 
     LoadedScenario load() {

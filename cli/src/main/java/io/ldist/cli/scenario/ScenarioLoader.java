@@ -29,6 +29,7 @@ import io.ldist.sim.spec.TaskCeiling;
 import io.ldist.sim.spec.TaskRecovery;
 import io.ldist.sim.spec.TaskShape;
 import io.ldist.sim.spec.TaskSource;
+import io.ldist.sim.spec.TaskSpec;
 import io.ldist.sim.spec.TaskStreamWorkload;
 import io.ldist.sim.spec.VmLifetime;
 import io.ldist.sim.spec.VmTraceWorkload;
@@ -155,6 +156,9 @@ public final class ScenarioLoader {
             this.schemaProblems = schemaProblems;
         }
 
+        /** How many times the scenario is replicated (servers, VMs, and for task streams arrivals and scaling). */
+        private int scale = 1;
+
         LoadedScenario read(String source) {
             String name = in.text("/name", "scenario");
             long seed = in.integer("/seed", 1);
@@ -163,6 +167,7 @@ public final class ScenarioLoader {
             double interval = positiveDuration("/decisionInterval", 300);
             double health = positiveDuration("/health/interval", 10);
             int scale = (int) in.integer("/scale", 1);
+            this.scale = Math.max(1, scale);
             readHostTypes();
             readVmTypes();
             taskWorkload = "tasks".equals(in.text("/workload/kind", ""));
@@ -369,10 +374,11 @@ public final class ScenarioLoader {
             }
         }
 
+        /**
+         * A task stream scaled K times is K copies of it on one fleet: K times the servers (see readHosts), the
+         * arrival rate, each replayed CSV row, and scaling's minHosts, maxHosts, step and standby pool.
+         */
         Workload readTasks(int scale) {
-            if (scale != 1) {
-                in.problem("/scale", "1 for a task workload (scale replicates vm-trace workloads)", String.valueOf(scale));
-            }
             if (!in.has("/fleet/template")) {
                 in.problem("/fleet", "a 'template' naming the VMs each server runs, for a task workload",
                         "nothing (field 'template' is missing)");
@@ -383,7 +389,7 @@ public final class ScenarioLoader {
                 String written = in.text("/workload/csv", "");
                 Path file = in.document().resolvePath(written);
                 try {
-                    source = new TaskSource.TaskList(new TaskCsvReader().read(file, ceiling));
+                    source = new TaskSource.TaskList(replicated(new TaskCsvReader().read(file, ceiling), scale));
                 } catch (TraceFormatException e) {
                     dataProblem("/workload/csv", written, file, e, "task",
                             "a CSV file of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])");
@@ -502,8 +508,22 @@ public final class ScenarioLoader {
             taskFits(at + "/cpuMips", cpu, ceiling.cpuMips(), "MIPS", ceiling.holder());
             taskFits(at + "/ram", ram, ceiling.ramMb(), "MiB", ceiling.holder());
             taskFits(at + "/gpus", gpus, ceiling.gpus(), "GPUs", ceiling.holder());
-            return new TaskSource.PoissonArrivals(perHour / 3600, profile, surges,
+            return new TaskSource.PoissonArrivals(perHour * scale / 3600, profile, surges,
                     new TaskShape(cpu, gpus, ram, duration, deadline));
+        }
+
+        /** Each task {@code times} times in a row, so that arrival order is kept. */
+        static List<TaskSpec> replicated(List<TaskSpec> tasks, int times) {
+            if (times == 1) {
+                return tasks;
+            }
+            List<TaskSpec> all = new ArrayList<>(tasks.size() * times);
+            for (TaskSpec task : tasks) {
+                for (int i = 0; i < times; i++) {
+                    all.add(task);
+                }
+            }
+            return all;
         }
 
         /** A number, or {uniform: [a, b]}, {exponential: mean}, {choice: [...]}; values may carry units. */
@@ -805,7 +825,7 @@ public final class ScenarioLoader {
                         Phrases.describe(in.node(at + "/scaleIn")));
             }
             int min = (int) in.integer(at + "/minHosts", 1);
-            int max = (int) in.integer(at + "/maxHosts", Math.max(1, initialHosts) * 10L);
+            int max = (int) in.integer(at + "/maxHosts", Math.max(1, initialHosts / scale) * 10L);
             if (max < min) {
                 in.problem(at + "/maxHosts", "at least minHosts (" + min + ")", String.valueOf(max));
             }
@@ -815,8 +835,8 @@ public final class ScenarioLoader {
                 return null;
             }
             return new ScalingSettings(out, scaleIn, in.quantity(at + "/window", Units.DURATION, ScalingSettings.DEFAULT_WINDOW_S),
-                    in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S), min, max, (int) in.integer(at + "/step", 1),
-                    launch, (int) in.integer(at + "/standbyPool", 0),
+                    in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S), min * scale, max * scale,
+                    (int) in.integer(at + "/step", 1) * scale, launch, (int) in.integer(at + "/standbyPool", 0) * scale,
                     "migrate".equals(in.text(at + "/drain", "finish")));
         }
 

@@ -239,8 +239,9 @@ public final class Simulation {
     }
 
     private void handle(SimEvent event) {
-        if (!(event instanceof SimEvent.TaskArrived) && !(event instanceof SimEvent.TaskRunEnded)) {
-            onlyTasksChanged = false;
+        if (!(event instanceof SimEvent.TaskArrived) && !(event instanceof SimEvent.TaskRunEnded)
+                && !(event instanceof SimEvent.HealthCheckDue)) {
+            onlyTasksChanged = false; // a health round says itself when it changed something
         }
         if (event instanceof SimEvent.DecisionDue) {
             onDecisionDue();
@@ -526,6 +527,7 @@ public final class Simulation {
             HostState state = fleet.hostState(h);
             if (state == HostState.FAILED && h < repairDue.length && repairDue[h]) {
                 bringBack(h);
+                onlyTasksChanged = false;
                 continue;
             }
             if (state == HostState.ACTIVE || state == HostState.DRAINING) {
@@ -535,6 +537,7 @@ public final class Simulation {
             }
         }
         if (anyMissed) {
+            onlyTasksChanged = false;
             request(Trigger.HEALTH_CHECK);
         }
         double next = fleet.nowS() + spec.healthCheckIntervalS();

@@ -10,40 +10,11 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * Integrates the run's measures between state points (every event time), as Beloglazov and Buyya define them
- * and CloudSim computes them:
- * <ul>
- *   <li>energy: per powered server, the mean of its power at the start and at the end of each stretch times
- *       its length (utilisation moves linearly between trace samples);</li>
- *   <li>SLATAH: time that servers with load spent giving their VMs less than they asked, over the time they
- *       had load;</li>
- *   <li>PDM: CPU that migrating VMs asked for and did not get, over all CPU VMs asked for;</li>
- *   <li>cost: running servers' price over time; mean active servers over the run.</li>
- * </ul>
- * Values at the start of a stretch are those just after the events of that instant; the power at its end is
- * taken just before the events of the next instant.
+ * Everything a run measures: the integrals over time ({@link FleetIntegrals}: energy, cost, SLATAH, PDM,
+ * active servers) and the counted events (migrations, shutdowns, failovers, unplaced VMs, tasks).
  */
 public final class RunRecorder {
-    private double lastS;
-    private boolean started;
-
-    private double energyJ;
-    private double costUsd;
-    private double activeHostSeconds;
-    private double loadedHostSeconds;
-    private double violationHostSeconds;
-    private double requestedMipsSeconds;
-    private double migrationShortfallMipsSeconds;
-
-    // State at the start of the current stretch.
-    private double[] utilization = new double[0];
-    private boolean[] powered = new boolean[0];
-    private boolean[] billed = new boolean[0];
-    private boolean[] active = new boolean[0];
-    private boolean[] loaded = new boolean[0];
-    private boolean[] violating = new boolean[0];
-    private double[] vmRequested = new double[0];
-    private double[] vmShortfall = new double[0];
+    private final FleetIntegrals integrals = new FleetIntegrals();
 
     // Counters.
     private long migrations;
@@ -63,79 +34,12 @@ public final class RunRecorder {
      * with the placement of the stretch (before any event of {@code t}).
      */
     public void closeStretch(double t, VirtualFleet fleet) {
-        if (!started) {
-            lastS = t;
-            started = true;
-            return;
-        }
-        double dt = t - lastS;
-        if (dt <= 0) {
-            return;
-        }
-        int hosts = Math.min(fleet.hostCount(), utilization.length);
-        for (int h = 0; h < hosts; h++) {
-            HostType type = fleet.hostType(h);
-            if (powered[h]) {
-                double endUtilization = fleet.isCrashed(h) ? 0 : fleet.hostCpuUtilization(h);
-                energyJ += (type.power().watts(utilization[h]) + type.power().watts(endUtilization)) / 2 * dt;
-            }
-            if (billed[h]) {
-                costUsd += type.priceUsdPerHour() * dt / 3600;
-            }
-            if (active[h]) {
-                activeHostSeconds += dt;
-            }
-            if (loaded[h]) {
-                loadedHostSeconds += dt;
-                if (violating[h]) {
-                    violationHostSeconds += dt;
-                }
-            }
-        }
-        int vms = Math.min(fleet.vmCount(), vmRequested.length);
-        for (int v = 0; v < vms; v++) {
-            requestedMipsSeconds += vmRequested[v] * dt;
-            migrationShortfallMipsSeconds += vmShortfall[v] * dt;
-        }
-        lastS = t;
+        integrals.closeStretch(t, fleet);
     }
 
     /** Takes the state just after the events of the current instant as the start of the next stretch. */
     public void openStretch(VirtualFleet fleet) {
-        int hosts = fleet.hostCount();
-        if (utilization.length < hosts) {
-            int capacity = Math.max(hosts, utilization.length * 2);
-            utilization = Arrays.copyOf(utilization, capacity);
-            powered = Arrays.copyOf(powered, capacity);
-            billed = Arrays.copyOf(billed, capacity);
-            active = Arrays.copyOf(active, capacity);
-            loaded = Arrays.copyOf(loaded, capacity);
-            violating = Arrays.copyOf(violating, capacity);
-        }
-        for (int h = 0; h < hosts; h++) {
-            HostState state = fleet.hostState(h);
-            boolean running = state.isRunning();
-            boolean crashed = fleet.isCrashed(h);
-            billed[h] = running;
-            powered[h] = running && !crashed;
-            active[h] = (state == HostState.ACTIVE || state == HostState.DRAINING);
-            utilization[h] = powered[h] ? fleet.hostCpuUtilization(h) : 0;
-            loaded[h] = powered[h] && fleet.allocatedMips(h) > 0;
-            violating[h] = fleet.allocatedMips(h) < fleet.requestedMips(h);
-        }
-        int vms = fleet.vmCount();
-        if (vmRequested.length < vms) {
-            int capacity = Math.max(vms, vmRequested.length * 2);
-            vmRequested = Arrays.copyOf(vmRequested, capacity);
-            vmShortfall = Arrays.copyOf(vmShortfall, capacity);
-        }
-        for (int v = 0; v < vms; v++) {
-            VmStatus status = fleet.vmStatus(v);
-            boolean placed = status == VmStatus.RUNNING || status == VmStatus.MIGRATING;
-            double requested = placed ? fleet.vmCpuDemandMips(v) : 0;
-            vmRequested[v] = requested;
-            vmShortfall[v] = status == VmStatus.MIGRATING ? Math.max(0, requested - fleet.givenMips(v)) : 0;
-        }
+        integrals.openStretch(fleet);
     }
 
     // ---- counted events
@@ -196,11 +100,11 @@ public final class RunRecorder {
     // ---- results
 
     public double energyKWh() {
-        return energyJ / 3_600_000;
+        return integrals.energyJ() / 3_600_000;
     }
 
     public double costUsd() {
-        return costUsd;
+        return integrals.costUsd();
     }
 
     public long migrations() {
@@ -208,15 +112,15 @@ public final class RunRecorder {
     }
 
     public double slatah() {
-        return loadedHostSeconds > 0 ? violationHostSeconds / loadedHostSeconds : 0;
+        return integrals.slatah();
     }
 
     public double pdm() {
-        return requestedMipsSeconds > 0 ? migrationShortfallMipsSeconds / requestedMipsSeconds : 0;
+        return integrals.pdm();
     }
 
     public double activeHostSeconds() {
-        return activeHostSeconds;
+        return integrals.activeHostSeconds();
     }
 
     public long hostShutdowns() {

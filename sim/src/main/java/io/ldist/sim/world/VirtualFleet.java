@@ -29,7 +29,17 @@ public final class VirtualFleet implements ClusterView {
     private final MigrationModel migration;
     private final TaskBook tasks;
     private double now;
+    /*
+     * Servers whose allocation is out of date: all of them after a change of placement or state (rare), or
+     * those listed after a change of demand (every task start and end). The servers reallocated since the
+     * recorder last asked are kept for it, so that it too looks only at servers that changed.
+     */
     private boolean allocationStale = true;
+    private final IntList staleHosts = new IntList(64);
+    private boolean[] stale = new boolean[16];
+    private boolean allChangedForRecorder = true;
+    private final IntList changedForRecorder = new IntList(64);
+    private boolean[] changed = new boolean[16];
 
     // ---- servers
     private int hostCount;
@@ -417,7 +427,12 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void setDemand(int v, double mips, double ramMb, double gpus) {
-        allocationStale = true;
+        if (vmHost[v] >= 0) {
+            markStale(vmHost[v]);
+        }
+        if (vmTarget[v] >= 0) {
+            markStale(vmTarget[v]);
+        }
         demandMips[v] = mips;
         demandRamMb[v] = ramMb;
         demandGpus[v] = gpus;
@@ -443,13 +458,52 @@ public final class VirtualFleet implements ClusterView {
      * changed since the last time.
      */
     public void allocate() {
-        if (!allocationStale) {
-            return;
+        if (allocationStale) {
+            for (int h = 0; h < hostCount; h++) {
+                allocate(h);
+            }
+            allChangedForRecorder = true;
+        } else {
+            for (int i = 0; i < staleHosts.size(); i++) {
+                int h = staleHosts.get(i);
+                allocate(h);
+                if (!allChangedForRecorder && !changed[h]) {
+                    changed[h] = true;
+                    changedForRecorder.add(h);
+                }
+            }
         }
-        for (int h = 0; h < hostCount; h++) {
-            allocate(h);
+        for (int i = 0; i < staleHosts.size(); i++) {
+            stale[staleHosts.get(i)] = false;
         }
+        staleHosts.clear();
         allocationStale = false;
+    }
+
+    private void markStale(int h) {
+        if (!allocationStale && !stale[h]) {
+            stale[h] = true;
+            staleHosts.add(h);
+        }
+    }
+
+    /** True when every server may have changed since {@link #takeChanges()}; else see {@link #changedHosts()}. */
+    public boolean allChanged() {
+        return allChangedForRecorder;
+    }
+
+    /** Servers reallocated since {@link #takeChanges()} (when not {@link #allChanged()}). */
+    public IntList changedHosts() {
+        return changedForRecorder;
+    }
+
+    /** Forgets the changes, once the recorder has read them. */
+    public void takeChanges() {
+        for (int i = 0; i < changedForRecorder.size(); i++) {
+            changed[changedForRecorder.get(i)] = false;
+        }
+        changedForRecorder.clear();
+        allChangedForRecorder = false;
     }
 
     private void allocate(int h) {
@@ -509,6 +563,8 @@ public final class VirtualFleet implements ClusterView {
 
     private void growHosts(int capacity) {
         hostType = Arrays.copyOf(hostType, capacity);
+        stale = Arrays.copyOf(stale, capacity);
+        changed = Arrays.copyOf(changed, capacity);
         hostState = Arrays.copyOf(hostState, capacity);
         activeSinceS = Arrays.copyOf(activeSinceS, capacity);
         hostVms = Arrays.copyOf(hostVms, capacity);

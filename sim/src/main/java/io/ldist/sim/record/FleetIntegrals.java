@@ -1,0 +1,231 @@
+package io.ldist.sim.record;
+
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.VmStatus;
+import io.ldist.sim.world.VirtualFleet;
+
+import java.util.Arrays;
+
+/**
+ * The run's measures integrated over time, server by server, as Beloglazov and Buyya define them and CloudSim
+ * computes them:
+ * <ul>
+ *   <li>energy: per powered server, the mean of its power at the start and at the end of each stretch times
+ *       its length (utilisation moves linearly between trace samples);</li>
+ *   <li>SLATAH: time that servers with load spent giving their VMs less than they asked, over the time they
+ *       had load;</li>
+ *   <li>PDM: CPU that migrating VMs asked for and did not get, over all CPU VMs asked for;</li>
+ *   <li>cost: running servers' price over time; mean active servers over the run.</li>
+ * </ul>
+ * Values at the start of a stretch are those just after the events of that instant; the power at its end is
+ * taken just before the events of the next instant.
+ *
+ * <p>A server whose allocation did not change over several stretches is integrated once over all of them, when
+ * it next changes or the totals are read: the fleet says which servers it reallocated, so the work per instant
+ * follows the servers that changed, not the fleet (the sums differ from stretch-by-stretch ones only in rounding).
+ */
+final class FleetIntegrals {
+    private double lastS;
+    private boolean started;
+
+    private double energyJ;
+    private double costUsd;
+    private double activeHostSeconds;
+    private double loadedHostSeconds;
+    private double violationHostSeconds;
+    private double requestedMipsSeconds;
+    private double migrationShortfallMipsSeconds;
+
+    // Per server, its state since `sinceS`, unchanged until then.
+    private int hosts;
+    private double[] sinceS = new double[0];
+    private double[] powerW = new double[0];
+    private double[] priceUsdPerHour = new double[0];
+    private boolean[] powered = new boolean[0];
+    private boolean[] billed = new boolean[0];
+    private boolean[] active = new boolean[0];
+    private boolean[] loaded = new boolean[0];
+    private boolean[] violating = new boolean[0];
+    /** CPU the server's VMs ask for, and what migrating VMs among them ask for and do not get. */
+    private double[] requestedMips = new double[0];
+    private double[] shortfallMips = new double[0];
+
+    /**
+     * Closes the stretch that ends at {@code t}: the fleet's allocation reflects demands at {@code t} with the
+     * placement of the stretch (before any event of {@code t}).
+     */
+    void closeStretch(double t, VirtualFleet fleet) {
+        if (!started) {
+            lastS = t;
+            started = true;
+            fleet.takeChanges();
+            return;
+        }
+        if (t - lastS <= 0) {
+            return;
+        }
+        if (fleet.allChanged()) {
+            for (int h = 0; h < hosts; h++) {
+                settleWithEnd(h, t, fleet);
+            }
+        } else {
+            for (int i = 0; i < fleet.changedHosts().size(); i++) {
+                int h = fleet.changedHosts().get(i);
+                if (h < hosts) {
+                    settleWithEnd(h, t, fleet);
+                }
+            }
+        }
+        fleet.takeChanges();
+        lastS = t;
+    }
+
+    /** Takes the state just after the events of the current instant as the start of the next stretch. */
+    void openStretch(VirtualFleet fleet) {
+        int known = hosts;
+        ensureHosts(fleet.hostCount());
+        if (fleet.allChanged()) {
+            for (int h = 0; h < hosts; h++) {
+                open(h, fleet, h < known);
+            }
+        } else {
+            for (int i = 0; i < fleet.changedHosts().size(); i++) {
+                int h = fleet.changedHosts().get(i);
+                if (h < known) {
+                    open(h, fleet, true);
+                }
+            }
+            for (int h = known; h < hosts; h++) {
+                open(h, fleet, false);
+            }
+        }
+        fleet.takeChanges();
+    }
+
+    /** Integrates a server whose utilisation changed at {@code t}: constant up to the last instant, then linear. */
+    private void settleWithEnd(int h, double t, VirtualFleet fleet) {
+        settle(h, lastS);
+        double dt = t - lastS;
+        if (powered[h]) {
+            double endUtilization = fleet.isCrashed(h) ? 0 : fleet.hostCpuUtilization(h);
+            energyJ += (powerW[h] + fleet.hostType(h).power().watts(endUtilization)) / 2 * dt;
+        }
+        addConstant(h, dt);
+        sinceS[h] = t;
+    }
+
+    /** Integrates a server's unchanged state from when it last changed up to {@code t}. */
+    private void settle(int h, double t) {
+        double dt = t - sinceS[h];
+        if (dt <= 0) {
+            return;
+        }
+        if (powered[h]) {
+            energyJ += powerW[h] * dt;
+        }
+        addConstant(h, dt);
+        sinceS[h] = t;
+    }
+
+    private void addConstant(int h, double dt) {
+        if (billed[h]) {
+            costUsd += priceUsdPerHour[h] * dt / 3600;
+        }
+        if (active[h]) {
+            activeHostSeconds += dt;
+        }
+        if (loaded[h]) {
+            loadedHostSeconds += dt;
+            if (violating[h]) {
+                violationHostSeconds += dt;
+            }
+        }
+        requestedMipsSeconds += requestedMips[h] * dt;
+        migrationShortfallMipsSeconds += shortfallMips[h] * dt;
+    }
+
+    private void open(int h, VirtualFleet fleet, boolean known) {
+        if (known) {
+            settle(h, lastS);
+        }
+        sinceS[h] = lastS;
+        HostState state = fleet.hostState(h);
+        boolean running = state.isRunning();
+        boolean crashed = fleet.isCrashed(h);
+        billed[h] = running;
+        powered[h] = running && !crashed;
+        active[h] = state == HostState.ACTIVE || state == HostState.DRAINING;
+        double utilization = powered[h] ? fleet.hostCpuUtilization(h) : 0;
+        powerW[h] = fleet.hostType(h).power().watts(utilization);
+        priceUsdPerHour[h] = fleet.hostType(h).priceUsdPerHour();
+        loaded[h] = powered[h] && fleet.allocatedMips(h) > 0;
+        violating[h] = fleet.allocatedMips(h) < fleet.requestedMips(h);
+        double requested = 0;
+        double shortfall = 0;
+        for (int i = 0; i < fleet.hostVmCount(h); i++) {
+            int v = fleet.hostVm(h, i);
+            VmStatus status = fleet.vmStatus(v);
+            if (status == VmStatus.RUNNING || status == VmStatus.MIGRATING) {
+                double asked = fleet.vmCpuDemandMips(v);
+                requested += asked;
+                if (status == VmStatus.MIGRATING) {
+                    shortfall += Math.max(0, asked - fleet.givenMips(v));
+                }
+            }
+        }
+        requestedMips[h] = requested;
+        shortfallMips[h] = shortfall;
+    }
+
+    /** Brings every server's integral up to the last instant, so that the totals can be read. */
+    private void settleAll() {
+        for (int h = 0; h < hosts; h++) {
+            settle(h, lastS);
+        }
+    }
+
+    double energyJ() {
+        settleAll();
+        return energyJ;
+    }
+
+    double costUsd() {
+        settleAll();
+        return costUsd;
+    }
+
+    double activeHostSeconds() {
+        settleAll();
+        return activeHostSeconds;
+    }
+
+    double slatah() {
+        settleAll();
+        return loadedHostSeconds > 0 ? violationHostSeconds / loadedHostSeconds : 0;
+    }
+
+    double pdm() {
+        settleAll();
+        return requestedMipsSeconds > 0 ? migrationShortfallMipsSeconds / requestedMipsSeconds : 0;
+    }
+
+    private void ensureHosts(int n) {
+        if (n <= hosts) {
+            return;
+        }
+        if (n > sinceS.length) {
+            int capacity = Math.max(n, sinceS.length * 2);
+            sinceS = Arrays.copyOf(sinceS, capacity);
+            powerW = Arrays.copyOf(powerW, capacity);
+            priceUsdPerHour = Arrays.copyOf(priceUsdPerHour, capacity);
+            powered = Arrays.copyOf(powered, capacity);
+            billed = Arrays.copyOf(billed, capacity);
+            active = Arrays.copyOf(active, capacity);
+            loaded = Arrays.copyOf(loaded, capacity);
+            violating = Arrays.copyOf(violating, capacity);
+            requestedMips = Arrays.copyOf(requestedMips, capacity);
+            shortfallMips = Arrays.copyOf(shortfallMips, capacity);
+        }
+        hosts = n;
+    }
+}
