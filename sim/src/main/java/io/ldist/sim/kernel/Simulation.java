@@ -78,6 +78,11 @@ public final class Simulation {
     private final TaskStreamWorkload taskWorkload;
     private int[] seriesOfVm = new int[0];
     private boolean[] repairDue = new boolean[0];
+    /**
+     * Servers a health round must look at: crashed ones (they miss checks) and those to bring back once fenced.
+     * Every other server answers its checks, so a round costs the servers in trouble, not the fleet.
+     */
+    private final java.util.TreeSet<Integer> inTrouble = new java.util.TreeSet<>();
     private int nextListedTask;
 
     private Trigger pendingTrigger;
@@ -462,6 +467,7 @@ public final class Simulation {
         }
         double t = fleet.nowS();
         fleet.setCrashed(host, true);
+        inTrouble.add(host);
         executor.hostCrashed(host, t);
         for (int i = 0; i < fleet.hostVmCount(host); i++) {
             for (SimTask task : tasks.tasksOn(fleet.hostVm(host, i))) {
@@ -503,6 +509,7 @@ public final class Simulation {
         } else {
             ensureRepairFlags(host);
             repairDue[host] = true; // not fenced yet: it comes back as soon as it is
+            inTrouble.add(host);
         }
     }
 
@@ -523,17 +530,22 @@ public final class Simulation {
 
     private void onHealthCheck() {
         boolean anyMissed = false;
-        for (int h = 0; h < fleet.hostCount(); h++) {
+        for (java.util.Iterator<Integer> it = inTrouble.iterator(); it.hasNext(); ) {
+            int h = it.next();
             HostState state = fleet.hostState(h);
             if (state == HostState.FAILED && h < repairDue.length && repairDue[h]) {
                 bringBack(h);
                 onlyTasksChanged = false;
+                it.remove();
                 continue;
             }
             if (state == HostState.ACTIVE || state == HostState.DRAINING) {
                 int missed = fleet.isCrashed(h) ? fleet.missedHealthChecks(h) + 1 : 0;
                 fleet.setMissedChecks(h, missed);
                 anyMissed |= missed > 0;
+            }
+            if (!fleet.isCrashed(h) && !(h < repairDue.length && repairDue[h])) {
+                it.remove(); // answering again, nothing due
             }
         }
         if (anyMissed) {
