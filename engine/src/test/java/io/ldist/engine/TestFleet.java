@@ -123,6 +123,33 @@ public final class TestFleet implements ClusterView {
         return this;
     }
 
+    /** Ends the {@code i}-th task running on {@code vm}, counting its outcome on the VM's server. */
+    public TaskRequest endTask(int vm, int i, boolean success) {
+        Vm v = vms.get(vm);
+        TaskRequest task = v.tasks.remove(i);
+        v.demandMips -= task.demand().cpuMips();
+        if (v.tasks.isEmpty()) {
+            v.demandMips = 0; // as a driver keeps an idle VM's sums exact
+        }
+        Host host = hosts.get(v.host);
+        if (success) {
+            host.successes++;
+        } else {
+            host.failures++;
+        }
+        return task;
+    }
+
+    /** Takes a task out of the queue (a driver dropping it); false when it was not queued. */
+    public boolean withdraw(TaskId id) {
+        return queue.removeIf(t -> t.id().equals(id));
+    }
+
+    public TestFleet withQueuedTask(TaskRequest task) {
+        queue.add(task);
+        return this;
+    }
+
     public TestFleet withHostState(int host, HostState state) {
         hosts.get(host).state = state;
         return this;
