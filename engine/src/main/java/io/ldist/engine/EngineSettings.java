@@ -96,7 +96,7 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         if (template != null) {
             steps.add(new ProvisioningStep(template));
         }
-        TaskDispatcher dispatcher = new TaskDispatcher(placing, gate, rules);
+        TaskDispatcher dispatcher = new TaskDispatcher(placing, gate);
         steps.add(new DispatchStep(dispatcher));
         if (detector != null) {
             VmSelector selector = Policies.VM_SELECTION.create(vmSelection.name(), vmSelection, context);

@@ -69,8 +69,7 @@ class DispatchTest {
     private static int serverChosenBy(PlacementPolicy policy) {
         TestFleet fleet = threeServers();
         Plan plan = new Engine(new FleetRules(3, VmSizing.RESERVATION),
-                List.of(new DispatchStep(policy, HostGate.ALWAYS_OPEN,
-                        new FleetRules(3, VmSizing.RESERVATION)))).decide(fleet, Trigger.TASKS_QUEUED);
+                List.of(new DispatchStep(policy, HostGate.ALWAYS_OPEN))).decide(fleet, Trigger.TASKS_QUEUED);
         assertThat(plan.actions()).hasSize(1);
         return fleet.vmHost(((AssignTask) plan.actions().get(0)).vm().index());
     }

@@ -176,7 +176,7 @@ class TaskPathProperties {
             steps.add(breakers);
             gate = breakers;
         }
-        TaskDispatcher dispatcher = new TaskDispatcher(policy, gate, rules);
+        TaskDispatcher dispatcher = new TaskDispatcher(policy, gate);
         steps.add(new DispatchStep(dispatcher));
         return new Engine(rules, steps, dispatcher);
     }

@@ -65,6 +65,8 @@ public final class DispatchIndex implements HostLoads {
     private double[] keyMin = new double[0];
     private double[] keyMax = new double[0];
     private final double[] scratch;
+    /** A server's VMs in index order, the order a planning state sums them in. */
+    private int[] byIndex = new int[4];
 
     // ---- the search in progress
     private int bestHost;
@@ -111,6 +113,18 @@ public final class DispatchIndex implements HostLoads {
         rebuildTree();
     }
 
+    /** Takes every server and VM from the view, as a fresh planning state would read them (no plan yet). */
+    public void load(ClusterView view, HostGate gate) {
+        this.gate = gate;
+        hostCount = view.hostCount();
+        ensureHosts(hostCount);
+        ensureVms(view.vmCount());
+        for (int h = 0; h < hostCount; h++) {
+            read(h, view);
+        }
+        rebuildTree();
+    }
+
     /**
      * Takes server {@code h} and its VMs again from the view, as a fresh planning state would read them: the
      * server's figures summed over its VMs in VM index order.
@@ -120,6 +134,11 @@ public final class DispatchIndex implements HostLoads {
             throw new IllegalStateException("host-" + h + " is not in the index; load it first");
         }
         ensureVms(view.vmCount());
+        read(h, view);
+        update(h);
+    }
+
+    private void read(int h, ClusterView view) {
         hostType[h] = view.hostType(h);
         active[h] = view.hostState(h) == HostState.ACTIVE;
         IntList list = vmList(h);
@@ -127,14 +146,21 @@ public final class DispatchIndex implements HostLoads {
         for (int i = 0, n = view.hostVmCount(h); i < n; i++) {
             list.add(view.hostVm(h, i));
         }
-        int[] byIndex = list.toArray();
-        Arrays.sort(byIndex);
+        int n = list.size();
+        if (byIndex.length < n) {
+            byIndex = new int[n];
+        }
+        for (int i = 0; i < n; i++) {
+            byIndex[i] = list.get(i);
+        }
+        Arrays.sort(byIndex, 0, n);
         double cpu = 0;
         double ram = 0;
         double gpu = 0;
         int running = 0;
         int slots = 0;
-        for (int vm : byIndex) {
+        for (int k = 0; k < n; k++) {
+            int vm = byIndex[k];
             VmStatus status = view.vmStatus(vm);
             vmHost[vm] = h;
             vmType[vm] = view.vmType(vm);
@@ -155,7 +181,6 @@ public final class DispatchIndex implements HostLoads {
         demandGpu[h] = gpu;
         runningTasks[h] = running;
         taskSlots[h] = slots;
-        update(h);
     }
 
     public int hostCount() {
@@ -376,7 +401,9 @@ public final class DispatchIndex implements HostLoads {
         }
         fillLeaf(h);
         for (int node = (leaves + h) / 2; node >= 1; node /= 2) {
-            combine(node);
+            if (!combine(node)) {
+                return; // nothing above changes either
+            }
         }
     }
 
@@ -411,19 +438,30 @@ public final class DispatchIndex implements HostLoads {
         System.arraycopy(scratch, 0, keyMax, at, keys);
     }
 
-    private void combine(int node) {
+    /** Sets a node from its children; true when that changed it. */
+    private boolean combine(int node) {
         int left = 2 * node;
         int right = left + 1;
-        roomCpu[node] = Math.max(roomCpu[left], roomCpu[right]);
-        roomRam[node] = Math.max(roomRam[left], roomRam[right]);
-        roomGpu[node] = Math.max(roomGpu[left], roomGpu[right]);
+        boolean changed = set(roomCpu, node, Math.max(roomCpu[left], roomCpu[right]));
+        changed |= set(roomRam, node, Math.max(roomRam[left], roomRam[right]));
+        changed |= set(roomGpu, node, Math.max(roomGpu[left], roomGpu[right]));
         int at = node * keys;
         int l = left * keys;
         int r = right * keys;
         for (int k = 0; k < keys; k++) {
-            keyMin[at + k] = Math.min(keyMin[l + k], keyMin[r + k]);
-            keyMax[at + k] = Math.max(keyMax[l + k], keyMax[r + k]);
+            changed |= set(keyMin, at + k, Math.min(keyMin[l + k], keyMin[r + k]));
+            changed |= set(keyMax, at + k, Math.max(keyMax[l + k], keyMax[r + k]));
         }
+        return changed;
+    }
+
+    private static boolean set(double[] values, int i, double value) {
+        // Compared as bits: -0.0 and 0.0 differ, and NaN equals itself, so a change is never missed.
+        if (Double.doubleToRawLongBits(values[i]) == Double.doubleToRawLongBits(value)) {
+            return false;
+        }
+        values[i] = value;
+        return true;
     }
 
     // ------------------------------------------------------------------ growth

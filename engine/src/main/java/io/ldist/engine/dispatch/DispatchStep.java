@@ -1,7 +1,6 @@
 package io.ldist.engine.dispatch;
 
 import io.ldist.engine.decide.DecisionStep;
-import io.ldist.engine.decide.FleetRules;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.place.PlacementPolicy;
@@ -15,8 +14,8 @@ public final class DispatchStep implements DecisionStep {
         this.dispatcher = dispatcher;
     }
 
-    public DispatchStep(PlacementPolicy placement, HostGate gate, FleetRules rules) {
-        this(new TaskDispatcher(placement, gate, rules));
+    public DispatchStep(PlacementPolicy placement, HostGate gate) {
+        this(new TaskDispatcher(placement, gate));
     }
 
     public TaskDispatcher dispatcher() {

@@ -1,9 +1,7 @@
 package io.ldist.engine.dispatch;
 
-import io.ldist.engine.decide.FleetRules;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.TaskPath;
-import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.TaskChanges;
 import io.ldist.engine.model.TaskId;
@@ -36,18 +34,17 @@ import java.util.Set;
 public final class TaskDispatcher implements TaskPath {
     private final PlacementPolicy placement;
     private final HostGate gate;
-    private final FleetRules rules;
     private final DispatchIndex index;
     private final WaitingTasks waiting = new WaitingTasks();
     /** False once a whole decision's plan may change servers behind the index's back. */
     private boolean indexCurrent;
     /** Servers this path gave tasks to: the driver's figures for them are read again next time. */
     private final IntList assignedHosts = new IntList();
+    private final IntList freed = new IntList();
 
-    public TaskDispatcher(PlacementPolicy placement, HostGate gate, FleetRules rules) {
+    public TaskDispatcher(PlacementPolicy placement, HostGate gate) {
         this.placement = placement;
         this.gate = gate;
-        this.rules = rules;
         this.index = new DispatchIndex(placement);
     }
 
@@ -84,9 +81,10 @@ public final class TaskDispatcher implements TaskPath {
     /** Between whole decisions: only {@code changes} happened since the last decision. */
     private void dispatchChanges(ClusterView view, TaskChanges changes, Plan.Builder actions) {
         IntList gateChanged = gate.observe(view, changes.hostsWithEndedTasks(), actions);
-        IntList freed = new IntList();
+        IntList freed = this.freed;
+        freed.clear();
         if (!indexCurrent || index.hostCount() != view.hostCount()) {
-            index.load(new PlanningState(view, rules, Trigger.CAPACITY_FREED), gate);
+            index.load(view, gate);
             indexCurrent = true;
         } else {
             for (int i = 0; i < assignedHosts.size(); i++) {
@@ -104,7 +102,7 @@ public final class TaskDispatcher implements TaskPath {
         addAll(freed, changes.hostsWithEndedTasks());
         addAll(freed, gateChanged);
 
-        Set<TaskId> withdrawn = new HashSet<>(changes.withdrawn());
+        Set<TaskId> withdrawn = changes.withdrawn().isEmpty() ? Set.of() : new HashSet<>(changes.withdrawn());
         for (TaskId id : withdrawn) {
             waiting.remove(id);
         }
@@ -146,8 +144,12 @@ public final class TaskDispatcher implements TaskPath {
     private void start(TaskRequest task, int vm, Plan.Builder actions) {
         int host = index.chosenHost();
         index.assign(vm, task.demand());
-        gate.routed(host);
-        index.gateChanged(host);
+        if (gate.admits(host)) {
+            gate.routed(host);
+            if (!gate.admits(host)) {
+                index.gateChanged(host); // a half-open breaker let its one probe go
+            }
+        }
         assignedHosts.add(host);
         actions.add(new AssignTask(task.id(), VmId.of(vm), Reason.DISPATCH));
     }

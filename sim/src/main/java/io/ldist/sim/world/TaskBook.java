@@ -74,6 +74,7 @@ public final class TaskBook {
 
     /** Calls {@code action} on queued tasks, oldest first, while it returns true. */
     public void forEachQueued(java.util.function.Predicate<SimTask> action) {
+        oldestQueued(); // skips the stale head once, not at every walk
         for (int i = head; i < queue.size(); i++) {
             if (isLive(i) && !action.test(queue.get(i))) {
                 return;
