@@ -134,37 +134,7 @@ class DispatchIndexProperties {
         return new PlanningState(fleet, RULES, Trigger.CAPACITY_FREED);
     }
 
-    /** The dispatch of ldist 0.x: every active server with a free slot, in index order. */
     private static int fullScan(Resources demand, PlanningState plan, PlacementPolicy policy, HostGate gate) {
-        int bestVm = -1;
-        double bestRank = Double.POSITIVE_INFINITY;
-        for (int h = 0; h < plan.hostCount(); h++) {
-            if (plan.hostState(h) != HostState.ACTIVE || plan.runningTasks(h) >= plan.taskSlots(h)
-                    || !gate.admits(h)) {
-                continue;
-            }
-            double rank = policy.rankForTask(h, demand, plan);
-            if (rank >= bestRank) {
-                continue;
-            }
-            int chosen = -1;
-            double mostFreeCpu = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < plan.vmCountOn(h); i++) {
-                int vm = plan.vmOn(h, i);
-                if (plan.vmMigrating(vm) || !plan.isRunningVm(vm) || plan.vmTasks(vm) >= plan.vmType(vm).taskSlots()) {
-                    continue;
-                }
-                Resources free = plan.vmFreeForTasks(vm);
-                if (free.fits(demand) && free.cpuMips() > mostFreeCpu) {
-                    mostFreeCpu = free.cpuMips();
-                    chosen = vm;
-                }
-            }
-            if (chosen >= 0) {
-                bestRank = rank;
-                bestVm = chosen;
-            }
-        }
-        return bestVm;
+        return NaiveDispatchStep.chooseVm(demand, plan, policy, gate);
     }
 }

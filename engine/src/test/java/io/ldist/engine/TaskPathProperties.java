@@ -44,9 +44,9 @@ import net.jqwik.api.Provide;
  * server types, one with GPUs; servers active, standby or draining; one to three VMs of several sizes) and
  * random sequences of arrivals, task ends (successes and failures, feeding circuit breakers), withdrawals and
  * occasional whole decisions, one engine answers every task-only step through the per-task path and a twin
- * engine through a whole decision over a planning state built from scratch, whose dispatch scans every
- * queued task. Their plans (assignments and breaker notes) must be equal at every step, for every placement
- * policy of the registry and both scorers.
+ * engine through a whole decision, and a third, the oracle, through whole decisions whose dispatch scans every
+ * queued task over every server ({@link NaiveDispatchStep}). Their plans (assignments and breaker notes) must be
+ * equal at every step, for every placement policy of the registry and both scorers.
  */
 class TaskPathProperties {
     private static final HostType PLAIN = new HostType("plain", 16, 2500, 0, 65536, 10000, 0,
@@ -72,24 +72,33 @@ class TaskPathProperties {
         TestFleet slow = TestFleet.aFleet();
         buildFleet(new SplittableRandom(seed + 1), fast);
         buildFleet(new SplittableRandom(seed + 1), slow);
-        Engine perTask = engine(placement, dominant, breakers);
-        Engine whole = engine(placement, dominant, breakers);
+        TestFleet naive = TestFleet.aFleet();
+        buildFleet(new SplittableRandom(seed + 1), naive);
+        Engine perTask = engine(placement, dominant, breakers, false);
+        Engine whole = engine(placement, dominant, breakers, false);
+        Engine oracle = engine(placement, dominant, breakers, true);
         double t = 0;
         long nextTask = 0;
         Plan first = perTask.decide(fast.at(t), Trigger.TICK);
         assertThat(first).isEqualTo(whole.decide(slow.at(t), Trigger.TICK));
+        assertThat(first).isEqualTo(oracle.decide(naive.at(t), Trigger.TICK));
         fast.apply(first);
         slow.apply(first);
+        naive.apply(first);
         for (int step = 0; step < 60; step++) {
             t += 1 + random.nextInt(40);
             fast.at(t);
             slow.at(t);
+            naive.at(t);
             if (random.nextInt(10) == 0) {
                 Plan a = perTask.decide(fast, Trigger.TICK);
                 Plan b = whole.decide(slow, Trigger.TICK);
                 assertThat(a).as("whole decision at step %d", step).isEqualTo(b);
+                assertThat(a).as("whole decision at step %d, against the oracle", step)
+                        .isEqualTo(oracle.decide(naive, Trigger.TICK));
                 fast.apply(a);
                 slow.apply(b);
+                naive.apply(a);
                 continue;
             }
             TaskChanges changes = new TaskChanges();
@@ -103,6 +112,7 @@ class TaskPathProperties {
                 boolean success = random.nextInt(3) > 0;
                 fast.endTask(vm, i, success);
                 slow.endTask(vm, i, success);
+                naive.endTask(vm, i, success);
                 changes.taskEnded(fast.vmHost(vm));
             }
             for (int a = random.nextInt(5); a > 0; a--) {
@@ -110,6 +120,7 @@ class TaskPathProperties {
                         Double.POSITIVE_INFINITY, 0);
                 fast.withQueuedTask(task);
                 slow.withQueuedTask(task);
+                naive.withQueuedTask(task);
                 changes.queued(task);
                 queued = true;
             }
@@ -117,15 +128,22 @@ class TaskPathProperties {
                 TaskId dropped = fast.queuedTask(random.nextInt(fast.queuedTaskCount())).id();
                 fast.withdraw(dropped);
                 slow.withdraw(dropped);
+                naive.withdraw(dropped);
                 changes.withdrawn(dropped);
             }
             Plan a = perTask.dispatch(fast, changes);
-            Plan b = whole.decide(slow, queued ? Trigger.TASKS_QUEUED : Trigger.CAPACITY_FREED);
+            Trigger trigger = queued ? Trigger.TASKS_QUEUED : Trigger.CAPACITY_FREED;
+            Plan b = whole.decide(slow, trigger);
+            Plan c = oracle.decide(naive, trigger);
             assertThat(a.actions()).as("assignments at step %d", step).isEqualTo(b.actions());
+            assertThat(a.actions()).as("assignments at step %d, against the oracle", step).isEqualTo(c.actions());
             assertThat(a.breakerChanges()).as("breaker notes at step %d", step).isEqualTo(b.breakerChanges());
+            assertThat(a.breakerChanges()).as("breaker notes at step %d, against the oracle", step)
+                    .isEqualTo(c.breakerChanges());
             assertThat(a.actions()).allMatch(AssignTask.class::isInstance);
             fast.apply(a);
             slow.apply(b);
+            naive.apply(c);
         }
     }
 
@@ -164,7 +182,7 @@ class TaskPathProperties {
         return new Resources(cpu, gpus, ram, 0);
     }
 
-    private static Engine engine(String placement, boolean dominant, boolean withBreakers) {
+    private static Engine engine(String placement, boolean dominant, boolean withBreakers, boolean naive) {
         Scorer scorer = dominant ? new DominantResourceScorer() : new WeightedLoadScorer(LoadWeights.DEFAULT);
         PlacementPolicy policy = PlacementPolicies.family(scorer).create(placement, PolicyChoice.of(placement),
                 PolicyContext.DEFAULT);
@@ -175,6 +193,10 @@ class TaskPathProperties {
             CircuitBreakers breakers = new CircuitBreakers(new CircuitBreakerSettings(0.4, 3, 120, 60));
             steps.add(breakers);
             gate = breakers;
+        }
+        if (naive) {
+            steps.add(new NaiveDispatchStep(policy, gate));
+            return new Engine(rules, steps);
         }
         TaskDispatcher dispatcher = new TaskDispatcher(policy, gate);
         steps.add(new DispatchStep(dispatcher));

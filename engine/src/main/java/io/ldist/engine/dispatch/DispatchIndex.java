@@ -233,6 +233,11 @@ public final class DispatchIndex implements HostLoads {
         return most;
     }
 
+    /** The most room any one VM with a free slot has, per resource ({CPU, RAM, GPU}), over all servers. */
+    public double[] roomAnywhere() {
+        return new double[] {roomCpu[1], roomRam[1], roomGpu[1]};
+    }
+
     // ------------------------------------------------------------------ choosing
 
     /** The VM a task asking for {@code demand} should run on, or -1 when none has room. */

@@ -52,23 +52,75 @@ public final class TaskDispatcher implements TaskPath {
         return placement;
     }
 
-    /** Every queued task of the view, over the plan as the earlier steps of a whole decision left it. */
+    /**
+     * Every queued task of the view, over the plan as the earlier steps of a whole decision left it. Any server
+     * may have more room than when the tasks were last tried, so each task that might fit the most room any
+     * VM has (per resource) is tried, oldest first; the others cannot fit anywhere and are passed over.
+     */
     public void dispatchQueue(PlanningState plan, Plan.Builder actions) {
         index.load(plan, gate);
-        waiting.clear();
-        ClusterView view = plan.view();
-        for (int i = 0, queued = view.queuedTaskCount(); i < queued; i++) {
-            TaskRequest task = view.queuedTask(i);
+        syncWaiting(plan.view());
+        double[] room = index.roomAnywhere();
+        int position = waiting.nextWithin(0, room[0], room[1], room[2]);
+        while (position >= 0) {
+            TaskRequest task = waiting.at(position);
             int vm = index.choose(task.demand());
-            if (vm < 0) {
-                waiting.append(task);
-                continue;
+            if (vm >= 0) {
+                waiting.remove(task.id());
+                plan.assignTask(vm, task.demand());
+                start(task, vm, actions);
+                room = index.roomAnywhere();
             }
-            plan.assignTask(vm, task.demand());
-            start(task, vm, actions);
+            position = waiting.nextWithin(position + 1, room[0], room[1], room[2]);
         }
+        waiting.compactIfSparse();
         assignedHosts.clear();
         indexCurrent = false; // the rest of the decision and its plan change servers
+    }
+
+    /**
+     * Makes the waiting tasks the view's queue, in its order, keeping the entries of tasks still waiting: the
+     * queue is what was waiting, less what left it, then what joined it since. Should the two ever disagree
+     * otherwise, the waiting tasks are read again from the view.
+     */
+    private void syncWaiting(ClusterView view) {
+        int queued = view.queuedTaskCount();
+        int position = 0;
+        int i = 0;
+        for (; i < queued; i++) {
+            TaskRequest task = view.queuedTask(i);
+            while (position < waiting.end() && (waiting.at(position) == null
+                    || !waiting.at(position).id().equals(task.id()))) {
+                if (waiting.at(position) != null) {
+                    waiting.remove(waiting.at(position).id()); // left the queue
+                }
+                position++;
+            }
+            if (position == waiting.end()) {
+                break; // the rest joined since
+            }
+            position++;
+        }
+        for (; position < waiting.end(); position++) {
+            if (waiting.at(position) != null) {
+                waiting.remove(waiting.at(position).id()); // left the queue after the last one still in it
+            }
+        }
+        for (; i < queued; i++) {
+            TaskRequest task = view.queuedTask(i);
+            if (waiting.contains(task.id())) {
+                rebuildWaiting(view);
+                return;
+            }
+            waiting.append(task);
+        }
+    }
+
+    private void rebuildWaiting(ClusterView view) {
+        waiting.clear();
+        for (int i = 0, queued = view.queuedTaskCount(); i < queued; i++) {
+            waiting.append(view.queuedTask(i));
+        }
     }
 
     @Override

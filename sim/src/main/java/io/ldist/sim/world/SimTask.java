@@ -15,6 +15,7 @@ public final class SimTask {
     private Status status = Status.QUEUED;
     private double remainingWorkS;
     private int attempts;
+    private TaskRequest request;
     private int vm = -1;
     private double startedS = Double.NaN;
     private double firstStartS = Double.NaN;
@@ -71,7 +72,11 @@ public final class SimTask {
     }
 
     public TaskRequest asRequest() {
-        return new TaskRequest(new TaskId(id), demand, spec.arrivalS(), spec.deadlineS(), attempts);
+        // Made once per attempt: a long queue is read at every whole decision.
+        if (request == null || request.attempts() != attempts) {
+            request = new TaskRequest(new TaskId(id), demand, spec.arrivalS(), spec.deadlineS(), attempts);
+        }
+        return request;
     }
 
     void start(int onVm, double now) {
