@@ -60,6 +60,10 @@ public final class Engine {
                 step.decide(plan, actions);
             }
         }
-        return actions.build();
+        Plan made = actions.build();
+        if (taskPath != null) {
+            taskPath.wholeDecisionMade(made);
+        }
+        return made;
     }
 }

@@ -12,4 +12,8 @@ public interface TaskPath {
 
     /** The plan (task assignments only) for what {@code changes} says happened since the last decision. */
     Plan dispatch(ClusterView view, TaskChanges changes);
+
+    /** Told the plan of each whole decision, before the driver applies it. */
+    default void wholeDecisionMade(Plan plan) {
+    }
 }

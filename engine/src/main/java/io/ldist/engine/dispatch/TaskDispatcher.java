@@ -41,6 +41,8 @@ public final class TaskDispatcher implements TaskPath {
     /** Servers this path gave tasks to: the driver's figures for them are read again next time. */
     private final IntList assignedHosts = new IntList();
     private final IntList freed = new IntList();
+    /** Actions the whole decision in progress had planned when dispatch began. */
+    private int actionsBeforeDispatch;
 
     public TaskDispatcher(PlacementPolicy placement, HostGate gate) {
         this.placement = placement;
@@ -58,6 +60,8 @@ public final class TaskDispatcher implements TaskPath {
      * VM has (per resource) is tried, oldest first; the others cannot fit anywhere and are passed over.
      */
     public void dispatchQueue(PlanningState plan, Plan.Builder actions) {
+        actionsBeforeDispatch = actions.actions().size();
+        assignedHosts.clear();
         index.load(plan, gate);
         syncWaiting(plan.view());
         double[] room = index.roomAnywhere();
@@ -74,8 +78,20 @@ public final class TaskDispatcher implements TaskPath {
             position = waiting.nextWithin(position + 1, room[0], room[1], room[2]);
         }
         waiting.compactIfSparse();
-        assignedHosts.clear();
-        indexCurrent = false; // the rest of the decision and its plan change servers
+        indexCurrent = false; // unless the decision turns out to have done nothing but dispatch
+    }
+
+    /**
+     * A whole decision that only gave tasks out leaves the servers as the view shows them plus those tasks, which
+     * the index already holds: it stays current (only the servers that got tasks are read again next time).
+     */
+    @Override
+    public void wholeDecisionMade(Plan plan) {
+        if (actionsBeforeDispatch == 0 && plan.actions().stream().allMatch(AssignTask.class::isInstance)) {
+            indexCurrent = true;
+        } else {
+            assignedHosts.clear();
+        }
     }
 
     /**

@@ -96,6 +96,9 @@ public record Plan(double atS, List<Action> actions, List<BreakerChanged> breake
         }
 
         public Plan build() {
+            if (breakerChanges.isEmpty()) {
+                return new Plan(atS, actions(), List.of());
+            }
             List<BreakerChanged> notes = new ArrayList<>(breakerChanges);
             notes.sort(java.util.Comparator.comparingInt(n -> n.host().index()));
             return new Plan(atS, actions(), notes);
