@@ -9,7 +9,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -32,17 +31,21 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(folder)) {
-            throw new BadInputException(folder + ": no such folder (give the --out folder of ldist compare)");
-        }
-        report.pairedTest();
+        // The new report is staged and swapped in with the rest of the folder, so that the folder is never half
+        // rebuilt (see OutputFolder); reopening also undoes a swap that a killed compare or report cut short.
         ResultsTable results;
-        try {
-            results = ResultsTable.read(folder.resolve("results.csv"));
-        } catch (ResultsTable.FormatException e) {
-            throw new BadInputException(e.getMessage());
+        try (OutputFolder output = OutputFolder.reopen(folder,
+                folder + ": no such folder (give the --out folder of ldist compare)")) {
+            report.pairedTest();
+            try {
+                results = ResultsTable.read(folder.resolve("results.csv"));
+            } catch (ResultsTable.FormatException e) {
+                throw new BadInputException(e.getMessage());
+            }
+            report.writeReport(results, folder, output.staging());
+            TestPause.at("report-written");
+            output.commit();
         }
-        report.writeReport(results, folder);
         if (!quiet) {
             spec.commandLine().getOut().println("Wrote " + folder.resolve(ReportFiles.REPORT) + " ("
                     + results.rows().size() + " runs; charts as PNG and SVG in " + folder.resolve("charts") + ")");
