@@ -48,7 +48,7 @@ public final class OutputFolder implements AutoCloseable {
     private OutputFolder(Path folder, String shown, OutputLock lock) {
         this.folder = folder;
         this.shown = shown;
-        this.siblings = Pattern.compile("\\." + Pattern.quote(name(folder)) + "\\.(staging|old|trash)-[0-9a-f]{12}");
+        this.siblings = siblingsOf(folder);
         this.lock = lock;
         this.shutdownHook = new Thread(this::stopped, "ldist-output-cleanup");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
@@ -64,6 +64,9 @@ public final class OutputFolder implements AutoCloseable {
         if (Files.exists(absolute) && !Files.isDirectory(absolute)) {
             throw new BadInputException("output " + folder + " is a file, not a folder");
         }
+        if (!hasSiblings(absolute)) {
+            refuseIfUsed(folder, absolute, force); // at once, touching nothing, when no killed run needs undoing
+        }
         try {
             Files.createDirectories(absolute.getParent());
         } catch (IOException e) {
@@ -71,14 +74,18 @@ public final class OutputFolder implements AutoCloseable {
         }
         OutputFolder output = locked(folder, absolute);
         try {
-            if (Files.isDirectory(absolute) && !force && !holdsOnlyLeftovers(absolute)) {
-                throw new BadInputException("output folder " + folder + " is not empty; choose another with --out, "
-                        + "or add --force to replace the files of the same name in it");
-            }
+            refuseIfUsed(folder, absolute, force); // again, once an interrupted swap is undone
             return output;
         } catch (RuntimeException e) {
             output.close();
             throw e;
+        }
+    }
+
+    private static void refuseIfUsed(Path folder, Path absolute, boolean force) {
+        if (Files.isDirectory(absolute) && !force && !holdsOnlyLeftovers(absolute)) {
+            throw new BadInputException("output folder " + folder + " is not empty; choose another with --out, "
+                    + "or add --force to replace the files of the same name in it");
         }
     }
 
@@ -88,8 +95,8 @@ public final class OutputFolder implements AutoCloseable {
      */
     public static OutputFolder reopen(Path folder, String missing) {
         Path absolute = absolute(folder);
-        if (!Files.isDirectory(absolute.getParent())) {
-            throw new BadInputException(missing);
+        if (!Files.isDirectory(absolute) && !hasSiblings(absolute)) {
+            throw new BadInputException(missing); // nothing to restore either
         }
         OutputFolder output = locked(folder, absolute);
         if (!Files.isDirectory(absolute)) {
@@ -226,6 +233,20 @@ public final class OutputFolder implements AutoCloseable {
         for (Path old : olds) {
             FileTree.delete(old);
         }
+    }
+
+    /** Whether anything a run left beside {@code folder} (staging, old, trash folders) is there. */
+    private static boolean hasSiblings(Path folder) {
+        Pattern siblings = siblingsOf(folder);
+        try (Stream<Path> entries = Files.list(folder.getParent())) {
+            return entries.anyMatch(entry -> siblings.matcher(entry.getFileName().toString()).matches());
+        } catch (IOException e) {
+            return false; // no parent folder: nothing there
+        }
+    }
+
+    private static Pattern siblingsOf(Path folder) {
+        return Pattern.compile("\\." + Pattern.quote(name(folder)) + "\\.(staging|old|trash)-[0-9a-f]{12}");
     }
 
     /** Links into {@code to} every entry of {@code from} that {@code to} lacks (ldist's own leftovers aside). */

@@ -4,19 +4,25 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.UUID;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * A lock file beside an output folder ({@code .<name>.lock}), locked with {@link FileChannel#tryLock} for the whole
  * run, so that a second run on the same folder is refused at once instead of splicing its files into the first's.
- * The operating system drops the lock when a process dies, however it dies, so a stale lock file never blocks anyone.
+ * The operating system drops the lock when a process dies, however it dies, so a stale lock file blocks no one.
+ * <p>
+ * The file stays once the run ends (emptied). Deleting it would let a run that opened it just before lock a file
+ * no longer in place while a third run locks a new one, and checking by reading it back cannot work: on Linux,
+ * closing any descriptor of a file drops every lock the process holds on it.
  */
 final class OutputLock implements AutoCloseable {
+    /** Lock files this JVM holds: the operating system's locks are per process and cannot tell its runs apart. */
+    private static final Set<Path> HELD_HERE = ConcurrentHashMap.newKeySet();
+
     private final Path file;
     private final FileChannel channel;
     private final FileLock lock;
@@ -29,60 +35,56 @@ final class OutputLock implements AutoCloseable {
 
     /** Locks {@code file} (creating it), or refuses with exit 2 when another run holds it. */
     static OutputLock acquire(Path file, String folderShown) throws IOException {
-        // A run that ends deletes its lock file while holding it. Whoever opened that file just before can then
-        // lock a file no longer in place; reading our token back by name tells, and we try the file now there.
-        for (int attempt = 0; attempt < 10; attempt++) {
+        if (!HELD_HERE.add(file)) {
+            throw inUse(folderShown, Long.toString(ProcessHandle.current().pid()));
+        }
+        try {
             FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ,
                     StandardOpenOption.WRITE);
-            FileLock lock = tryLock(channel);
+            FileLock lock = channel.tryLock();
             if (lock == null) {
-                String holder = readQuietly(file);
+                String holder = content(channel);
                 channel.close();
-                throw new BadInputException("output folder " + folderShown + " is in use by another ldist run"
-                        + (holder.isEmpty() ? "" : " (process " + holder.split(" ")[0] + ")")
-                        + "; wait for it to end, or choose another folder with --out");
+                throw inUse(folderShown, holder);
             }
-            String token = ProcessHandle.current().pid() + " " + UUID.randomUUID();
+            // The process id, for the message of a run refused meanwhile.
             channel.truncate(0);
-            channel.write(ByteBuffer.wrap(token.getBytes(StandardCharsets.UTF_8)), 0);
-            if (token.equals(readQuietly(file))) {
-                return new OutputLock(file, channel, lock);
-            }
-            lock.release();
-            channel.close();
-        }
-        throw new IllegalStateException("cannot lock " + file + ": it keeps being replaced");
-    }
-
-    private static FileLock tryLock(FileChannel channel) throws IOException {
-        try {
-            return channel.tryLock();
-        } catch (OverlappingFileLockException e) {
-            return null; // held by this very process (tests run ldist in-process), which is in use too
+            channel.write(ByteBuffer.wrap(Long.toString(ProcessHandle.current().pid())
+                    .getBytes(StandardCharsets.UTF_8)), 0);
+            return new OutputLock(file, channel, lock);
+        } catch (IOException | RuntimeException e) {
+            HELD_HERE.remove(file);
+            throw e;
         }
     }
 
-    private static String readQuietly(Path file) {
-        try {
-            return Files.readString(file, StandardCharsets.UTF_8).strip();
-        } catch (IOException e) {
-            return "";
-        }
+    private static BadInputException inUse(String folderShown, String holder) {
+        return new BadInputException("output folder " + folderShown + " is in use by another ldist run"
+                + (holder.isBlank() ? "" : " (process " + holder.strip() + ")")
+                + "; wait for it to end, or choose another folder with --out");
     }
 
-    /** Removes the lock file, then lets go of the lock (in that order: see {@link #acquire}). */
+    private static String content(FileChannel channel) throws IOException {
+        ByteBuffer buffer = ByteBuffer.allocate(64);
+        channel.read(buffer, 0);
+        return new String(buffer.array(), 0, buffer.position(), StandardCharsets.UTF_8);
+    }
+
+    /** Empties the lock file and lets go of the lock. */
     @Override
     public void close() {
         try {
-            Files.deleteIfExists(file);
+            channel.truncate(0);
         } catch (IOException e) {
-            // A lock file left behind is harmless: the next run locks it again.
+            // A process id left in the file is harmless: only a run holding the lock is named.
         }
         try {
             lock.release();
             channel.close();
         } catch (IOException e) {
             // Closing cannot fail in a way that matters; the lock goes with the process anyway.
+        } finally {
+            HELD_HERE.remove(file);
         }
     }
 }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
@@ -31,17 +32,16 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        report.pairedTest();
+        if (Files.isDirectory(folder)) {
+            results(); // bad results refused at once, touching nothing (not even the lock file beside the folder)
+        }
         // The new report is staged and swapped in with the rest of the folder, so that the folder is never half
         // rebuilt (see OutputFolder); reopening also undoes a swap that a killed compare or report cut short.
         ResultsTable results;
         try (OutputFolder output = OutputFolder.reopen(folder,
                 folder + ": no such folder (give the --out folder of ldist compare)")) {
-            report.pairedTest();
-            try {
-                results = ResultsTable.read(folder.resolve("results.csv"));
-            } catch (ResultsTable.FormatException e) {
-                throw new BadInputException(e.getMessage());
-            }
+            results = results();
             report.writeReport(results, folder, output.staging());
             TestPause.at("report-written");
             output.commit();
@@ -51,5 +51,13 @@ public final class ReportCommand implements Callable<Integer> {
                     + results.rows().size() + " runs; charts as PNG and SVG in " + folder.resolve("charts") + ")");
         }
         return 0;
+    }
+
+    private ResultsTable results() {
+        try {
+            return ResultsTable.read(folder.resolve("results.csv"));
+        } catch (ResultsTable.FormatException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 }

@@ -111,6 +111,10 @@ final class ChildLdist {
         return process.exitValue();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** What it printed (standard output and error) so far. */
     String output() {
         return output.toString();

@@ -6,7 +6,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -25,13 +27,21 @@ record FolderState(Map<String, String> files) {
         try (Stream<Path> walk = Files.walk(folder)) {
             for (Path path : walk.filter(Files::isRegularFile).toList()) {
                 String name = folder.relativize(path).toString();
-                files.put(name, varying.contains(name) ? "(varies)"
-                        : Base64.getEncoder().encodeToString(Files.readAllBytes(path)));
+                files.put(name, varying.contains(name) ? "(varies)" : digest(Files.readAllBytes(path)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         return new FolderState(files);
+    }
+
+    /** A file's bytes as a short fingerprint, so that a failed comparison prints something readable. */
+    private static String digest(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static FolderState of(Path folder) {
@@ -44,6 +54,16 @@ record FolderState(Map<String, String> files) {
         FolderState actual = of(folder, varying);
         assertThat(actual.files().keySet()).as(what + ": the files").isEqualTo(expected.files().keySet());
         assertThat(actual).as(what + ": the bytes of every file").isEqualTo(expected);
+    }
+
+    /**
+     * Asserts that beside {@code folder} (in its parent) nothing of a run is left: no staging, old or trash folder,
+     * only the emptied lock file, which stays (see OutputLock).
+     */
+    static void assertNothingLeftBeside(Path folder) {
+        String name = folder.getFileName().toString();
+        assertThat(names(folder.getParent())).as("beside the folder").containsExactly("." + name + ".lock", name);
+        assertThat(folder.resolveSibling("." + name + ".lock")).as("the lock file, emptied").isEmptyFile();
     }
 
     /** The names in {@code folder}, hidden ones too. */

@@ -75,7 +75,7 @@ class InterruptedSimulateTest {
         assertThat(again.exitCode()).as(again.toString()).isEqualTo(Ldist.BAD_INPUT);
         assertThat(again.err()).startsWith("output folder " + out + " is not empty");
         assertAllOldOrAllNew(step, SWAPPED.contains(step), "after the next run");
-        assertThat(FolderState.names(out.getParent())).as("nothing left beside the folder").containsExactly("out");
+        FolderState.assertNothingLeftBeside(out);
     }
 
     @ParameterizedTest
@@ -85,7 +85,7 @@ class InterruptedSimulateTest {
         simulatePausedAt(step).terminate();
 
         assertAllOldOrAllNew(step, SWAP.contains(step), "after SIGTERM");
-        assertThat(FolderState.names(out.getParent())).as("nothing left beside the folder").containsExactly("out");
+        FolderState.assertNothingLeftBeside(out);
     }
 
     private void assertAllOldOrAllNew(String step, boolean expectNew, String when) {

@@ -140,6 +140,22 @@ class OutputFolderTest {
         assertThat(run.err()).startsWith("output folder " + out + " is not empty");
         assertThat(out.resolve("summary.json")).hasContent("{\"earlier\": 1}");
         assertThat(FolderState.names(tmp)).as("the dead run's staging folder gone too").contains("out")
-                .noneMatch(name -> name.startsWith(".out."));
+                .containsOnly("tasks.yaml", "out", ".out.lock");
+    }
+
+    /** The swap renames folders: an --out that is a link to a folder stays a link, the new output where it points. */
+    @Test
+    void outputIsALinkToAFolder_staysALink() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path real = Files.createDirectories(tmp.resolve("disks/big/out"));
+        Files.writeString(real.resolve("summary.json"), "{\"mine\": 1}\n", StandardCharsets.UTF_8);
+        Path out = Files.createSymbolicLink(tmp.resolve("out"), real);
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--force", "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.isSymbolicLink(out)).isTrue();
+        assertThat(TestScenarios.read(real.resolve("summary.json"))).startsWith("{\n  \"energyKWh\": ");
+        assertThat(FolderState.names(real.getParent())).containsExactly(".out.lock", "out");
     }
 }
