@@ -140,6 +140,7 @@ public final class OutputFolder implements AutoCloseable {
         try {
             if (Files.isDirectory(folder)) {
                 carryOver(folder, staging);
+                keepPermissions(folder, staging);
             }
             TestPause.insideSwap("staged");
             Path aside = null;
@@ -278,6 +279,15 @@ public final class OutputFolder implements AutoCloseable {
             } catch (UnsupportedOperationException | IOException e) {
                 Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
             }
+        }
+    }
+
+    /** A folder the user had made private (say rwx------) stays so once swapped. */
+    private static void keepPermissions(Path from, Path to) throws IOException {
+        try {
+            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
+        } catch (UnsupportedOperationException e) {
+            // Not a POSIX file system (Windows): the new folder has the permissions it inherits.
         }
     }
 

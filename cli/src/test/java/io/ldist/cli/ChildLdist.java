@@ -100,6 +100,13 @@ final class ChildLdist {
         awaitExit();
     }
 
+    /** SIGINT, what Ctrl-C sends: the JVM runs its shutdown hooks, then ends. */
+    void interrupt() throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).inheritIO().start();
+        assertThat(kill.waitFor()).as("kill -INT").isZero();
+        awaitExit();
+    }
+
     /** Waits for the end; returns the exit code. */
     int awaitExit() throws InterruptedException {
         boolean ended = process.waitFor(120, TimeUnit.SECONDS);

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * {@code simulate --force} over an earlier output, killed for real at each step of writing the new one (after each
  * file is written into the staging folder, after each rename of the swap): the folder is all the earlier output or
  * all the new one, never a mix, and nothing of the run is left beside it once ldist has run there again. SIGTERM
- * needs no second run: the shutdown hook removes what was staged, or lets a swap under way end.
+ * and SIGINT need no second run: the shutdown hook removes what was staged, or lets a swap under way end.
  */
 class InterruptedSimulateTest {
     private static final Set<String> RUN_JSON = Set.of("run.json");
@@ -85,6 +85,15 @@ class InterruptedSimulateTest {
         simulatePausedAt(step).terminate();
 
         assertAllOldOrAllNew(step, SWAP.contains(step), "after SIGTERM");
+        FolderState.assertNothingLeftBeside(out);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"simulated", "old-moved-aside"})
+    void interruptedByCtrlC_asTerminated(String step) throws Exception {
+        simulatePausedAt(step).interrupt();
+
+        assertAllOldOrAllNew(step, SWAP.contains(step), "after SIGINT");
         FolderState.assertNothingLeftBeside(out);
     }
 

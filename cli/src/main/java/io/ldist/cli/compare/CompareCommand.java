@@ -120,7 +120,8 @@ public final class CompareCommand implements Callable<Integer> {
         Path staging = output.staging();
         ComparisonRunner.Outcome outcome;
         try (Progress progress = new Progress("compare", !quiet, runs.size(), "runs")) {
-            Path runsFolder = Files.createDirectories(staging.resolve(ComparisonRunner.RUNS_FOLDER));
+            // Not createDirectories: a staging folder removed by SIGTERM meanwhile must not be made again.
+            Path runsFolder = Files.createDirectory(staging.resolve(ComparisonRunner.RUNS_FOLDER));
             int[] done = {0};
             outcome = ComparisonRunner.run(runs, workers, runsFolder, n -> {
                 synchronized (done) {
