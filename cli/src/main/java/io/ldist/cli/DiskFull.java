@@ -29,8 +29,8 @@ final class DiskFull {
             full |= cause instanceof IOException && text.contains(NO_SPACE);
             if (file == null && text.startsWith(CANNOT_WRITE)) {
                 file = text.substring(CANNOT_WRITE.length());
-            } else if (file == null && cause instanceof FileSystemException fileFailure && fileFailure.getFile() != null) {
-                file = fileFailure.getFile();
+            } else if (file == null && cause instanceof FileSystemException failed && failed.getFile() != null) {
+                file = failed.getFile();
             }
         }
         if (!full) {

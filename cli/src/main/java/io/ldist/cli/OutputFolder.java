@@ -20,9 +20,9 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * One run's hold on its output folder, from the claim to the swap. The run locks the folder ({@link OutputLock}, so a
- * second run on it is refused at once), writes everything into a staging folder beside it
- * ({@code .<name>.staging-<id>}) and ends by swapping that in: the earlier folder is renamed aside
+ * One run's hold on its output folder, from the claim to the swap. The run locks the folder ({@link OutputLock}, a
+ * lock file beside it, so that a second run on it is refused at once), writes everything into a staging folder
+ * beside it ({@code .<name>.staging-<id>}) and ends by swapping that in: the earlier folder is renamed aside
  * ({@code .<name>.old-<id>}), the staging folder renamed to the name, the earlier one deleted. So the earlier output
  * stays whole until the swap, and the folder is at every moment all old or all new, but for the instant between the
  * two renames: a swap killed there is undone by the next ldist that claims or reads the folder, which renames the
@@ -41,7 +41,7 @@ public final class OutputFolder implements AutoCloseable {
     private final Pattern siblings;
     private final OutputLock lock;
     private final Thread shutdownHook;
-    private Path staging;
+    private volatile Path staging;
     private State state = State.OPEN;
     private boolean released;
 
@@ -118,13 +118,21 @@ public final class OutputFolder implements AutoCloseable {
         OutputFolder output = new OutputFolder(absolute, folder.toString(), lock);
         try {
             output.recover();
-            output.staging = Files.createDirectory(output.sibling("staging"));
+            output.createStaging();
         } catch (IOException e) {
             output.close();
             throw new UncheckedIOException("cannot prepare output folder " + folder, e);
         }
         TestPause.at("staging-created");
         return output;
+    }
+
+    /** Under the monitor, as the shutdown hook must see the staging folder to remove it, or stop its making. */
+    private synchronized void createStaging() throws IOException {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the run was stopped before it began writing " + shown);
+        }
+        staging = Files.createDirectory(sibling("staging"));
     }
 
     /** The folder to write the run's files into; it becomes the output folder at {@link #commit}. */
