@@ -31,9 +31,6 @@ import java.util.stream.Stream;
  * replaces only the files of the same name.
  */
 public final class OutputFolder implements AutoCloseable {
-    /** What failed runs of earlier ldist versions left inside a folder: never carried over, never "not empty". */
-    private static final Pattern LEFTOVER = Pattern.compile("\\..+\\.tmp|\\.runs\\.partial|\\.report\\.partial");
-
     private enum State { OPEN, COMMITTED, ABANDONED }
 
     private final Path folder;
@@ -83,7 +80,7 @@ public final class OutputFolder implements AutoCloseable {
     }
 
     private static void refuseIfUsed(Path folder, Path absolute, boolean force) {
-        if (Files.isDirectory(absolute) && !force && !holdsOnlyLeftovers(absolute)) {
+        if (Files.isDirectory(absolute) && !force && !EarlierFiles.onlyLeftovers(absolute)) {
             throw new BadInputException("output folder " + folder + " is not empty; choose another with --out, "
                     + "or add --force to replace the files of the same name in it");
         }
@@ -147,8 +144,8 @@ public final class OutputFolder implements AutoCloseable {
         }
         try {
             if (Files.isDirectory(folder)) {
-                carryOver(folder, staging);
-                keepPermissions(folder, staging);
+                EarlierFiles.carryOver(folder, staging);
+                EarlierFiles.keepPermissions(folder, staging);
             }
             TestPause.insideSwap("staged");
             Path aside = null;
@@ -168,15 +165,27 @@ public final class OutputFolder implements AutoCloseable {
             state = State.COMMITTED;
             TestPause.insideSwap("new-moved-in");
             if (aside != null) {
-                // Renamed first, so that an .old- folder is always whole: the next run restores only whole ones.
-                Path trash = sibling("trash");
-                move(aside, trash);
-                TestPause.insideSwap("old-trashed");
-                deleteQuietly(trash);
+                discard(aside);
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move the new output into " + shown, e);
         }
+    }
+
+    /**
+     * Deletes the earlier output once the new one is in place. It is renamed first, so that an .old- folder is always
+     * whole (the next run restores only whole ones). A failure here fails nothing: the new output is in place, and
+     * the next run on the folder deletes what is left.
+     */
+    private void discard(Path aside) {
+        Path trash = sibling("trash");
+        try {
+            move(aside, trash);
+        } catch (IOException e) {
+            return;
+        }
+        TestPause.insideSwap("old-trashed");
+        deleteQuietly(trash);
     }
 
     /** Ends the claim: what was staged and not committed goes, and the lock with it. */
@@ -256,55 +265,6 @@ public final class OutputFolder implements AutoCloseable {
 
     private static Pattern siblingsOf(Path folder) {
         return Pattern.compile("\\." + Pattern.quote(name(folder)) + "\\.(staging|old|trash)-[0-9a-f]{12}");
-    }
-
-    /** Links into {@code to} every entry of {@code from} that {@code to} lacks (ldist's own leftovers aside). */
-    private static void carryOver(Path from, Path to) throws IOException {
-        try (Stream<Path> entries = Files.list(from)) {
-            for (Path entry : entries.toList()) {
-                String name = entry.getFileName().toString();
-                Path target = to.resolve(name);
-                if (!LEFTOVER.matcher(name).matches() && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                    linkTree(entry, target);
-                }
-            }
-        }
-    }
-
-    private static void linkTree(Path source, Path target) throws IOException {
-        if (Files.isSymbolicLink(source)) {
-            Files.createSymbolicLink(target, Files.readSymbolicLink(source));
-        } else if (Files.isDirectory(source)) {
-            Files.createDirectory(target);
-            try (Stream<Path> entries = Files.list(source)) {
-                for (Path entry : entries.toList()) {
-                    linkTree(entry, target.resolve(entry.getFileName().toString()));
-                }
-            }
-        } else {
-            try {
-                Files.createLink(target, source); // no copy: ldist never rewrites a file in place
-            } catch (UnsupportedOperationException | IOException e) {
-                Files.copy(source, target, StandardCopyOption.COPY_ATTRIBUTES);
-            }
-        }
-    }
-
-    /** A folder the user had made private (say rwx------) stays so once swapped. */
-    private static void keepPermissions(Path from, Path to) throws IOException {
-        try {
-            Files.setPosixFilePermissions(to, Files.getPosixFilePermissions(from));
-        } catch (UnsupportedOperationException e) {
-            // Not a POSIX file system (Windows): the new folder has the permissions it inherits.
-        }
-    }
-
-    private static boolean holdsOnlyLeftovers(Path folder) throws UncheckedIOException {
-        try (Stream<Path> entries = Files.list(folder)) {
-            return entries.allMatch(entry -> LEFTOVER.matcher(entry.getFileName().toString()).matches());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read output folder " + folder, e);
-        }
     }
 
     private Path sibling(String kind) {
