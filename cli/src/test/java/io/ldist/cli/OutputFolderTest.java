@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -157,5 +158,19 @@ class OutputFolderTest {
         assertThat(Files.isSymbolicLink(out)).isTrue();
         assertThat(TestScenarios.read(real.resolve("summary.json"))).startsWith("{\n  \"energyKWh\": ");
         assertThat(FolderState.names(real.getParent())).containsExactly(".out.lock", "out");
+    }
+
+    /** The new folder replaces the earlier one: a folder made private stays private. */
+    @Test
+    void privateFolderReplacedWithForce_staysPrivate() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(out.resolve("summary.json"), "{\"mine\": 1}\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--force", "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
     }
 }
