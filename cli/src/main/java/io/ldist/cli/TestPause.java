@@ -1,6 +1,7 @@
 package io.ldist.cli;
 
 import java.io.IOException;
+import java.util.Optional;
 
 /**
  * A hook for tests only: started with {@code -Dldist.test.pauseAt=STEP}, ldist stops at the named step, prints
@@ -35,14 +36,23 @@ public final class TestPause {
         shuttingDown = true;
     }
 
+    private static Optional<Long> parent() {
+        return ProcessHandle.current().parent().map(ProcessHandle::pid);
+    }
+
     private static void pause(String step, boolean resumeOnShutdown) {
         if (!step.equals(System.getProperty(PROPERTY))) {
             return;
         }
         System.err.println("ldist.test.paused " + step);
         System.err.flush();
+        Optional<Long> test = parent();
         try {
             while (System.in.available() == 0 && !(resumeOnShutdown && shuttingDown)) {
+                if (!parent().equals(test)) {
+                    // The test that paused us is gone (we were handed to another parent): no one will resume us.
+                    Runtime.getRuntime().halt(1);
+                }
                 Thread.sleep(10);
             }
             if (System.in.available() > 0) {
