@@ -9,7 +9,7 @@ import java.io.PrintWriter;
 
 /**
  * The ldist command. Exit codes: 0 done, 2 bad input (a scenario, a trace, an option, an output folder in the
- * way), 1 failure.
+ * way or in use by another run), 1 failure (a full disk among them).
  */
 @Command(name = "ldist", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
         description = "Load distributor for cloud fleets: simulate scenarios and compare policies.",
@@ -71,6 +71,12 @@ public final class Ldist {
             err.println(e.getMessage());
             err.flush();
             return BAD_INPUT;
+        }
+        var diskFull = DiskFull.message(e);
+        if (diskFull.isPresent()) {
+            err.println(diskFull.get());
+            err.flush();
+            return FAILURE;
         }
         err.println("ldist: failed: " + e);
         StackTraceElement[] trace = e.getStackTrace();

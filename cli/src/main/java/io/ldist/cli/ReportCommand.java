@@ -32,21 +32,32 @@ public final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (!Files.isDirectory(folder)) {
-            throw new BadInputException(folder + ": no such folder (give the --out folder of ldist compare)");
-        }
         report.pairedTest();
-        ResultsTable results;
-        try {
-            results = ResultsTable.read(folder.resolve("results.csv"));
-        } catch (ResultsTable.FormatException e) {
-            throw new BadInputException(e.getMessage());
+        if (Files.isDirectory(folder)) {
+            results(); // bad results refused at once, touching nothing (not even the lock file beside the folder)
         }
-        report.writeReport(results, folder);
+        // The new report is staged and swapped in with the rest of the folder, so that the folder is never half
+        // rebuilt (see OutputFolder); reopening also undoes a swap that a killed compare or report cut short.
+        ResultsTable results;
+        try (OutputFolder output = OutputFolder.reopen(folder,
+                folder + ": no such folder (give the --out folder of ldist compare)")) {
+            results = results();
+            report.writeReport(results, folder, output.staging());
+            TestPause.at("report-written");
+            output.commit();
+        }
         if (!quiet) {
             spec.commandLine().getOut().println("Wrote " + folder.resolve(ReportFiles.REPORT) + " ("
                     + results.rows().size() + " runs; charts as PNG and SVG in " + folder.resolve("charts") + ")");
         }
         return 0;
+    }
+
+    private ResultsTable results() {
+        try {
+            return ResultsTable.read(folder.resolve("results.csv"));
+        } catch (ResultsTable.FormatException e) {
+            throw new BadInputException(e.getMessage());
+        }
     }
 }

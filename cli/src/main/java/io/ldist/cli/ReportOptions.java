@@ -55,8 +55,11 @@ public final class ReportOptions {
         }
     }
 
-    /** Builds the report of the results in {@code folder}, then writes report.html and its charts there. */
-    public void writeReport(ResultsTable results, Path folder) {
+    /**
+     * Builds the report of the results in {@code folder} (whose time series it reads), then writes report.html and
+     * its charts into {@code into}.
+     */
+    public void writeReport(ResultsTable results, Path folder, Path into) {
         PairedTest chosen = pairedTest();
         ComparisonReport.Built built;
         try {
@@ -64,6 +67,6 @@ public final class ReportOptions {
         } catch (IllegalArgumentException | ResultsTable.FormatException e) {
             throw new BadInputException(e.getMessage());
         }
-        ReportFiles.write(folder, built);
+        ReportFiles.write(into, built);
     }
 }

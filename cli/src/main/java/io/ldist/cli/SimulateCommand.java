@@ -48,20 +48,25 @@ final class SimulateCommand implements Callable<Integer> {
             loaded = loaded.withSeed(seed);
         }
         Path target = out != null ? out : Path.of("out", loaded.name());
-        OutputFolder.Claimed claimed = OutputFolder.claim(target, force);
-        Path folder = claimed.path();
-        SimulationResult result = null;
-        try (CsvEventLog events = new CsvEventLog(folder.resolve("events.csv"));
-             Progress progress = new Progress(loaded.name(), !quiet)) {
-            result = new Simulation(loaded.spec(), loaded.engine().newEngine(), events, progress).run();
-            RunOutput.writeSummary(folder.resolve("summary.json"), result.summary());
-            RunOutput.writeTimeseries(folder.resolve("timeseries.csv"), result.timeseries());
-            RunInfo.write(folder.resolve("run.json"), loaded.source(), loaded.spec().seed(), result.simWallSeconds());
-            events.commit();
-        } finally {
-            if (result == null) {
-                claimed.releaseIfEmpty(); // a run that failed leaves no trace of its folder
+        SimulationResult result;
+        // Everything is written into the staging folder and swapped in at the end: see OutputFolder.
+        try (OutputFolder output = OutputFolder.claim(target, force)) {
+            Path staging = output.staging();
+            try (CsvEventLog events = new CsvEventLog(staging.resolve("events.csv"));
+                 Progress progress = new Progress(loaded.name(), !quiet)) {
+                result = new Simulation(loaded.spec(), loaded.engine().newEngine(), events, progress).run();
+                TestPause.at("simulated");
+                RunOutput.writeSummary(staging.resolve("summary.json"), result.summary());
+                TestPause.at("summary.json-written");
+                RunOutput.writeTimeseries(staging.resolve("timeseries.csv"), result.timeseries());
+                TestPause.at("timeseries.csv-written");
+                RunInfo.write(staging.resolve("run.json"), loaded.source(), loaded.spec().seed(),
+                        result.simWallSeconds());
+                TestPause.at("run.json-written");
+                events.commit();
+                TestPause.at("events.csv-written");
             }
+            output.commit();
         }
         if (!quiet) {
             String title = String.format(Locale.ROOT, "%s: seed %d, %s simulated in %.2f s", loaded.name(),
@@ -70,7 +75,7 @@ final class SimulateCommand implements Callable<Integer> {
             stdout.print(SummaryTable.render(title, result.summary(),
                     loaded.spec().workload() instanceof VmTraceWorkload, faults));
             stdout.println();
-            stdout.println("Wrote " + folder + ": summary.json, timeseries.csv, events.csv, run.json");
+            stdout.println("Wrote " + target + ": summary.json, timeseries.csv, events.csv, run.json");
         }
         return 0;
     }

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -105,24 +106,71 @@ class OutputFolderTest {
         assertThat(out.resolve("summary.json")).isRegularFile();
     }
 
-    /**
-     * A failure after the simulation, while the files are written: a folder named summary.json stands where the
-     * summary must go. The run fails (exit 1) and leaves neither a temporary file nor the events it had streamed.
-     */
+    /** What runs of earlier ldist versions left when killed (hidden temporary files) does not make a folder "used". */
     @Test
-    void failureWhileWriting_exit1AndNoHalfWrittenFile() throws IOException {
+    void folderHoldingOnlyLeftTemporaryFiles_usedWithoutForce_andTheyGo() throws IOException {
         Path scenario = TestScenarios.tasks(tmp);
         Path out = Files.createDirectories(tmp.resolve("out"));
-        Files.createDirectories(out.resolve("summary.json"));
-        Files.writeString(out.resolve("summary.json/inside"), "blocks the summary", StandardCharsets.UTF_8);
-        Map<String, Long> before = TestScenarios.listing(tmp);
+        Files.writeString(out.resolve(".events.csv.tmp"), "30000,Migra418,161,466,,\n", StandardCharsets.UTF_8);
+        Files.writeString(out.resolve(".timeseries.csv.tmp"), "timeS,act", StandardCharsets.UTF_8);
 
-        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--force");
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--quiet");
 
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.FAILURE);
-        assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("ldist: failed: java.io.UncheckedIOException: cannot write "
-                + out.resolve("summary.json"));
-        assertThat(TestScenarios.listing(tmp)).as("no .tmp file, no events.csv").isEqualTo(before);
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(EndToEndTest.listFolder(out)).containsExactly("events.csv", "run.json", "summary.json",
+                "timeseries.csv");
+        assertThat(FolderState.names(out)).as("hidden files too").containsExactly("events.csv", "run.json",
+                "summary.json", "timeseries.csv");
+    }
+
+    /**
+     * A run killed between the two renames of its swap leaves the name free and the earlier output beside it; the
+     * next run on the folder renames it back before anything else, and is then refused as the folder holds files.
+     */
+    @Test
+    void swapCutShort_earlierOutputRenamedBack() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path aside = Files.createDirectories(tmp.resolve(".out.old-0123456789ab"));
+        Files.writeString(aside.resolve("summary.json"), "{\"earlier\": 1}\n", StandardCharsets.UTF_8);
+        Files.createDirectories(tmp.resolve(".out.staging-00000000000f")).resolve("x");
+        Path out = tmp.resolve("out");
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString());
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).startsWith("output folder " + out + " is not empty");
+        assertThat(out.resolve("summary.json")).hasContent("{\"earlier\": 1}");
+        assertThat(FolderState.names(tmp)).as("the dead run's staging folder gone too").contains("out")
+                .containsOnly("tasks.yaml", "out", ".out.lock");
+    }
+
+    /** The swap renames folders: an --out that is a link to a folder stays a link, the new output where it points. */
+    @Test
+    void outputIsALinkToAFolder_staysALink() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path real = Files.createDirectories(tmp.resolve("disks/big/out"));
+        Files.writeString(real.resolve("summary.json"), "{\"mine\": 1}\n", StandardCharsets.UTF_8);
+        Path out = Files.createSymbolicLink(tmp.resolve("out"), real);
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--force", "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(Files.isSymbolicLink(out)).isTrue();
+        assertThat(TestScenarios.read(real.resolve("summary.json"))).startsWith("{\n  \"energyKWh\": ");
+        assertThat(FolderState.names(real.getParent())).containsExactly(".out.lock", "out");
+    }
+
+    /** The new folder replaces the earlier one: a folder made private stays private. */
+    @Test
+    void privateFolderReplacedWithForce_staysPrivate() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path out = Files.createDirectories(tmp.resolve("out"));
+        Files.writeString(out.resolve("summary.json"), "{\"mine\": 1}\n", StandardCharsets.UTF_8);
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rwx------"));
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--force", "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(out))).isEqualTo("rwx------");
     }
 }

@@ -23,7 +23,8 @@ public final class ReportFiles {
         Path staging = folder.resolve(".report.partial");
         try {
             FileTree.delete(staging);
-            Path charts = Files.createDirectories(staging.resolve(ComparisonReport.CHARTS));
+            // Level by level, not createDirectories: a folder removed meanwhile (a run stopped) is not made again.
+            Path charts = Files.createDirectory(Files.createDirectory(staging).resolve(ComparisonReport.CHARTS));
             for (ComparisonReport.ChartFiles chart : report.charts()) {
                 Files.write(charts.resolve(chart.stem() + ".png"), chart.png());
                 Files.write(charts.resolve(chart.stem() + ".svg"), chart.svg());

@@ -6,8 +6,8 @@ import io.ldist.cli.OutputFolder;
 import io.ldist.cli.Progress;
 import io.ldist.cli.ReportOptions;
 import io.ldist.cli.ScenarioOptions;
+import io.ldist.cli.TestPause;
 import io.ldist.cli.scenario.TraceCache;
-import io.ldist.reports.FileTree;
 import io.ldist.reports.IdenticalVariants;
 import io.ldist.reports.Metric;
 import io.ldist.reports.Metrics;
@@ -107,48 +107,40 @@ public final class CompareCommand implements Callable<Integer> {
         refuseSharedNames(runs);
         report.pairedTest();
         report.checkAgainst(planned(runs));
-        OutputFolder.Claimed claimed = OutputFolder.claim(out, force);
-        boolean written = false;
-        try {
-            compare(variants, runs, claimed.path());
-            written = true;
-        } finally {
-            if (!written) {
-                claimed.releaseIfEmpty(); // a comparison that failed leaves no trace of its folder
-            }
+        // Everything is written into the staging folder and swapped in at the end: see OutputFolder.
+        try (OutputFolder output = OutputFolder.claim(out, force)) {
+            compare(variants, runs, output);
         }
         return 0;
     }
 
-    private void compare(List<Variant> variants, List<RunMatrix.Run> runs, Path folder) {
+    private void compare(List<Variant> variants, List<RunMatrix.Run> runs, OutputFolder output) {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
+        Path staging = output.staging();
         ComparisonRunner.Outcome outcome;
-        Path staging = folder.resolve("." + ComparisonRunner.RUNS_FOLDER + ".partial");
         try (Progress progress = new Progress("compare", !quiet, runs.size(), "runs")) {
-            FileTree.delete(staging);
-            Files.createDirectories(staging);
+            // Not createDirectories: a staging folder removed by SIGTERM meanwhile must not be made again.
+            Path runsFolder = Files.createDirectory(staging.resolve(ComparisonRunner.RUNS_FOLDER));
             int[] done = {0};
-            outcome = ComparisonRunner.run(runs, workers, staging, n -> {
+            outcome = ComparisonRunner.run(runs, workers, runsFolder, n -> {
                 synchronized (done) {
                     done[0] += n;
                     progress.accept((double) done[0] / runs.size());
                 }
             });
-            // The old runs go only once the new ones are all written, so a failed comparison loses nothing.
-            Path runsFolder = folder.resolve(ComparisonRunner.RUNS_FOLDER);
-            FileTree.delete(runsFolder);
-            Files.move(staging, runsFolder);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the runs' time series in " + folder, e);
-        } finally {
-            deleteTreeQuietly(staging);
+            throw new UncheckedIOException("cannot write the runs' time series in " + out, e);
         }
+        TestPause.at("runs-written");
         ResultsTable results = outcome.results();
-        RunOutput.writeAtomically(folder.resolve("results.csv"), w -> w.write(results.toCsv()));
-        RunOutput.writeAtomically(folder.resolve("timings.csv"), w -> w.write(timings(runs, outcome.wallSeconds())));
+        RunOutput.writeAtomically(staging.resolve("results.csv"), w -> w.write(results.toCsv()));
+        TestPause.at("results.csv-written");
+        RunOutput.writeAtomically(staging.resolve("timings.csv"), w -> w.write(timings(runs, outcome.wallSeconds())));
         // From the file as written, so that ldist report rebuilds the same bytes from it.
-        report.writeReport(ResultsTable.read(folder.resolve("results.csv")), folder);
+        report.writeReport(ResultsTable.read(staging.resolve("results.csv")), staging, staging);
+        TestPause.at("report-written");
+        output.commit();
         if (!quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
             String days = results.days().isEmpty() ? "" : " x " + Plural.of(results.days().size(), "day");
@@ -162,7 +154,7 @@ public final class CompareCommand implements Callable<Integer> {
                         + "run (every metric, every day and seed): nothing here tells them apart.");
             }
             stdout.println();
-            stdout.println("Wrote " + folder + ": report.html (charts also in charts/), results.csv, timings.csv, "
+            stdout.println("Wrote " + out + ": report.html (charts also in charts/), results.csv, timings.csv, "
                     + ComparisonRunner.RUNS_FOLDER + "/ (each run's time series)");
         }
     }
@@ -230,14 +222,6 @@ public final class CompareCommand implements Callable<Integer> {
         return variants;
     }
 
-
-    private static void deleteTreeQuietly(Path folder) {
-        try {
-            FileTree.delete(folder);
-        } catch (IOException ignored) {
-            // Only a leftover staging folder; the error that got us here matters more.
-        }
-    }
 
     private static String stem(Path scenario) {
         String name = scenario.getFileName().toString();

@@ -22,7 +22,7 @@ import java.util.function.IntConsumer;
 /**
  * Runs a comparison's independent runs in parallel, one simulation per thread at a time, and gathers the
  * results in the matrix's order (not completion order), so the same comparison gives the same file. Each run's
- * time series is written, as it finishes, into a staging folder that the caller moves into place.
+ * time series is written, as it finishes, into the folder given (inside the comparison's staging folder).
  */
 final class ComparisonRunner {
     private ComparisonRunner() {
@@ -35,8 +35,8 @@ final class ComparisonRunner {
     static final String RUNS_FOLDER = "runs";
 
     /**
-     * @param staging  folder to write the time series into; results.csv names them as if it were
-     *                 {@value #RUNS_FOLDER}
+     * @param staging  folder to write the time series into; results.csv names them as in
+     *                 {@value #RUNS_FOLDER}/
      */
     static Outcome run(List<RunMatrix.Run> runs, int threads, Path staging, IntConsumer finished) {
         ExecutorService pool = Executors.newFixedThreadPool(threads, task -> {

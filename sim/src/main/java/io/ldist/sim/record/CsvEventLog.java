@@ -3,7 +3,6 @@ package io.ldist.sim.record;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -21,7 +20,7 @@ public final class CsvEventLog implements EventLog {
         this.file = file;
         this.temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            this.out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8);
+            this.out = RunOutput.newWriter(temporary);
             out.write(EventRow.HEADER);
             out.write('\n');
         } catch (IOException e) {
@@ -57,6 +56,10 @@ public final class CsvEventLog implements EventLog {
         }
         try {
             out.close();
+        } catch (IOException e) {
+            // Its last lines could not be written (a full disk, say): the file goes all the same.
+        }
+        try {
             Files.deleteIfExists(temporary);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot remove " + temporary, e);

@@ -2,6 +2,7 @@ package io.ldist.sim.record;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -103,7 +104,7 @@ public final class RunOutput {
     public static void writeAtomically(Path file, Content content) {
         Path temporary = file.resolveSibling("." + file.getFileName() + ".tmp");
         try {
-            try (BufferedWriter out = Files.newBufferedWriter(temporary, StandardCharsets.UTF_8)) {
+            try (BufferedWriter out = newWriter(temporary)) {
                 content.writeTo(out);
             }
             moveIntoPlace(temporary, file);
@@ -114,6 +115,12 @@ public final class RunOutput {
             deleteQuietly(temporary);
             throw e;
         }
+    }
+
+    /** Opens {@code file} to write text, replacing what it held. */
+    static BufferedWriter newWriter(Path file) throws IOException {
+        return new BufferedWriter(new OutputStreamWriter(SimulatedFullDisk.around(Files.newOutputStream(file)),
+                StandardCharsets.UTF_8));
     }
 
     public static void moveIntoPlace(Path temporary, Path file) throws IOException {
