@@ -32,6 +32,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -97,8 +98,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (seeds < 1 || (threads != null && threads < 1)) {
             throw new BadInputException("--seeds and --threads must be at least 1");
         }
-        List<String> unknown = policies.stream().filter(p -> !StudyPolicies.known(p))
-                .map(StudyPolicies::notAPolicy).toList();
+        List<String> unknown = policies.stream().map(StudyPolicies::refusal).flatMap(Optional::stream).toList();
         if (!unknown.isEmpty()) {
             throw new BadInputException(String.join("\n", unknown));
         }

@@ -47,7 +47,14 @@ record SweepFile(String parameter, List<String> values, List<String> policies) {
             if (named.get(i).isValueNode() && !StudyPolicies.known(policy)) {
                 problems.add(document.problem("/policies/" + i, "a policy: " + StudyPolicies.expected(),
                         "'" + policy + "'", StudyPolicies.suggestion(policy).map(s -> "did you mean '" + s + "'?")));
+            } else if (named.get(i).isValueNode()) {
+                int at = i;
+                StudyPolicies.parameterProblem(policy).ifPresent(problem -> problems.add(document.problem(
+                        "/policies/" + at, problem.expected(), problem.found() + " in '" + policy + "'")));
             }
+        }
+        if (parameter.isTextual()) {
+            DetectorSweep.problems(document, parameter.asText(), policies, problems);
         }
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
