@@ -137,8 +137,8 @@ class CompareBadInputTest {
                 values: [0.8, high]
                 """);
 
-        assertThat(refused(scenario.toString(), "--sweep", sweep.toString(), "--out", out()))
-                .contains("policies.overload.threshold").contains("'high'");
+        assertThat(refused(scenario.toString(), "--sweep", sweep.toString(), "--out", out())).isEqualTo(sweep
+                + ":2:15: values[1]: expected a share in (0, 1] for the threshold of thr, found 'high'\n");
     }
 
     @Test

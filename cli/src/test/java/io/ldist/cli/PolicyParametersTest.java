@@ -118,6 +118,33 @@ class PolicyParametersTest {
     }
 
     @Test
+    void sweepWithoutPolicies_checkedAgainstTheScenariosOwnPolicy_atTheSweepsLines() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), """
+                parameter: policies.underload.below
+                values: [0.5, 0]
+                """);
+
+        assertThat(refused("compare", scenario.toString(), "--sweep", sweep.toString(), "--out",
+                tmp.resolve("out").toString())).isEqualTo(sweep + ":2:15: values[1]: expected a share in (0, 1] for "
+                + "the below of least-utilized, found 0\n");
+    }
+
+    @Test
+    void sweepOfTheUnderloadPolicy_withDetectorPolicies_stillCheckedAgainstTheScenariosUnderloadPolicy() {
+        Path scenario = TestScenarios.trace(tmp);
+        Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), """
+                parameter: policies.underload.below
+                values: [2]
+                policies: [thr-mmt]
+                """);
+
+        assertThat(refused("compare", scenario.toString(), "--sweep", sweep.toString(), "--out",
+                tmp.resolve("out").toString())).isEqualTo(sweep + ":2:10: values[0]: expected a share in (0, 1] for "
+                + "the below of least-utilized, found 2\n");
+    }
+
+    @Test
     void sweepOfAParameterADetectorLacks_refused() {
         Path scenario = TestScenarios.trace(tmp);
         Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), """

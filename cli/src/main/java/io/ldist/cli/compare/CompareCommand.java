@@ -6,6 +6,9 @@ import io.ldist.cli.OutputFolder;
 import io.ldist.cli.Progress;
 import io.ldist.cli.ReportOptions;
 import io.ldist.cli.ScenarioOptions;
+import io.ldist.cli.scenario.Overrides;
+import io.ldist.cli.scenario.ScenarioDocument;
+import io.ldist.cli.scenario.ScenarioException;
 import io.ldist.cli.scenario.TraceCache;
 import io.ldist.reports.FileTree;
 import io.ldist.reports.IdenticalVariants;
@@ -202,6 +205,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<Variant> variants = new ArrayList<>();
         SweepFile sweepFile = sweep == null ? null : SweepFile.read(sweep);
         List<String> common = ScenarioOptions.withScale(this.overrides, scale);
+        if (sweepFile != null) {
+            sweepFile.checkAgainst(readable(common));
+        }
         for (Path scenario : scenarios) {
             String own = stem(scenario);
             if (sweepFile != null) {
@@ -230,6 +236,19 @@ public final class CompareCommand implements Callable<Integer> {
         return variants;
     }
 
+
+    /** The scenarios as the runs will read them; one that cannot be read is left for loading to report. */
+    private List<ScenarioDocument> readable(List<String> common) {
+        List<ScenarioDocument> documents = new ArrayList<>();
+        for (Path scenario : scenarios) {
+            try {
+                documents.add(Overrides.apply(ScenarioDocument.parse(scenario), common));
+            } catch (ScenarioException e) {
+                // RunMatrix reports it with every other scenario's problems
+            }
+        }
+        return documents;
+    }
 
     private static void deleteTreeQuietly(Path folder) {
         try {
