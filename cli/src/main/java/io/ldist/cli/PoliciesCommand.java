@@ -56,7 +56,8 @@ final class PoliciesCommand implements Callable<Integer> {
             out.println(field);
         }
         for (String name : family.names()) {
-            out.printf("  %-22s %s%n", name, family.description(name));
+            boolean byDefault = family.defaultName().filter(name::equals).isPresent();
+            out.printf("  %-22s %s%s%n", name, family.description(name), byDefault ? " (default)" : "");
             // From the declarations the scenario loader checks against, so the defaults shown cannot drift.
             for (PolicyParameter parameter : family.parameters(name)) {
                 out.printf("  %-22s   %s%n", "", parameter.summary());

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -26,16 +25,23 @@ class ReadmePolicyTablesTest {
         int rows = 0;
         for (PolicyFamily<?> family : List.of(Policies.OVERLOAD, Policies.UNDERLOAD)) {
             for (String name : family.names()) {
-                Optional<String> row = lines.stream().filter(line -> line.startsWith("| `" + name + "` |")).findFirst();
-                assertThat(row).as("a README table row for " + family.family() + "." + name).isPresent();
-                String[] cells = row.get().split(" \\| ");
-                String parameters = cells[cells.length - 1].replaceFirst(" \\|$", "");
-                assertThat(parameters).as("README parameters of " + family.family() + "." + name)
-                        .isEqualTo(cell(family, name));
+                assertThat(lastCell(lines, "| `" + name + "` |")).as("README parameters of " + family.family()
+                        + "." + name).isEqualTo(cell(family, name));
                 rows++;
             }
         }
         assertThat(rows).isGreaterThan(0);
+    }
+
+    @Test
+    void scenarioTable_givesTheRegistrysDefaultPolicies() throws IOException {
+        List<String> lines = Files.readAllLines(README);
+
+        assertThat(lastCell(lines, "| `policies.placement` |")).isEqualTo(RegistryLists.PLACEMENT.defaultName()
+                .orElseThrow());
+        assertThat(lastCell(lines, "| `policies.overload`, `vmSelection`, `underload` |")).isEqualTo(
+                List.of(Policies.OVERLOAD, Policies.VM_SELECTION, Policies.UNDERLOAD).stream()
+                        .map(family -> family.defaultName().orElse("none")).collect(Collectors.joining(", ")));
     }
 
     @Test
@@ -47,6 +53,14 @@ class ReadmePolicyTablesTest {
                 assertThat(readme).as(family.family() + "." + name).contains("`" + name + "`");
             }
         }
+    }
+
+    /** The last cell of the table row that starts with {@code start}. */
+    private static String lastCell(List<String> lines, String start) {
+        String row = lines.stream().filter(line -> line.startsWith(start)).findFirst()
+                .orElseThrow(() -> new AssertionError("no README table row starts with " + start));
+        String[] cells = row.split(" \\| ");
+        return cells[cells.length - 1].replaceFirst(" \\|$", "");
     }
 
     /** "`safety`: a number >= 0, default 1.5; `fallback`: a share in (0, 1], default 0.7". */

@@ -664,14 +664,14 @@ public final class ScenarioLoader {
                 choices.unknownName("/policies/scorer", "a scorer", scorers, scorer);
             }
             LoadWeights weights = readWeights();
-            String placement = in.text("/policies/placement", "least-loaded");
             PolicyFamily<?> placements = PlacementPolicies.family(null);
+            String placement = in.text("/policies/placement", placements.defaultName().orElseThrow());
             if (!placements.has(placement)) {
                 choices.unknownName("/policies/placement", "a placement policy", placements.names(), placement);
             }
             PolicyChoice overload = choices.read("/policies/overload", Policies.OVERLOAD, "an overload policy", null);
             PolicyChoice selection = choices.read("/policies/vmSelection", Policies.VM_SELECTION, "a VM selection policy",
-                    "mmt");
+                    Policies.VM_SELECTION.defaultName().orElse(null));
             PolicyChoice underload = choices.read("/policies/underload", Policies.UNDERLOAD, "an underload policy", null);
             JsonNode selectionNode = in.node("/policies/vmSelection");
             boolean noSelection = selectionNode != null && "none".equals(selectionNode.isTextual()

@@ -80,7 +80,8 @@ public final class Policies {
             .register("mc", "maximum correlation: the VM whose history the others' explain best (falls back to mmt)",
                     (p, c) -> new MaximumCorrelationVmSelector(new MinimumMigrationTimeVmSelector()))
             .register("mu", "minimum utilisation: the VM using the least of its CPU",
-                    (p, c) -> new MinimumUtilizationVmSelector());
+                    (p, c) -> new MinimumUtilizationVmSelector())
+            .byDefault("mmt");
 
     /** LeastUtilizedUnderloadPolicy: below in (0, 1]. */
     public static final PolicyFamily<UnderloadPolicy> UNDERLOAD = new PolicyFamily<UnderloadPolicy>("underload")

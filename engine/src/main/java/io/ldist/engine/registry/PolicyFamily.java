@@ -19,6 +19,7 @@ public final class PolicyFamily<T> {
     private final Map<String, BiFunction<PolicyParameters, PolicyContext, T>> factories = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
     private final Map<String, List<PolicyParameter>> declarations = new LinkedHashMap<>();
+    private String defaultName;
 
     public PolicyFamily(String family) {
         this.family = family;
@@ -49,6 +50,21 @@ public final class PolicyFamily<T> {
         }
         declarations.put(key, List.copyOf(parameters));
         return this;
+    }
+
+    /** Makes the registered policy {@code name} the one a scenario gets when it names none. */
+    PolicyFamily<T> byDefault(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!factories.containsKey(key)) {
+            throw new IllegalStateException(family + "." + key + " is not registered, so it cannot be the default");
+        }
+        defaultName = key;
+        return this;
+    }
+
+    /** The policy a scenario gets when it names none; empty when the family is off unless named (overload). */
+    public Optional<String> defaultName() {
+        return Optional.ofNullable(defaultName);
     }
 
     /** The parameters the policy declares, in declaration order; anything else given to it is a mistake. */
