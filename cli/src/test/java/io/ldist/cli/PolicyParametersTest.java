@@ -35,13 +35,15 @@ class PolicyParametersTest {
     }
 
     @Test
-    void negativeSafety_refusedByValidateAndBySimulateBeforeAnyRun() {
+    void negativeSafety_refusedByValidateSimulateAndCompareBeforeAnyRun() {
         Path scenario = TestScenarios.trace(tmp);
         String set = "policies.overload={name: iqr, safety: -1}";
         String expected = "--set " + set + ": policies.overload.safety: expected a number >= 0, found -1\n";
 
         assertThat(refused("validate", scenario.toString(), "--set", set)).isEqualTo(expected);
         assertThat(refused("simulate", scenario.toString(), "--set", set, "--out", tmp.resolve("out").toString()))
+                .isEqualTo(expected);
+        assertThat(refused("compare", scenario.toString(), "--set", set, "--out", tmp.resolve("out").toString()))
                 .isEqualTo(expected);
     }
 
