@@ -81,7 +81,7 @@ final class PolicyChoiceReader {
     }
 
     /** The value as its declaration types it, or null after recording why it is refused. */
-    private Object value(String at, PolicyParameter declaration, JsonNode node) {
+    Object value(String at, PolicyParameter declaration, JsonNode node) {
         Object value = switch (declaration.type()) {
             case NUMBER -> node.isNumber() ? (Object) node.asDouble()
                     // A share may also be written 80%; the reader says itself what is wrong with bad text.
