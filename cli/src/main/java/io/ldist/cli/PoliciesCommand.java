@@ -4,6 +4,7 @@ import io.ldist.engine.EngineSettings;
 import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.Policies;
 import io.ldist.engine.registry.PolicyFamily;
+import io.ldist.engine.registry.PolicyParameter;
 import io.ldist.engine.scale.ScalingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -55,7 +56,12 @@ final class PoliciesCommand implements Callable<Integer> {
             out.println(field);
         }
         for (String name : family.names()) {
-            out.printf("  %-22s %s%n", name, family.description(name));
+            boolean byDefault = family.defaultName().filter(name::equals).isPresent();
+            out.printf("  %-22s %s%s%n", name, family.description(name), byDefault ? " (default)" : "");
+            // From the declarations the scenario loader checks against, so the defaults shown cannot drift.
+            for (PolicyParameter parameter : family.parameters(name)) {
+                out.printf("  %-22s   %s%n", "", parameter.summary());
+            }
         }
     }
 }

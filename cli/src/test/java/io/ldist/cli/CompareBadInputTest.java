@@ -40,18 +40,14 @@ class CompareBadInputTest {
         Path scenario = TestScenarios.trace(tmp);
 
         assertThat(refused(scenario.toString(), "--policies", "thr-mmt-0.8,iqr-mtt", "--out", out()))
-                .isEqualTo("--policies: 'iqr-mtt' is not a policy: expected detector-selector[-parameter] (detectors "
-                        + "thr, iqr, mad, lr, lrr; selectors mmt, rs, mc, mu), dvfs, or a placement policy "
-                        + "(least-loaded, first-fit, best-fit, worst-fit, first-fit-decreasing, pabfd); "
-                        + "did you mean 'iqr-mmt'?\n");
+                .isEqualTo("--policies: 'iqr-mtt' is not a policy: expected " + RegistryLists.studyNotation()
+                        + "; did you mean 'iqr-mmt'?\n");
     }
 
     @Test
     void severalUnknownPolicies_allListed_withTheNearestOfEach() {
         Path scenario = TestScenarios.trace(tmp);
-        String expected = "expected detector-selector[-parameter] (detectors thr, iqr, mad, lr, lrr; selectors mmt, "
-                + "rs, mc, mu), dvfs, or a placement policy (least-loaded, first-fit, best-fit, worst-fit, "
-                + "first-fit-decreasing, pabfd)";
+        String expected = "expected " + RegistryLists.studyNotation();
 
         assertThat(refused(scenario.toString(), "--policies", "thr-mmt-0.8,thr-xyz-0.8,pabfdd,thr-mmtt-0.8",
                 "--out", out())).isEqualTo(
@@ -89,14 +85,10 @@ class CompareBadInputTest {
                 """);
 
         assertThat(refused(scenario.toString(), "--sweep", sweep.toString(), "--out", out())).isEqualTo(
-                sweep + ":3:21: policies[1]: expected a policy: detector-selector[-parameter] (detectors thr, iqr, "
-                        + "mad, lr, lrr; selectors mmt, rs, mc, mu), dvfs, or a placement policy (least-loaded, "
-                        + "first-fit, best-fit, worst-fit, first-fit-decreasing, pabfd), found 'thr-muu'; did you "
-                        + "mean 'thr-mu'?\n"
-                        + sweep + ":3:30: policies[2]: expected a policy: detector-selector[-parameter] (detectors "
-                        + "thr, iqr, mad, lr, lrr; selectors mmt, rs, mc, mu), dvfs, or a placement policy "
-                        + "(least-loaded, first-fit, best-fit, worst-fit, first-fit-decreasing, pabfd), found "
-                        + "'iqr-xyz'\n");
+                sweep + ":3:21: policies[1]: expected a policy: " + RegistryLists.studyNotation()
+                        + ", found 'thr-muu'; did you mean 'thr-mu'?\n"
+                        + sweep + ":3:30: policies[2]: expected a policy: " + RegistryLists.studyNotation()
+                        + ", found 'iqr-xyz'\n");
     }
 
     @Test
@@ -145,8 +137,8 @@ class CompareBadInputTest {
                 values: [0.8, high]
                 """);
 
-        assertThat(refused(scenario.toString(), "--sweep", sweep.toString(), "--out", out()))
-                .contains("policies.overload.threshold").contains("'high'");
+        assertThat(refused(scenario.toString(), "--sweep", sweep.toString(), "--out", out())).isEqualTo(sweep
+                + ":2:15: values[1]: expected a share in (0, 1] for the threshold of thr, found 'high'\n");
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import io.ldist.engine.registry.Policies;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -82,8 +83,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp, "placement: least-loaded", "placement: least-loadd");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":33:3: policies.placement: expected a placement policy: "
-                + "one of least-loaded, first-fit, best-fit, worst-fit, first-fit-decreasing or pabfd, "
-                + "found 'least-loadd'; did you mean 'least-loaded'?\n");
+                + "one of " + RegistryLists.orList(RegistryLists.PLACEMENT) + ", found 'least-loadd'; did you mean 'least-loaded'?\n");
     }
 
     @Test
@@ -91,7 +91,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.trace(tmp, "{name: thr,", "{name: thrr,");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":23:14: policies.overload.name: expected an overload "
-                + "policy: one of thr, iqr, mad, lr, lrr or none, found 'thrr'; did you mean 'thr'?\n");
+                + "policy: one of " + RegistryLists.orList(Policies.OVERLOAD, "none") + ", found 'thrr'; did you mean 'thr'?\n");
     }
 
     @Test
@@ -99,7 +99,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.trace(tmp, "vmSelection: mmt", "vmSelection: mtt");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":24:3: policies.vmSelection: expected a VM selection "
-                + "policy: one of mmt, rs, mc, mu or none, found 'mtt'; did you mean 'mmt'?\n");
+                + "policy: one of " + RegistryLists.orList(Policies.VM_SELECTION, "none") + ", found 'mtt'; did you mean 'mmt'?\n");
     }
 
     @Test
@@ -107,7 +107,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.trace(tmp, "underload: least-utilized", "underload: least-utilised");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":25:3: policies.underload: expected an underload "
-                + "policy: one of least-utilized or none, found 'least-utilised'; did you mean 'least-utilized'?\n");
+                + "policy: one of " + RegistryLists.orList(Policies.UNDERLOAD, "none") + ", found 'least-utilised'; did you mean 'least-utilized'?\n");
     }
 
     @Test
@@ -115,8 +115,8 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp, "placement: least-loaded",
                 "placement: least-loaded\n  scorer: dominant-resorce");
 
-        assertThat(refused(scenario)).isEqualTo(scenario + ":34:3: policies.scorer: expected a scorer: one of weighted "
-                + "or dominant-resource, found 'dominant-resorce'; did you mean 'dominant-resource'?\n");
+        assertThat(refused(scenario)).isEqualTo(scenario + ":34:3: policies.scorer: expected a scorer: one of "
+                + RegistryLists.scorers() + ", found 'dominant-resorce'; did you mean 'dominant-resource'?\n");
     }
 
     @Test
@@ -132,7 +132,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.trace(tmp, "vmSelection: mmt", "vmSelection: none");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":24:3: policies.vmSelection: expected a VM selection "
-                + "policy (mmt, rs, mc, mu) to choose the VMs to move off overloaded servers, since policies.overload is set, "
+                + "policy (" + RegistryLists.commaList(Policies.VM_SELECTION) + ") to choose the VMs to move off overloaded servers, since policies.overload is set, "
                 + "found 'none'\n");
     }
 
@@ -615,8 +615,8 @@ class SimulateBadInputTest {
                         + "found 'wroker'; did you mean 'worker'?",
                 scenario + ":31:5: workload.task.duration: expected a duration with unit ms, s, m, min, h or d, "
                         + "found '2 fortnights'",
-                scenario + ":33:3: policies.placement: expected a placement policy: one of least-loaded, first-fit, "
-                        + "best-fit, worst-fit, first-fit-decreasing or pabfd, found 'pabdf'; did you mean 'pabfd'?")
+                scenario + ":33:3: policies.placement: expected a placement policy: one of "
+                        + RegistryLists.orList(RegistryLists.PLACEMENT) + ", found 'pabdf'; did you mean 'pabfd'?")
                 + "\n");
     }
 
@@ -626,8 +626,8 @@ class SimulateBadInputTest {
 
         assertThat(refused(scenario, "--set", "policies.overload.threshold=2", "--set", "seed=-1")).isEqualTo(
                 String.join("\n",
-                        scenario + ":24:3: policies.vmSelection: expected a VM selection policy: one of mmt, rs, mc, mu or none, "
-                                + "found 'mtt'; did you mean 'mmt'?",
+                        scenario + ":24:3: policies.vmSelection: expected a VM selection policy: one of "
+                                + RegistryLists.orList(Policies.VM_SELECTION, "none") + ", found 'mtt'; did you mean 'mmt'?",
                         "--set policies.overload.threshold=2: policies.overload.threshold: expected a share in "
                                 + "(0, 1], found 2",
                         "--set seed=-1: seed: expected an integer >= 0, found -1")

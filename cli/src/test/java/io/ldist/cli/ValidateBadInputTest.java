@@ -62,7 +62,7 @@ class ValidateBadInputTest {
         Path scenario = TestScenarios.trace(tmp, "placement: pabfd", "placement: pabdf");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":22:3: policies.placement: expected a placement policy: "
-                + "one of least-loaded, first-fit, best-fit, worst-fit, first-fit-decreasing or pabfd, found 'pabdf'; "
+                + "one of " + RegistryLists.orList(RegistryLists.PLACEMENT) + ", found 'pabdf'; "
                 + "did you mean 'pabfd'?\n");
     }
 

@@ -75,15 +75,14 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
 
     public Scorer newScorer() {
         return WEIGHTED_SCORER.equalsIgnoreCase(scorer) ? new WeightedLoadScorer(weights)
-                : Policies.SCORERS.create(scorer, PolicyChoice.of(scorer), context);
+                : Policies.SCORERS.create(PolicyChoice.of(scorer), context);
     }
 
     public Engine newEngine() {
         Scorer scoring = newScorer();
-        PlacementPolicy placing = PlacementPolicies.family(scoring).create(placement, PolicyChoice.of(placement),
-                context);
+        PlacementPolicy placing = PlacementPolicies.family(scoring).create(PolicyChoice.of(placement), context);
         OverloadDetector detector = overload == null ? null
-                : Policies.OVERLOAD.create(overload.name(), overload, context);
+                : Policies.OVERLOAD.create(overload, context);
         List<DecisionStep> steps = new ArrayList<>();
         HostGate gate = HostGate.ALWAYS_OPEN;
         if (circuitBreaker != null) {
@@ -99,9 +98,9 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         TaskDispatcher dispatcher = new TaskDispatcher(placing, gate);
         steps.add(new DispatchStep(dispatcher));
         if (detector != null) {
-            VmSelector selector = Policies.VM_SELECTION.create(vmSelection.name(), vmSelection, context);
+            VmSelector selector = Policies.VM_SELECTION.create(vmSelection, context);
             UnderloadPolicy emptying = underload == null ? null
-                    : Policies.UNDERLOAD.create(underload.name(), underload, context);
+                    : Policies.UNDERLOAD.create(underload, context);
             steps.add(new ConsolidationStep(detector, selector, placing, emptying));
         }
         // Threshold scaling also restores capacity for VMs a failover displaced; without it, failover does.

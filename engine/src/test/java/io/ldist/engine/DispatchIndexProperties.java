@@ -66,7 +66,7 @@ class DispatchIndexProperties {
                                  @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Scorer scorer = dominant ? new DominantResourceScorer() : new WeightedLoadScorer(LoadWeights.DEFAULT);
-        PlacementPolicy policy = PlacementPolicies.family(scorer).create(placement, PolicyChoice.of(placement),
+        PlacementPolicy policy = PlacementPolicies.family(scorer).create(PolicyChoice.of(placement),
                 PolicyContext.DEFAULT);
         TestFleet fleet = TestFleet.aFleet();
         int hosts = 1 + random.nextInt(200);

@@ -184,7 +184,7 @@ class TaskPathProperties {
 
     private static Engine engine(String placement, boolean dominant, boolean withBreakers, boolean naive) {
         Scorer scorer = dominant ? new DominantResourceScorer() : new WeightedLoadScorer(LoadWeights.DEFAULT);
-        PlacementPolicy policy = PlacementPolicies.family(scorer).create(placement, PolicyChoice.of(placement),
+        PlacementPolicy policy = PlacementPolicies.family(scorer).create(PolicyChoice.of(placement),
                 PolicyContext.DEFAULT);
         FleetRules rules = new FleetRules(3, VmSizing.RESERVATION);
         List<DecisionStep> steps = new ArrayList<>();

@@ -199,7 +199,7 @@ class SimulationProperties {
             return new EngineSettings(new FleetRules(vmLimit, VmSizing.DEMAND), EngineSettings.WEIGHTED_SCORER,
                     LoadWeights.DEFAULT, placement, overload, overload == null ? null : PolicyChoice.of(selector),
                     overload == null ? null : new PolicyChoice("least-utilized",
-                            Map.of("spareTargets", spareTargets ? 1.0 : 0.0)),
+                            Map.of("spareTargets", spareTargets)),
                     true, null, 3, null, null, new PolicyContext(300, 0.5, seed));
         }
     }
@@ -213,7 +213,7 @@ class SimulationProperties {
                         new PolicyChoice("iqr", Map.of("safety", safety, "fallback", f))),
                 Combinators.combine(Arbitraries.of(1.0, 2.5, 4.0), fallback).as((safety, f) ->
                         new PolicyChoice("mad", Map.of("safety", safety, "fallback", f))),
-                Combinators.combine(Arbitraries.of(1.0, 1.2, 1.5), fallback, Arbitraries.of(0.0, 1.0))
+                Combinators.combine(Arbitraries.of(1.0, 1.2, 1.5), fallback, Arbitraries.of(false, true))
                         .as((safety, f, tricube) -> new PolicyChoice("lr",
                                 Map.of("safety", safety, "fallback", f, "tricube", tricube))),
                 Combinators.combine(Arbitraries.of(1.0, 1.2, 1.5), fallback).as((safety, f) ->

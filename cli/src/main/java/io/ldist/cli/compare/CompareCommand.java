@@ -7,6 +7,9 @@ import io.ldist.cli.Progress;
 import io.ldist.cli.ReportOptions;
 import io.ldist.cli.ScenarioOptions;
 import io.ldist.cli.TestPause;
+import io.ldist.cli.scenario.Overrides;
+import io.ldist.cli.scenario.ScenarioDocument;
+import io.ldist.cli.scenario.ScenarioException;
 import io.ldist.cli.scenario.TraceCache;
 import io.ldist.reports.IdenticalVariants;
 import io.ldist.reports.Metric;
@@ -32,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
@@ -97,8 +101,7 @@ public final class CompareCommand implements Callable<Integer> {
         if (seeds < 1 || (threads != null && threads < 1)) {
             throw new BadInputException("--seeds and --threads must be at least 1");
         }
-        List<String> unknown = policies.stream().filter(p -> !StudyPolicies.known(p))
-                .map(StudyPolicies::notAPolicy).toList();
+        List<String> unknown = policies.stream().map(StudyPolicies::refusal).flatMap(Optional::stream).toList();
         if (!unknown.isEmpty()) {
             throw new BadInputException(String.join("\n", unknown));
         }
@@ -194,6 +197,9 @@ public final class CompareCommand implements Callable<Integer> {
         List<Variant> variants = new ArrayList<>();
         SweepFile sweepFile = sweep == null ? null : SweepFile.read(sweep);
         List<String> common = ScenarioOptions.withScale(this.overrides, scale);
+        if (sweepFile != null) {
+            sweepFile.checkAgainst(readable(common));
+        }
         for (Path scenario : scenarios) {
             String own = stem(scenario);
             if (sweepFile != null) {
@@ -222,6 +228,19 @@ public final class CompareCommand implements Callable<Integer> {
         return variants;
     }
 
+
+    /** The scenarios as the runs will read them; one that cannot be read is left for loading to report. */
+    private List<ScenarioDocument> readable(List<String> common) {
+        List<ScenarioDocument> documents = new ArrayList<>();
+        for (Path scenario : scenarios) {
+            try {
+                documents.add(Overrides.apply(ScenarioDocument.parse(scenario), common));
+            } catch (ScenarioException e) {
+                // RunMatrix reports it with every other scenario's problems
+            }
+        }
+        return documents;
+    }
 
     private static String stem(Path scenario) {
         String name = scenario.getFileName().toString();

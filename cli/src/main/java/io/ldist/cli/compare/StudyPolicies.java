@@ -5,6 +5,7 @@ import io.ldist.engine.util.NearestName;
 import io.ldist.engine.util.Numbers;
 import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.Policies;
+import io.ldist.engine.registry.PolicyParameter;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,6 +30,41 @@ final class StudyPolicies {
         String[] parts = name.split("-");
         return parts.length >= 2 && parts.length <= 3 && Policies.OVERLOAD.has(parts[0])
                 && Policies.VM_SELECTION.has(parts[1]) && (parts.length == 2 || Numbers.parse(parts[2]).isPresent());
+    }
+
+    /** A notation's number the detector refuses: what its parameter takes, and what was written. */
+    record ParameterProblem(String expected, String found) {
+        @Override
+        public String toString() {
+            return "expected " + expected + ", found " + found;
+        }
+    }
+
+    /**
+     * What is wrong with a policy {@link #known} accepts, checked against the detector's declaration (the
+     * notation's number is its first parameter): {@code thr-mmt-1.5} has a threshold above 1. Empty when nothing is.
+     */
+    static Optional<ParameterProblem> parameterProblem(String policy) {
+        String[] parts = policy.strip().toLowerCase(Locale.ROOT).split("-");
+        if (!known(policy) || parts.length != 3 || !Policies.OVERLOAD.has(parts[0])) {
+            return Optional.empty();
+        }
+        PolicyParameter parameter = notationParameter(parts[0]);
+        return parameter.refusal(Numbers.parse(parts[2]).getAsDouble()).map(expected -> new ParameterProblem(
+                expected + " for the " + parameter.name() + " of " + parts[0], parts[2]));
+    }
+
+    /** The detector's parameter that the notation's number sets (thr's threshold, the others' safety). */
+    static PolicyParameter notationParameter(String detector) {
+        return Policies.OVERLOAD.parameters(detector).get(0);
+    }
+
+    /** Why --policies refuses {@code policy}, or empty when it takes it. */
+    static Optional<String> refusal(String policy) {
+        if (!known(policy)) {
+            return Optional.of(notAPolicy(policy));
+        }
+        return parameterProblem(policy).map(problem -> "--policies: '" + policy + "': " + problem);
     }
 
     /** What a policy name should be, for messages. */
@@ -70,9 +106,9 @@ final class StudyPolicies {
     /** The scenario overrides of a policy {@link #known} knows. */
     static List<String> overridesFor(String policy) {
         String name = policy.strip().toLowerCase(Locale.ROOT);
-        if (!known(name)) {
-            throw new BadInputException(notAPolicy(policy));
-        }
+        refusal(policy).ifPresent(problem -> {
+            throw new BadInputException(problem);
+        });
         if (name.equals("dvfs")) {
             return List.of("policies.overload=none", "policies.underload=none", "policies.placement=first-fit");
         }
@@ -82,7 +118,7 @@ final class StudyPolicies {
         String[] parts = name.split("-");
         List<String> overrides = new ArrayList<>();
         String detector = parts[0];
-        String parameter = Policies.OVERLOAD.parameters(detector).get(0);
+        String parameter = notationParameter(detector).name();
         // Always a mapping, so that a sweep can set the detector's fields on top.
         overrides.add("policies.overload={name: " + detector + (parts.length == 3 ? ", " + parameter + ": " + parts[2]
                 : "") + "}");

@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A parameter sweep: one scenario field, the values it takes, and optionally the policies to sweep it for
@@ -20,7 +21,7 @@ import java.util.List;
  * policies: [thr-mmt, thr-mu]
  * </pre>
  */
-record SweepFile(String parameter, List<String> values, List<String> policies) {
+record SweepFile(String parameter, List<String> values, List<String> policies, Optional<PolicySweep> policySweep) {
     static SweepFile read(Path file) {
         ScenarioDocument document = ScenarioDocument.parse(file);
         JsonNode root = document.root();
@@ -47,12 +48,38 @@ record SweepFile(String parameter, List<String> values, List<String> policies) {
             if (named.get(i).isValueNode() && !StudyPolicies.known(policy)) {
                 problems.add(document.problem("/policies/" + i, "a policy: " + StudyPolicies.expected(),
                         "'" + policy + "'", StudyPolicies.suggestion(policy).map(s -> "did you mean '" + s + "'?")));
+            } else if (named.get(i).isValueNode()) {
+                int at = i;
+                StudyPolicies.parameterProblem(policy).ifPresent(problem -> problems.add(document.problem(
+                        "/policies/" + at, problem.expected(), problem.found() + " in '" + policy + "'")));
             }
         }
+        Optional<PolicySweep> policySweep = PolicySweep.of(document, parameter.asText());
+        policySweep.ifPresent(sweep -> {
+            sweep.checkListedPolicies(policies);
+            problems.addAll(sweep.problems());
+        });
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new SweepFile(parameter.asText(), values, policies);
+        return new SweepFile(parameter.asText(), values, policies, policySweep);
+    }
+
+    /**
+     * A sweep of a policy's parameter that its own policies do not choose (none listed, or a field other than
+     * the detector the notation sets) applies to the policy each scenario names: refuses values that policy's
+     * declaration does not accept, pointing at the sweep file's lines.
+     *
+     * @param scenarios each scenario as the comparison reads it (its --set overrides applied)
+     */
+    void checkAgainst(List<ScenarioDocument> scenarios) {
+        if (policySweep.isEmpty() || (!policies.isEmpty() && policySweep.get().choosesDetector())) {
+            return;
+        }
+        scenarios.forEach(policySweep.get()::checkScenario);
+        if (!policySweep.get().problems().isEmpty()) {
+            throw new ScenarioException(policySweep.get().problems());
+        }
     }
 
     private static List<String> scalars(ScenarioDocument document, String pointer, List<ScenarioProblem> problems,

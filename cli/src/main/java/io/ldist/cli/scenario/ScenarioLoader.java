@@ -46,8 +46,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -678,22 +676,23 @@ public final class ScenarioLoader {
 
         EngineSettings readPolicies(int maxVms, List<HostGroup> hosts, PolicyContext context) {
             int initialHosts = hosts.stream().mapToInt(HostGroup::count).sum();
+            PolicyChoiceReader choices = new PolicyChoiceReader(in);
             String scorer = in.text("/policies/scorer", EngineSettings.WEIGHTED_SCORER);
             List<String> scorers = new ArrayList<>(List.of(EngineSettings.WEIGHTED_SCORER));
             scorers.addAll(Policies.SCORERS.names());
             if (!scorers.contains(scorer)) {
-                unknownName("/policies/scorer", "a scorer", scorers, scorer);
+                choices.unknownName("/policies/scorer", "a scorer", scorers, scorer);
             }
             LoadWeights weights = readWeights();
-            String placement = in.text("/policies/placement", "least-loaded");
             PolicyFamily<?> placements = PlacementPolicies.family(null);
+            String placement = in.text("/policies/placement", placements.defaultName().orElseThrow());
             if (!placements.has(placement)) {
-                unknownName("/policies/placement", "a placement policy", placements.names(), placement);
+                choices.unknownName("/policies/placement", "a placement policy", placements.names(), placement);
             }
-            PolicyChoice overload = choice("/policies/overload", Policies.OVERLOAD, "an overload policy", null);
-            PolicyChoice selection = choice("/policies/vmSelection", Policies.VM_SELECTION, "a VM selection policy",
-                    "mmt");
-            PolicyChoice underload = choice("/policies/underload", Policies.UNDERLOAD, "an underload policy", null);
+            PolicyChoice overload = choices.read("/policies/overload", Policies.OVERLOAD, "an overload policy", null);
+            PolicyChoice selection = choices.read("/policies/vmSelection", Policies.VM_SELECTION, "a VM selection policy",
+                    Policies.VM_SELECTION.defaultName().orElse(null));
+            PolicyChoice underload = choices.read("/policies/underload", Policies.UNDERLOAD, "an underload policy", null);
             JsonNode selectionNode = in.node("/policies/vmSelection");
             boolean noSelection = selectionNode != null && "none".equals(selectionNode.isTextual()
                     ? selectionNode.asText() : selectionNode.path("name").asText());
@@ -701,12 +700,6 @@ public final class ScenarioLoader {
                 in.problem("/policies/vmSelection", "a VM selection policy (" + String.join(", ",
                         Policies.VM_SELECTION.names()) + ") to choose the VMs to move off overloaded servers, "
                         + "since policies.overload is set", "'none'");
-            }
-            if (overload != null) {
-                checkShareParameter(overload, "/policies/overload", "threshold");
-            }
-            if (underload != null) {
-                checkShareParameter(underload, "/policies/underload", "below");
             }
             boolean switchOff = "switch-off".equals(in.text("/policies/idleHosts", "switch-off"));
             ScalingSettings scaling = readScaling(initialHosts);
@@ -761,58 +754,6 @@ public final class ScenarioLoader {
             return new LoadWeights(requests, cpu, memory, gpu);
         }
 
-        /** A policy given as a name or as {name: ..., parameter: value...}; null when absent and no default. */
-        PolicyChoice choice(String at, PolicyFamily<?> family, String noun, String defaultName) {
-            JsonNode node = in.node(at);
-            if (node == null) {
-                return defaultName == null ? null : PolicyChoice.of(defaultName);
-            }
-            String name = node.isTextual() ? node.asText() : node.path("name").asText();
-            if ("none".equals(name)) {
-                return null;
-            }
-            String nameAt = node.isTextual() ? at : at + "/name";
-            if (!family.has(name)) {
-                List<String> known = new ArrayList<>(family.names());
-                known.add("none");
-                unknownName(nameAt, noun, known, name);
-                return null;
-            }
-            Map<String, Double> parameters = new HashMap<>();
-            if (node.isObject()) {
-                List<String> accepted = family.parameters(name);
-                for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-                    Map.Entry<String, JsonNode> field = fields.next();
-                    String parameter = field.getKey();
-                    if (parameter.equals("name")) {
-                        continue;
-                    }
-                    String parameterAt = at + "/" + parameter;
-                    if (!accepted.contains(parameter)) {
-                        in.problem(parameterAt, accepted.isEmpty() ? "no parameter for " + name
-                                        : "a parameter of " + name + " (" + String.join(", ", accepted) + ")",
-                                "'" + parameter + "'", NearestName.didYouMean(accepted, parameter));
-                        continue;
-                    }
-                    JsonNode value = field.getValue();
-                    int problemsBefore = in.problems().size();
-                    double number = value.isBoolean() ? (value.asBoolean() ? 1.0 : 0.0)
-                            : value.isNumber() ? value.asDouble() : in.quantity(parameterAt, Units.FRACTION, 0);
-                    if (in.problems().size() == problemsBefore) {
-                        parameters.put(parameter, number);
-                    }
-                }
-            }
-            return new PolicyChoice(name.toLowerCase(java.util.Locale.ROOT), parameters);
-        }
-
-        void checkShareParameter(PolicyChoice choice, String at, String parameter) {
-            Double value = choice.parameters().get(parameter);
-            if (value != null && !(value > 0 && value <= 1)) {
-                in.problem(at + "/" + parameter, "a share in (0, 1]", Phrases.describe(in.node(at + "/" + parameter)));
-            }
-        }
-
         ScalingSettings readScaling(int initialHosts) {
             String at = "/policies/scaling";
             if (!"threshold".equals(in.text(at + "/policy", "none"))) {
@@ -838,12 +779,6 @@ public final class ScenarioLoader {
                     in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S), min * scale, max * scale,
                     (int) in.integer(at + "/step", 1) * scale, launch, (int) in.integer(at + "/standbyPool", 0) * scale,
                     "migrate".equals(in.text(at + "/drain", "finish")));
-        }
-
-        /** @param noun what the field names, with its article: "an overload policy" */
-        void unknownName(String at, String noun, List<String> known, String found) {
-            in.problem(at, noun + ": one of " + Phrases.orList(known), "'" + found + "'",
-                    NearestName.didYouMean(known, found));
         }
 
         // ------------------------------------------------------------ small checks

@@ -14,7 +14,7 @@ public final class PlacementPolicies {
 
     public static PolicyFamily<PlacementPolicy> family(Scorer scorer) {
         return new PolicyFamily<PlacementPolicy>("place")
-                .register("least-loaded", "the server with the lowest load score (default): spreads VMs and tasks",
+                .register("least-loaded", "the server with the lowest load score: spreads VMs and tasks",
                         (p, c) -> new LeastLoadedPlacementPolicy(scorer))
                 .register("first-fit", "the first server the VM or task fits on: packs work onto few servers", (p, c) -> new FirstFitPlacementPolicy(false))
                 .register("best-fit", "the server left with the least room by the VM or task", (p, c) -> new FitPlacementPolicy(true))
@@ -22,6 +22,7 @@ public final class PlacementPolicies {
                 .register("first-fit-decreasing", "largest VMs first, each on the first server it fits on",
                         (p, c) -> new FirstFitPlacementPolicy(true))
                 .register("pabfd", "power-aware best-fit-decreasing: largest VMs first, each (and each task) where power rises least",
-                        (p, c) -> new PowerAwareBestFitDecreasingPlacementPolicy());
+                        (p, c) -> new PowerAwareBestFitDecreasingPlacementPolicy())
+                .byDefault("least-loaded");
     }
 }

@@ -29,32 +29,48 @@ public final class Policies {
             .register("dominant-resource", "load = the most used resource (CPU, memory, GPU or task slots)",
                     (p, c) -> new DominantResourceScorer());
 
-    public static final PolicyFamily<OverloadDetector> OVERLOAD = new PolicyFamily<OverloadDetector>("overload")
-            .register("thr", "static threshold on CPU utilisation (parameter threshold, default 0.8)",
-                    List.of("threshold"), (p, c) -> new ThresholdOverloadDetector(p.number("threshold", 0.8)))
-            .register("iqr", "adaptive threshold 1 - safety x interquartile range of the utilisation history "
-                    + "(parameters safety, default 1.5; fallback threshold with under 12 samples, default 0.7)",
-                    List.of("safety", "fallback"), (p, c) -> new HistoryThresholdOverloadDetector(
-                            HistoryThresholdOverloadDetector.Spread.IQR, p.number("safety", 1.5), fallback(p)))
-            .register("mad", "adaptive threshold 1 - safety x median absolute deviation of the utilisation history "
-                    + "(parameters safety, default 2.5; fallback, default 0.7)",
-                    List.of("safety", "fallback"), (p, c) -> new HistoryThresholdOverloadDetector(
-                            HistoryThresholdOverloadDetector.Spread.MAD, p.number("safety", 2.5), fallback(p)))
-            .register("lr", "local regression: a least-squares line over the last 10 samples, extended over the "
-                    + "longest migration, times safety, reaches 1 (parameters safety, default 1.2; fallback, "
-                    + "default 0.7; tricube: weight the samples as LOESS does, default false, as CloudSim computes)",
-                    List.of("safety", "fallback", "tricube"), (p, c) -> new RegressionOverloadDetector(
-                            p.flag("tricube", false) ? RegressionOverloadDetector.Fit.LOESS
-                                    : RegressionOverloadDetector.Fit.LEAST_SQUARES,
-                            p.number("safety", 1.2), fallback(p), c))
-            .register("lrr", "robust local regression as the study defines it: LOESS with tricube weights and "
-                    + "bisquare robustness weights (parameters safety, default 1.2; fallback, default 0.7)",
-                    List.of("safety", "fallback"), (p, c) -> new RegressionOverloadDetector(
-                            RegressionOverloadDetector.Fit.ROBUST_LOESS, p.number("safety", 1.2), fallback(p), c));
+    // Ranges are those the constructors accept: every declared value builds, every refused one would throw.
 
+    /** ThresholdOverloadDetector: (0, 1]. */
+    private static final PolicyParameter THRESHOLD = PolicyParameter.number("threshold",
+            ParameterRange.POSITIVE_SHARE, 0.8, PolicyParameter.SHARE, "CPU utilisation above which a server is overloaded");
     /** The static threshold adaptive detectors use while a server's history is too short (the study's 0.7). */
+    private static final PolicyParameter FALLBACK = PolicyParameter.number("fallback",
+            ParameterRange.POSITIVE_SHARE, 0.7, PolicyParameter.SHARE,
+            "the static threshold used while the history is shorter than the detector needs");
+
+    /** HistoryThresholdOverloadDetector: safety >= 0. */
+    private static PolicyParameter spreadSafety(double defaultValue) {
+        return PolicyParameter.number("safety", ParameterRange.atLeast(0), defaultValue, "",
+                "how many spreads below full utilisation the threshold lies; higher is more cautious");
+    }
+
+    /** RegressionOverloadDetector: safety > 0. */
+    private static final PolicyParameter REGRESSION_SAFETY = PolicyParameter.number("safety",
+            ParameterRange.above(0), 1.2, "", "factor on the predicted utilisation; higher is more cautious");
+
+    public static final PolicyFamily<OverloadDetector> OVERLOAD = new PolicyFamily<OverloadDetector>("overload")
+            .register("thr", "static threshold on CPU utilisation", List.of(THRESHOLD),
+                    (p, c) -> new ThresholdOverloadDetector(p.number("threshold")))
+            .register("iqr", "adaptive threshold 1 - safety x interquartile range of the utilisation history",
+                    List.of(spreadSafety(1.5), FALLBACK), (p, c) -> new HistoryThresholdOverloadDetector(
+                            HistoryThresholdOverloadDetector.Spread.IQR, p.number("safety"), fallback(p)))
+            .register("mad", "adaptive threshold 1 - safety x median absolute deviation of the utilisation history",
+                    List.of(spreadSafety(2.5), FALLBACK), (p, c) -> new HistoryThresholdOverloadDetector(
+                            HistoryThresholdOverloadDetector.Spread.MAD, p.number("safety"), fallback(p)))
+            .register("lr", "local regression: a least-squares line over the last 10 samples, extended over the "
+                    + "longest migration, times safety, reaches 1",
+                    List.of(REGRESSION_SAFETY, FALLBACK, PolicyParameter.flag("tricube", false,
+                            "weight the samples as LOESS does (the study); false fits CloudSim's unweighted line")),
+                    (p, c) -> new RegressionOverloadDetector(p.flag("tricube") ? RegressionOverloadDetector.Fit.LOESS
+                            : RegressionOverloadDetector.Fit.LEAST_SQUARES, p.number("safety"), fallback(p), c))
+            .register("lrr", "robust local regression as the study defines it: LOESS with tricube weights and "
+                    + "bisquare robustness weights", List.of(REGRESSION_SAFETY, FALLBACK),
+                    (p, c) -> new RegressionOverloadDetector(
+                            RegressionOverloadDetector.Fit.ROBUST_LOESS, p.number("safety"), fallback(p), c));
+
     private static OverloadDetector fallback(PolicyParameters p) {
-        return new ThresholdOverloadDetector(p.number("fallback", 0.7));
+        return new ThresholdOverloadDetector(p.number("fallback"));
     }
 
     public static final PolicyFamily<VmSelector> VM_SELECTION = new PolicyFamily<VmSelector>("select")
@@ -64,12 +80,15 @@ public final class Policies {
             .register("mc", "maximum correlation: the VM whose history the others' explain best (falls back to mmt)",
                     (p, c) -> new MaximumCorrelationVmSelector(new MinimumMigrationTimeVmSelector()))
             .register("mu", "minimum utilisation: the VM using the least of its CPU",
-                    (p, c) -> new MinimumUtilizationVmSelector());
+                    (p, c) -> new MinimumUtilizationVmSelector())
+            .byDefault("mmt");
 
+    /** LeastUtilizedUnderloadPolicy: below in (0, 1]. */
     public static final PolicyFamily<UnderloadPolicy> UNDERLOAD = new PolicyFamily<UnderloadPolicy>("underload")
-            .register("least-utilized", "empty the least utilised servers first, while all their VMs fit "
-                    + "elsewhere (parameters: below, only servers under this utilisation, default 1; spareTargets, "
-                    + "false to also empty servers that just received VMs, as CloudSim 3.0.3 does, default true)",
-                    List.of("below", "spareTargets"), (p, c) -> new LeastUtilizedUnderloadPolicy(p.number("below", 1.0),
-                            p.flag("spareTargets", true)));
+            .register("least-utilized", "empty the least utilised servers first, while all their VMs fit elsewhere",
+                    List.of(PolicyParameter.number("below", ParameterRange.POSITIVE_SHARE, 1.0, PolicyParameter.SHARE,
+                                    "only servers under this utilisation are emptied"),
+                            PolicyParameter.flag("spareTargets", true, "leave alone servers that just received VMs; "
+                                    + "false empties them too, as CloudSim 3.0.3 does")),
+                    (p, c) -> new LeastUtilizedUnderloadPolicy(p.number("below"), p.flag("spareTargets")));
 }

@@ -4,8 +4,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
-/** A policy chosen by name, with the numeric parameters the scenario gives it. */
-public record PolicyChoice(String name, Map<String, Double> parameters) implements PolicyParameters {
+/**
+ * A policy chosen by name, with the parameters the scenario gives it: Numbers for numbers and integers,
+ * Booleans for flags, Strings for policy names. They are checked against the policy's declarations when it
+ * is created.
+ */
+public record PolicyChoice(String name, Map<String, ?> parameters) {
     public PolicyChoice {
         Objects.requireNonNull(name, "name");
         parameters = Map.copyOf(parameters);
@@ -13,12 +17,6 @@ public record PolicyChoice(String name, Map<String, Double> parameters) implemen
 
     public static PolicyChoice of(String name) {
         return new PolicyChoice(name, Map.of());
-    }
-
-    @Override
-    public double number(String parameter, double defaultValue) {
-        Double value = parameters.get(parameter);
-        return value != null ? value : defaultValue;
     }
 
     /** "thr(threshold=0.8)" or "mmt": for reports and logs. */

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiFunction;
 
 /**
@@ -17,7 +18,8 @@ public final class PolicyFamily<T> {
     private final String family;
     private final Map<String, BiFunction<PolicyParameters, PolicyContext, T>> factories = new LinkedHashMap<>();
     private final Map<String, String> descriptions = new LinkedHashMap<>();
-    private final Map<String, List<String>> parameterNames = new LinkedHashMap<>();
+    private final Map<String, List<PolicyParameter>> declarations = new LinkedHashMap<>();
+    private String defaultName;
 
     public PolicyFamily(String family) {
         this.family = family;
@@ -31,33 +33,76 @@ public final class PolicyFamily<T> {
         return register(name, description, List.of(), factory);
     }
 
-    /** Registers a policy that reads the named parameters (and no others). */
-    PolicyFamily<T> register(String name, String description, List<String> parameters,
+    /**
+     * Registers a policy that reads the declared parameters (and no others).
+     *
+     * @param description one line, without the parameters' defaults: those come from the declarations
+     */
+    PolicyFamily<T> register(String name, String description, List<PolicyParameter> parameters,
                              BiFunction<PolicyParameters, PolicyContext, T> factory) {
         String key = name.toLowerCase(Locale.ROOT);
         if (factories.putIfAbsent(key, factory) != null) {
             throw new IllegalStateException(family + "." + key + " is registered twice");
         }
         descriptions.put(key, description);
-        parameterNames.put(key, List.copyOf(parameters));
+        if (parameters.stream().map(PolicyParameter::name).distinct().count() != parameters.size()) {
+            throw new IllegalStateException(family + "." + key + " declares a parameter twice");
+        }
+        declarations.put(key, List.copyOf(parameters));
         return this;
     }
 
-    /** Names of the parameters the policy reads; anything else given to it is a mistake. */
-    public List<String> parameters(String name) {
-        return parameterNames.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    /** Makes the registered policy {@code name} the one a scenario gets when it names none. */
+    PolicyFamily<T> byDefault(String name) {
+        String key = name.toLowerCase(Locale.ROOT);
+        if (!factories.containsKey(key)) {
+            throw new IllegalStateException(family + "." + key + " is not registered, so it cannot be the default");
+        }
+        defaultName = key;
+        return this;
+    }
+
+    /** The policy a scenario gets when it names none; empty when the family is off unless named (overload). */
+    public Optional<String> defaultName() {
+        return Optional.ofNullable(defaultName);
+    }
+
+    /** The parameters the policy declares, in declaration order; anything else given to it is a mistake. */
+    public List<PolicyParameter> parameters(String name) {
+        return declarations.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+    }
+
+    /** Names of the parameters the policy declares. */
+    public List<String> parameterNames(String name) {
+        return parameters(name).stream().map(PolicyParameter::name).toList();
+    }
+
+    /** The named parameter of the policy, if it declares one of that name. */
+    public Optional<PolicyParameter> parameter(String name, String parameter) {
+        return parameters(name).stream().filter(p -> p.name().equals(parameter)).findFirst();
     }
 
     public boolean has(String name) {
         return factories.containsKey(name.toLowerCase(Locale.ROOT));
     }
 
-    public T create(String name, PolicyParameters parameters, PolicyContext context) {
-        BiFunction<PolicyParameters, PolicyContext, T> factory = factories.get(name.toLowerCase(Locale.ROOT));
+    /**
+     * The chosen policy, its parameters checked against its declarations (an undeclared or out-of-range one is
+     * an {@link IllegalArgumentException}) and the declared defaults filling in the others.
+     */
+    public T create(PolicyChoice choice, PolicyContext context) {
+        return create(choice, context, true);
+    }
+
+    /** @param checked false only to probe, in tests, what the policy's constructor refuses by itself */
+    T create(PolicyChoice choice, PolicyContext context, boolean checked) {
+        String key = choice.name().toLowerCase(Locale.ROOT);
+        BiFunction<PolicyParameters, PolicyContext, T> factory = factories.get(key);
         if (factory == null) {
-            throw new UnknownPolicyException(family, name, names());
+            throw new UnknownPolicyException(family, choice.name(), names());
         }
-        return factory.apply(parameters, context);
+        return factory.apply(new DeclaredParameters(family + "." + key, parameters(key), choice.parameters(),
+                checked), context);
     }
 
     /** Short names in registration order. */

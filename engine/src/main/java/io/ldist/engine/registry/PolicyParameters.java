@@ -1,17 +1,17 @@
 package io.ldist.engine.registry;
 
 /**
- * The parameters a scenario gives a policy (a threshold, a safety factor...). The driver that reads the
- * scenario implements this and reports a bad value with its file and line; policies only ask.
+ * The values of a policy's declared parameters, each the scenario's or else the declared default, already
+ * checked against the declaration ({@link PolicyFamily#create}). Policies only ask; asking for a parameter the
+ * policy did not declare is a mistake in the registry and fails at once.
  */
 public interface PolicyParameters {
-    PolicyParameters NONE = (name, defaultValue) -> defaultValue;
+    double number(String name);
 
-    /** The named number, or {@code defaultValue} when the scenario does not give it. */
-    double number(String name, double defaultValue);
+    long integer(String name);
 
-    /** The named yes/no setting (given as true/false, stored as 1/0), or {@code defaultValue}. */
-    default boolean flag(String name, boolean defaultValue) {
-        return number(name, defaultValue ? 1 : 0) != 0;
-    }
+    boolean flag(String name);
+
+    /** The name of a policy of the family the parameter declares. */
+    String policy(String name);
 }
