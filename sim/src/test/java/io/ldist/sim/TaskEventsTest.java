@@ -24,7 +24,12 @@ import io.ldist.sim.spec.TaskRecovery;
 import io.ldist.sim.spec.TaskShape;
 import io.ldist.sim.spec.TaskSource;
 import io.ldist.sim.spec.TaskStreamWorkload;
+import io.ldist.sim.world.SimTask;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -37,13 +42,57 @@ class TaskEventsTest {
     private static final VmType WORKER = new VmType("worker", 4, 2000, 0, 16384, 1000, 4);
 
     private static SimulationSpec spec(Distribution cpu, TaskCeiling ceiling, Faults faults) {
+        return spec(cpu, ceiling, faults, 300, 120, Double.POSITIVE_INFINITY);
+    }
+
+    private static SimulationSpec spec(Distribution cpu, TaskCeiling ceiling, Faults faults, double perHour,
+                                       double durationS, double maxWaitS) {
         TaskShape shape = new TaskShape(cpu, new Distribution.Fixed(0), new Distribution.Fixed(1024),
-                new Distribution.Fixed(120), Double.POSITIVE_INFINITY);
+                new Distribution.Fixed(durationS), Double.POSITIVE_INFINITY);
         return new SimulationSpec("events", 3, 2 * 3600, 60,
                 List.of(new HostGroup(SimulationProperties.METAL, 2, HostState.ACTIVE)),
-                new TaskStreamWorkload(new TaskSource.PoissonArrivals(300.0 / 3600, null, List.of(), shape),
-                        TaskRecovery.RESTART, 2, Double.POSITIVE_INFINITY, ceiling),
+                new TaskStreamWorkload(new TaskSource.PoissonArrivals(perHour / 3600, null, List.of(), shape),
+                        TaskRecovery.RESTART, 2, maxWaitS, ceiling),
                 MigrationModel.STUDY, 10, faults);
+    }
+
+    @Test
+    void tasksQueuedLongerThanMaxWait_areAllDroppedAtTheNextArrival() {
+        // 16 slots, tasks of an hour arriving 200 an hour: the queue grows, and none may wait over 5 minutes.
+        double maxWait = 300;
+        List<EventRow> events = new ArrayList<>();
+        SimulationResult result = new Simulation(spec(new Distribution.Fixed(1000), TaskCeiling.NONE, Faults.NONE,
+                200, 3600, maxWait), engine(null).newEngine(), events::add, null).run();
+
+        List<EventRow> waited = events.stream().filter(e -> e.kind().equals("TaskDropped")
+                && e.reason().equals("WAITED")).toList();
+        assertThat(waited).hasSizeGreaterThan(100);
+        assertThat(result.summary().get("tasksDropped").longValue()).isEqualTo(waited.size());
+        Map<Long, Double> droppedAt = new HashMap<>();
+        Map<Long, Double> startedAt = new HashMap<>();
+        for (EventRow e : events) {
+            if (e.kind().equals("TaskDropped")) {
+                droppedAt.put(e.task(), e.timeS());
+            } else if (e.kind().equals("AssignTask")) {
+                startedAt.putIfAbsent(e.task(), e.timeS());
+            }
+        }
+        Set<Double> dropInstants = new TreeSet<>(droppedAt.values());
+        // At every instant tasks were dropped, every task then queued for longer than maxWait was dropped too.
+        for (SimTask task : result.finalFleet().tasks().all()) {
+            double arrived = task.spec().arrivalS();
+            double left = Math.min(droppedAt.getOrDefault(task.id(), Double.POSITIVE_INFINITY),
+                    startedAt.getOrDefault(task.id(), Double.POSITIVE_INFINITY));
+            for (double t : dropInstants) {
+                if (t > arrived + maxWait && t <= left) {
+                    assertThat(droppedAt.get(task.id())).as("task-%d, queued since %s, at %s", task.id(), arrived, t)
+                            .isEqualTo(t);
+                }
+            }
+            if (droppedAt.containsKey(task.id())) {
+                assertThat(droppedAt.get(task.id()) - arrived).isGreaterThan(maxWait);
+            }
+        }
     }
 
     private static EngineSettings engine(CircuitBreakerSettings breaker) {

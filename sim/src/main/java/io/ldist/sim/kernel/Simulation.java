@@ -671,14 +671,11 @@ public final class Simulation {
         double t = fleet.nowS();
         // The queue is in the order tasks joined it, so those overdue are at its head.
         List<SimTask> overdue = new ArrayList<>();
-        int[] position = {0};
         tasks.forEachQueued(task -> {
             if (!(t - task.queuedSinceS() > maxWait)) {
                 return false;
             }
-            if (position[0]++ % 2 == 0) {
-                overdue.add(task);
-            }
+            overdue.add(task);
             return true;
         });
         for (SimTask task : overdue) {
