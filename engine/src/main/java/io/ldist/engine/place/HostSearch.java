@@ -38,7 +38,7 @@ public final class HostSearch {
             plan.forEachEmptyRepresentative(h -> !excluded.test(h), best::consider);
         }
         UtilizationGroups groups = plan.utilizationGroups();
-        if (policy instanceof PowerAwareBestFitDecreasingPlacementPolicy && groups.boundsHold()) {
+        if (policy.ranksVmsByPowerRise() && groups.boundsHold()) {
             if (plan.vmCpu(vm) == 0) {
                 searchAskingNothing(groups, excluded, best);
             } else {

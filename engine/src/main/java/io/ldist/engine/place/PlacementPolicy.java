@@ -25,6 +25,14 @@ public interface PlacementPolicy {
      */
     double rankForTask(int host, Resources demand, HostLoads plan);
 
+    /**
+     * True when {@link #rank} is the rise of a server's power from its measured draw (as power-aware best fit
+     * ranks VMs): the host search may then use its grouped, pruned search over power curves instead of a scan.
+     */
+    default boolean ranksVmsByPowerRise() {
+        return false;
+    }
+
     /** How the dispatch index may bound this policy's task ranks over groups of servers (none by default). */
     default TaskRankBounds taskRankBounds() {
         return TaskRankBounds.NONE;

@@ -28,6 +28,11 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
     }
 
     @Override
+    public boolean ranksVmsByPowerRise() {
+        return true;
+    }
+
+    @Override
     public double rank(int host, int vm, PlanningState plan) {
         double after = (plan.usedCpu(host) + plan.vmCpu(vm)) / plan.capacityMips(host);
         return onGrid(plan.hostType(host).power().watts(after) - plan.measuredPowerW(host));
@@ -70,8 +75,10 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
 
             @Override
             public double lowerBound(double[] min, double[] max, int at, Resources demand) {
+                // On the rank's own grid, so that servers whose rise is the least possible tie with the bound
+                // and are passed over when a lower-numbered one was found (the slack keeps it a lower bound).
                 double rise = Math.min(demand.cpuMips() * min[at], min[at + 1]);
-                return TaskRankBounds.slack(rise - RESOLUTION_W);
+                return onGrid(TaskRankBounds.slack(rise));
             }
         };
     }
