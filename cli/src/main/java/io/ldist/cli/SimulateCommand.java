@@ -43,10 +43,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        OptionRange.SEED.check(seed);
         LoadedScenario loaded = scenario.load();
         if (seed != null) {
             loaded = loaded.withSeed(seed);
         }
+        Notices.print(spec.commandLine().getErr(), loaded);
         Path target = out != null ? out : Path.of("out", loaded.name());
         OutputFolder.Claimed claimed = OutputFolder.claim(target, force);
         Path folder = claimed.path();
@@ -56,7 +58,8 @@ final class SimulateCommand implements Callable<Integer> {
             result = new Simulation(loaded.spec(), loaded.engine().newEngine(), events, progress).run();
             RunOutput.writeSummary(folder.resolve("summary.json"), result.summary());
             RunOutput.writeTimeseries(folder.resolve("timeseries.csv"), result.timeseries());
-            RunInfo.write(folder.resolve("run.json"), loaded.source(), loaded.spec().seed(), result.simWallSeconds());
+            RunInfo.write(folder.resolve("run.json"), loaded.source(), loaded.spec().seed(), result.simWallSeconds(),
+                    loaded.notices());
             events.commit();
         } finally {
             if (result == null) {

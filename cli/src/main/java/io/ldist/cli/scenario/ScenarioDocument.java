@@ -2,7 +2,7 @@ package io.ldist.cli.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -38,11 +38,13 @@ public final class ScenarioDocument {
     public static ScenarioDocument parse(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            text = ScenarioText.decode(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
             throw fileProblem(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw fileProblem(file, "a file ldist may not read (permission denied)");
         } catch (IOException e) {
-            throw fileProblem(file, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw fileProblem(file, Files.isDirectory(file) ? "a folder" : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return parse(text, file.toString(), directoryOf(file));
     }
@@ -63,7 +65,7 @@ public final class ScenarioDocument {
     }
 
     private static ScenarioDocument parse(String text, String displayName, Path baseDirectory) {
-        YamlTreeReader.Result read = YamlTreeReader.read(text, displayName);
+        YamlTreeReader.Result read = YamlTreeReader.read(ScenarioText.checkPrintable(text, displayName), displayName);
         JsonNode root = read.root().orElseThrow(() -> new ScenarioException(new ScenarioProblem(
                 displayName, Optional.empty(), "", "a mapping of scenario fields", "an empty document")));
         ScenarioDocument document = new ScenarioDocument(displayName, baseDirectory, root, read.positions());

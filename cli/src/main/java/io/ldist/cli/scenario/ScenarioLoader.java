@@ -146,6 +146,8 @@ public final class ScenarioLoader {
         /** Every host type name written, including types refused for another mistake (not reported again). */
         final Set<String> hostTypeNames = new LinkedHashSet<>();
         boolean taskWorkload;
+        /** What the data readers skipped, cut or tolerated, to be said to the user (never silently). */
+        final List<String> notices = new ArrayList<>();
         /** The run's duration, for times that must fall within it. */
         double durationS;
 
@@ -157,18 +159,20 @@ public final class ScenarioLoader {
 
         LoadedScenario read(String source) {
             String name = in.text("/name", "scenario");
-            long seed = in.integer("/seed", 1);
+            long seed = in.longInteger("/seed", 1);
             double duration = positiveDuration("/duration", 86_400);
             durationS = duration;
             double interval = positiveDuration("/decisionInterval", 300);
             double health = positiveDuration("/health/interval", 10);
-            int scale = (int) in.integer("/scale", 1);
+            int scale = Math.max(1, in.integer("/scale", 1));
             readHostTypes();
             readVmTypes();
             taskWorkload = "tasks".equals(in.text("/workload/kind", ""));
+            UnreadFields.check(in);
             int maxVms = maxVmsPerHost();
+            SizeLimits.checkRounds(in, duration, interval, health);
             List<HostGroup> hosts = readHosts(scale);
-            int initialHosts = hosts.stream().mapToInt(HostGroup::count).sum();
+            int initialHosts = SizeLimits.servers(hosts);
             Workload workload = taskWorkload ? readTasks(scale) : readTrace(scale);
             MigrationModel migration = readMigration();
             Faults faults = readFaults(initialHosts);
@@ -179,7 +183,7 @@ public final class ScenarioLoader {
             }
             SimulationSpec spec = new SimulationSpec(name, seed, duration, interval, hosts, workload, migration,
                     health, faults);
-            return new LoadedScenario(name, in.text("/description", ""), source, spec, engine);
+            return new LoadedScenario(name, in.text("/description", ""), source, spec, engine, notices);
         }
 
         // ------------------------------------------------------------ fleet
@@ -249,21 +253,26 @@ public final class ScenarioLoader {
                 return 3;
             }
             // Below 1 the schema refuses it; no limit then, rather than a second problem about the template.
-            return node.isTextual() || node.asInt() < 1 ? FleetRules.NO_VM_LIMIT : node.asInt();
+            return node.isTextual() || !node.canConvertToInt() || node.asInt() < 1 ? FleetRules.NO_VM_LIMIT
+                    : node.asInt();
         }
 
         List<HostGroup> readHosts(int scale) {
             List<HostGroup> groups = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
             for (int i = 0; i < in.size("/fleet/hosts"); i++) {
                 String at = "/fleet/hosts/" + i;
+                counts.add(in.integer(at + "/count", 0));
                 HostType type = hostType(at + "/type");
                 HostState state = "standby".equals(in.text(at + "/state", "active")) ? HostState.STANDBY
                         : HostState.ACTIVE;
                 if (type != null) {
-                    groups.add(new HostGroup(type, (int) Math.max(0, in.integer(at + "/count", 0)) * scale, state));
+                    groups.add(new HostGroup(type, SizeLimits.times(Math.max(0, in.integer(at + "/count", 0)), scale),
+                            state));
                 }
             }
-            if (groups.stream().mapToInt(HostGroup::count).sum() == 0 && in.problems().isEmpty()
+            SizeLimits.checkServers(in, counts, scale);
+            if (SizeLimits.servers(groups) == 0 && in.problems().isEmpty()
                     && schemaProblems.isEmpty()) {
                 in.problem("/fleet/hosts", "at least one server (a count >= 1)", "no server at all");
             }
@@ -322,6 +331,7 @@ public final class ScenarioLoader {
             if (trace == null || types.isEmpty()) {
                 return null;
             }
+            SizeLimits.checkVms(in, trace.seriesCount(), scale);
             return new VmTraceWorkload(trace, types, ram, lifetime, scale);
         }
 
@@ -329,7 +339,9 @@ public final class ScenarioLoader {
             String written = in.text("/workload/path", "");
             Path folder = in.document().resolvePath(written);
             try {
-                return traces.read(folder, f -> new PlanetLabTraceReader(288).read(f));
+                UtilizationTrace trace = traces.read(folder, f -> new PlanetLabTraceReader(288).read(f));
+                notices.addAll(trace.notices());
+                return trace;
             } catch (TraceFormatException e) {
                 dataProblem("/workload/path", written, folder, e, "trace",
                         "a folder of PlanetLab trace files (288 lines of integer CPU % each)");
@@ -383,7 +395,9 @@ public final class ScenarioLoader {
                 String written = in.text("/workload/csv", "");
                 Path file = in.document().resolvePath(written);
                 try {
-                    source = new TaskSource.TaskList(new TaskCsvReader().read(file, ceiling));
+                    TaskCsvReader reader = new TaskCsvReader();
+                    source = new TaskSource.TaskList(reader.read(file, ceiling));
+                    notices.addAll(reader.notices());
                 } catch (TraceFormatException e) {
                     dataProblem("/workload/csv", written, file, e, "task",
                             "a CSV file of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])");
@@ -401,7 +415,7 @@ public final class ScenarioLoader {
             if (source == null) {
                 return null;
             }
-            return new TaskStreamWorkload(source, recovery, (int) in.integer("/workload/maxAttempts", 3), maxWait,
+            return new TaskStreamWorkload(source, recovery, Math.max(1, in.integer("/workload/maxAttempts", 3)), maxWait,
                     ceiling);
         }
 
@@ -475,6 +489,7 @@ public final class ScenarioLoader {
 
         TaskSource readArrivals(TaskCeiling ceiling) {
             double perHour = in.number("/workload/arrivals/perHour", 1);
+            SizeLimits.checkArrivals(in, perHour, durationS);
             double[] profile = null;
             if (in.has("/workload/arrivals/dailyProfile")) {
                 profile = new double[24];
@@ -645,19 +660,22 @@ public final class ScenarioLoader {
                 }
                 return Faults.HostCrash.BUSIEST;
             }
-            int host = node.asInt();
-            if (host >= initialHosts) {
-                in.problem(at, "the index of a server present at the start (0 to " + (initialHosts - 1) + ")",
-                        String.valueOf(host));
+            // Compared as a long: 4294967296 must not wrap around to server 0.
+            long host = node.canConvertToLong() ? node.asLong() : Long.MAX_VALUE;
+            if (host >= initialHosts || host < 0) {
+                if (host >= 0 && host <= SizeLimits.MAX_SERVERS) { // beyond it, or below 0, the schema said so
+                    in.problem(at, "the index of a server present at the start (0 to " + (initialHosts - 1) + ")",
+                            node.asText());
+                }
                 return -2;
             }
-            return host;
+            return (int) host;
         }
 
         // ------------------------------------------------------------ policies
 
         EngineSettings readPolicies(int maxVms, List<HostGroup> hosts, PolicyContext context) {
-            int initialHosts = hosts.stream().mapToInt(HostGroup::count).sum();
+            int initialHosts = SizeLimits.servers(hosts);
             String scorer = in.text("/policies/scorer", EngineSettings.WEIGHTED_SCORER);
             List<String> scorers = new ArrayList<>(List.of(EngineSettings.WEIGHTED_SCORER));
             scorers.addAll(Policies.SCORERS.names());
@@ -690,7 +708,7 @@ public final class ScenarioLoader {
             }
             boolean switchOff = "switch-off".equals(in.text("/policies/idleHosts", "switch-off"));
             ScalingSettings scaling = readScaling(initialHosts);
-            int missed = (int) in.integer("/policies/failover/missedChecks", 3);
+            int missed = Math.max(1, in.integer("/policies/failover/missedChecks", 3));
             CircuitBreakerSettings breaker = null;
             if (in.has("/policies/circuitBreaker")) {
                 String at = "/policies/circuitBreaker";
@@ -699,13 +717,13 @@ public final class ScenarioLoader {
                     in.problem(at + "/errorRate", "an error rate > 0", in.text(at + "/errorRate", ""));
                     rate = 0.5;
                 }
-                breaker = new CircuitBreakerSettings(rate, (int) in.integer(at + "/minTasks", 5),
+                breaker = new CircuitBreakerSettings(rate, Math.max(1, in.integer(at + "/minTasks", 5)),
                         positiveDuration(at + "/window", 300), positiveDuration(at + "/open", 120));
             }
             VmTemplate template = null;
             if (in.has("/fleet/template")) {
                 VmType type = vmType("/fleet/template/vmType");
-                int perHost = (int) in.integer("/fleet/template/perHost", 1);
+                int perHost = Math.max(1, in.integer("/fleet/template/perHost", 1));
                 if (perHost > maxVms) {
                     in.problem("/fleet/template/perHost", "at most fleet.maxVmsPerHost (" + maxVms + ")",
                             String.valueOf(perHost));
@@ -804,8 +822,8 @@ public final class ScenarioLoader {
                 in.problem(at + "/scaleIn", "a threshold below scaleOut (" + in.text(at + "/scaleOut", String.valueOf(ScalingSettings.DEFAULT_SCALE_OUT)) + ")",
                         Phrases.describe(in.node(at + "/scaleIn")));
             }
-            int min = (int) in.integer(at + "/minHosts", 1);
-            int max = (int) in.integer(at + "/maxHosts", Math.max(1, initialHosts) * 10L);
+            int min = Math.max(0, in.integer(at + "/minHosts", 1));
+            int max = Math.max(1, in.integer(at + "/maxHosts", SizeLimits.defaultMaxHosts(initialHosts)));
             if (max < min) {
                 in.problem(at + "/maxHosts", "at least minHosts (" + min + ")", String.valueOf(max));
             }
@@ -815,8 +833,8 @@ public final class ScenarioLoader {
                 return null;
             }
             return new ScalingSettings(out, scaleIn, in.quantity(at + "/window", Units.DURATION, ScalingSettings.DEFAULT_WINDOW_S),
-                    in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S), min, max, (int) in.integer(at + "/step", 1),
-                    launch, (int) in.integer(at + "/standbyPool", 0),
+                    in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S), min, max, Math.max(1, in.integer(at + "/step", 1)),
+                    launch, Math.max(0, in.integer(at + "/standbyPool", 0)),
                     "migrate".equals(in.text(at + "/drain", "finish")));
         }
 
@@ -829,7 +847,7 @@ public final class ScenarioLoader {
         // ------------------------------------------------------------ small checks
 
         int atLeastOne(String at) {
-            return (int) Math.max(1, in.integer(at, 1));
+            return Math.max(1, in.integer(at, 1));
         }
 
         double positiveOrOne(String at) {

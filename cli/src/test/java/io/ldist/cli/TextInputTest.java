@@ -1,0 +1,223 @@
+package io.ldist.cli;
+
+import static io.ldist.cli.TestScenarios.listing;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * Text that is not what a reader expects (tabs, control characters, other encodings, byte-order marks, units
+ * in a CSV number) is refused where it is, in the user's words; what a reader tolerates (a byte-order mark, a
+ * link in a trace folder that leads nowhere, lines past the day) is said on standard error and in run.json.
+ */
+class TextInputTest {
+    @TempDir
+    Path tmp;
+
+    private String refused(Path scenario, String... options) {
+        Map<String, Long> before = listing(tmp);
+        List<String> args = new ArrayList<>(List.of("simulate", scenario.toString(), "--out",
+                tmp.resolve("out").toString()));
+        args.addAll(List.of(options));
+        CliRun run = CliRun.ldist(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).doesNotContain("Exception").doesNotContain("    at ");
+        assertThat(listing(tmp)).as("files under the test folder").isEqualTo(before);
+        return run.err();
+    }
+
+    private CliRun ran(Path scenario) {
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", tmp.resolve("out").toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return run;
+    }
+
+    private static Path writeBytes(Path file, byte[] bytes) throws IOException {
+        Files.write(file, bytes);
+        return file;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] all = new byte[a.length + b.length];
+        System.arraycopy(a, 0, all, 0, a.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        return all;
+    }
+
+    private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
+
+    // ------------------------------------------------------------ scenario text
+
+    @Test
+    void tabUsedForIndentation_refusedAtItsLine_notANullPointer() {
+        Path scenario = TestScenarios.tasks(tmp, "      count: 2", "\t  count: 2");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":15:1: malformed YAML: a tab character, which YAML does "
+                + "not allow for indentation: indent with spaces\n");
+    }
+
+    @Test
+    void nulByte_refusedAtItsOwnLineAndColumn() {
+        Path scenario = TestScenarios.tasks(tmp, "name: small-tasks", "name: small\0tasks");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":1:12: the control character U+0000 (NUL), which a YAML "
+                + "file may not hold (a binary file, or text damaged in a copy?)\n");
+    }
+
+    @Test
+    void controlCharacterInASetValue_refusedAtTheSet() {
+        assertThat(refused(TestScenarios.tasks(tmp), "--set", "name=a\u001Bb")).startsWith("--set name=a\u001Bb: "
+                + "name: the control character U+001B (ESC)");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8_refusedAtTheirLineAndColumn() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp, "name: small-tasks", "name: small-t\u00E4sks");
+        byte[] latin1 = Files.readString(scenario).getBytes(StandardCharsets.ISO_8859_1);
+        writeBytes(scenario, latin1);
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":1:14: the byte 0xE4 is not UTF-8 text: save the scenario "
+                + "as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)\n");
+    }
+
+    @Test
+    void scenarioWithAByteOrderMark_readAsItsText() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        writeBytes(scenario, concat(BOM, Files.readAllBytes(scenario)));
+
+        ran(scenario);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {".inf", "-.inf", ".nan", "1e999"})
+    void infiniteOrNotANumber_refusedAtTheField(String value) {
+        Path scenario = TestScenarios.tasks(tmp, "perHour: 60", "perHour: " + value);
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":28:14: workload.arrivals.perHour: expected a finite "
+                + "number, found " + value + "\n");
+    }
+
+    // ------------------------------------------------------------ task CSV
+
+    private Path csvScenario(String csv) throws IOException {
+        Files.writeString(tmp.resolve("tasks.csv"), csv, StandardCharsets.UTF_8);
+        return TestScenarios.tasks(tmp, "  arrivals:\n    perHour: 60\n  task:\n    cpuMips: 1000\n    duration: 2m\n",
+                "  csv: tasks.csv\n");
+    }
+
+    @Test
+    void csvSavedByASpreadsheet_withAByteOrderMark_readAndSaid() throws IOException {
+        Path scenario = csvScenario("");
+        writeBytes(tmp.resolve("tasks.csv"), concat(BOM,
+                "arrivalS,cpuMips,ramMb,gpus,durationS\n0,1000,512,0,60\n".getBytes(StandardCharsets.UTF_8)));
+
+        CliRun run = ran(scenario);
+
+        String notice = tmp.resolve("tasks.csv") + ": a UTF-8 byte-order mark at the start of the file, skipped";
+        assertThat(run.err()).isEqualTo("ldist: notice: " + notice + "\n");
+        assertThat(TestScenarios.read(tmp.resolve("out/run.json"))).contains("\"notices\": [\n    \"" + notice + "\"");
+    }
+
+    @Test
+    void csvWithOnlyItsHeader_refused() throws IOException {
+        Path scenario = csvScenario("arrivalS,cpuMips,ramMb,gpus,durationS\n");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":27:3: workload.csv: expected a CSV file of tasks "
+                + "(arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS]), found 'tasks.csv' (" + tmp.resolve("tasks.csv")
+                + "): expected at least one task after the header line, found none\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"2d", "2f", "0x10", "NaN", "Infinity", "1_000", "2 s", "٣"})
+    void csvNumberThatJavaWouldStretchToRead_refusedAtItsLine(String duration) throws IOException {
+        Path scenario = csvScenario("arrivalS,cpuMips,ramMb,gpus,durationS\n0,1000,512,0,60\n5,1000,512,0,"
+                + duration + "\n");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":27:3: workload.csv: task file " + tmp.resolve("tasks.csv")
+                + ":3: durationS: expected a number (plain decimals such as 2 or 0.5, no unit), found '" + duration
+                + "'\n");
+    }
+
+    @Test
+    void csvBlankLines_skippedAndSaid() throws IOException {
+        Path scenario = csvScenario("arrivalS,cpuMips,ramMb,gpus,durationS\n0,1000,512,0,60\n\n5,1000,512,0,60\n");
+
+        assertThat(ran(scenario).err()).isEqualTo("ldist: notice: " + tmp.resolve("tasks.csv")
+                + ": 1 blank line skipped (line 3)\n");
+    }
+
+    @Test
+    void csvNotUtf8_refusedAtItsLine() throws IOException {
+        Path scenario = csvScenario("");
+        writeBytes(tmp.resolve("tasks.csv"), "arrivalS,cpuMips,ramMb,gpus,durationS\n0,1000,512,0,6\u00B50\n"
+                .getBytes(StandardCharsets.ISO_8859_1));
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":27:3: workload.csv: task file " + tmp.resolve("tasks.csv")
+                + ":2: expected UTF-8 text, found the byte 0xB5, which is not UTF-8 (save the file as UTF-8 or plain "
+                + "ASCII)\n");
+    }
+
+    // ------------------------------------------------------------ trace folders
+
+    @Test
+    void linksInTheTraceFolderThatDangleOrLoop_skippedAndSaid() throws IOException {
+        Path scenario = TestScenarios.trace(tmp);
+        Path folder = tmp.resolve("trace");
+        Files.createSymbolicLink(folder.resolve("vm-05"), folder.resolve("gone"));
+        Files.createSymbolicLink(folder.resolve("vm-06"), folder.resolve("vm-07"));
+        Files.createSymbolicLink(folder.resolve("vm-07"), folder.resolve("vm-06"));
+
+        CliRun run = ran(scenario);
+
+        String notice = folder + ": 3 entries skipped, not being readable trace files: vm-05 (a link to "
+                + folder.resolve("gone") + ", which leads to no file: it dangles or loops), vm-06 (a link to "
+                + folder.resolve("vm-07") + ", which leads to no file: it dangles or loops), vm-07 (a link to "
+                + folder.resolve("vm-06") + ", which leads to no file: it dangles or loops)";
+        assertThat(run.err()).isEqualTo("ldist: notice: " + notice + "\n");
+        assertThat(TestScenarios.read(tmp.resolve("out/run.json"))).contains(notice);
+    }
+
+    @Test
+    void traceFileLongerThanADay_cutAndSaid() throws IOException {
+        Path scenario = TestScenarios.trace(tmp);
+        Files.writeString(tmp.resolve("trace/vm-02"), "7\n8\n", StandardOpenOption.APPEND);
+
+        assertThat(ran(scenario).err()).isEqualTo("ldist: notice: " + tmp.resolve("trace") + ": 1 file has more than "
+                + "288 lines; only the first 288 of each are read: vm-02 (290 lines)\n");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"+5", "٣", "5.0", "0x1"})
+    void traceValueThatIsNotPlainDigits_refusedAtItsLine(String value) {
+        Path scenario = TestScenarios.trace(tmp);
+        TestScenarios.replaceLine(tmp.resolve("trace/vm-03"), 10, value);
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":19:3: workload.path: trace file "
+                + tmp.resolve("trace/vm-03") + ":10: expected an integer CPU utilisation in percent (0-100), found '"
+                + value + "'\n");
+    }
+
+    @Test
+    void traceFileNotUtf8_refusedAtItsLine() throws IOException {
+        Path scenario = TestScenarios.trace(tmp);
+        Path file = tmp.resolve("trace/vm-01");
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[4] = (byte) 0xFF;
+        Files.write(file, bytes);
+
+        assertThat(refused(scenario)).contains("trace file " + file + ":").contains(": expected UTF-8 text, found the "
+                + "byte 0xFF");
+    }
+}
