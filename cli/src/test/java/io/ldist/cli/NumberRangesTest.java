@@ -81,6 +81,14 @@ class NumberRangesTest {
     }
 
     @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"seed=1e308", "fleet.hosts[0].count=1e308", "fleet.hosts[0].count=-1e300",
+            "fleet.maxVmsPerHost=1e20", "workload.maxAttempts=4e9"})
+    void integerWrittenAsAFloatPastTheRangeOfALong_refusedByTheBound_notAConversionFailure(String assignment) {
+        assertThat(simulateRefused(TestScenarios.tasks(tmp), "--set", assignment))
+                .startsWith("--set " + assignment + ": ").containsPattern("expected an integer [<>]= ");
+    }
+
+    @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"fleet.hosts[0].count=-1", "seed=-1", "workload.maxAttempts=0", "fleet.vmTypes[0].cores=0"})
     void integerBelowItsRange_refused(String assignment) {
         assertThat(simulateRefused(TestScenarios.tasks(tmp), "--set", assignment))
@@ -134,7 +142,18 @@ class NumberRangesTest {
     void arrivalsOfTooManyTasks_refusedAtTheRate() {
         assertThat(simulateRefused(TestScenarios.tasks(tmp), "--set", "duration=365d", "--set",
                 "workload.arrivals.perHour=100000")).startsWith("--set workload.arrivals.perHour=100000: "
-                + "workload.arrivals.perHour: expected at most 100,000,000 tasks over the run on average");
+                + "workload.arrivals.perHour: expected at most 100,000,000 tasks over the run at the peak rate");
+    }
+
+    @Test
+    void surgesThatMultiplyAModestRate_refusedAtTheRate() {
+        String surges = "workload.arrivals.surges=[{from: 1m, to: 2m, factor: 1000}, {from: 1m, to: 2m, factor: 1000},"
+                + " {from: 1m, to: 2m, factor: 1000}]";
+
+        assertThat(simulateRefused(TestScenarios.tasks(tmp), "--set", surges)).isEqualTo(TestScenarios.tasks(tmp)
+                + ":28:5: workload.arrivals.perHour: expected at most 100,000,000 tasks over the run at the peak "
+                + "rate (perHour x the largest dailyProfile value x the surge factors x the hours of duration 1h), "
+                + "found 60, 60,000,000,000 tasks\n");
     }
 
     @Test

@@ -78,7 +78,7 @@ class TextInputTest {
 
     @Test
     void controlCharacterInASetValue_refusedAtTheSet() {
-        assertThat(refused(TestScenarios.tasks(tmp), "--set", "name=a\u001Bb")).startsWith("--set name=a\u001Bb: "
+        assertThat(refused(TestScenarios.tasks(tmp), "--set", "name=a\u001Bb")).startsWith("--set name=a\\u001Bb: "
                 + "name: the control character U+001B (ESC)");
     }
 
@@ -90,6 +90,15 @@ class TextInputTest {
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":1:14: the byte 0xE4 is not UTF-8 text: save the scenario "
                 + "as UTF-8 (it looks like another encoding, such as Latin-1 or Windows-1252)\n");
+    }
+
+    @Test
+    void scenarioSavedAsUtf16_refusedSayingSo() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp);
+        writeBytes(scenario, Files.readString(scenario).getBytes(StandardCharsets.UTF_16));
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":1:1: the file is UTF-16 text (its byte-order mark says "
+                + "so): save the scenario as UTF-8\n");
     }
 
     @Test
@@ -156,6 +165,35 @@ class TextInputTest {
 
         assertThat(ran(scenario).err()).isEqualTo("ldist: notice: " + tmp.resolve("tasks.csv")
                 + ": 1 blank line skipped (line 3)\n");
+    }
+
+    @Test
+    void csvSavedAsUtf16_refusedSayingSo() throws IOException {
+        Path scenario = csvScenario("");
+        writeBytes(tmp.resolve("tasks.csv"), "arrivalS,cpuMips,ramMb,gpus,durationS\n0,1000,512,0,60\n"
+                .getBytes(StandardCharsets.UTF_16LE));
+        writeBytes(tmp.resolve("tasks.csv"), concat(new byte[] {(byte) 0xFF, (byte) 0xFE},
+                Files.readAllBytes(tmp.resolve("tasks.csv"))));
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":27:3: workload.csv: task file " + tmp.resolve("tasks.csv")
+                + ":1: expected UTF-8 text, found UTF-16 (its byte-order mark says so): save the file as UTF-8\n");
+    }
+
+    @Test
+    void csvTasksAfterTheEndOfTheRun_said() throws IOException {
+        Path scenario = csvScenario("arrivalS,cpuMips,ramMb,gpus,durationS\n0,1000,512,0,60\n3600,1000,512,0,60\n"
+                + "7200,1000,512,0,60\n");
+
+        assertThat(ran(scenario).err()).isEqualTo("ldist: notice: " + tmp.resolve("tasks.csv") + ": 2 of 3 tasks arrive "
+                + "at or after the end of the run (duration 1h) and are not run\n");
+    }
+
+    @Test
+    void taskSizePastAnyServer_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "cpuMips: 1000", "cpuMips: {uniform: [1, 1e300]}");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":30:28: workload.task.cpuMips.uniform[1]: expected a number "
+                + "from 0 to 1e12, found 1.0E300\n");
     }
 
     @Test

@@ -396,8 +396,10 @@ public final class ScenarioLoader {
                 Path file = in.document().resolvePath(written);
                 try {
                     TaskCsvReader reader = new TaskCsvReader();
-                    source = new TaskSource.TaskList(reader.read(file, ceiling));
+                    TaskSource.TaskList list = new TaskSource.TaskList(reader.read(file, ceiling));
                     notices.addAll(reader.notices());
+                    lateTasks(file, list);
+                    source = list;
                 } catch (TraceFormatException e) {
                     dataProblem("/workload/csv", written, file, e, "task",
                             "a CSV file of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])");
@@ -417,6 +419,15 @@ public final class ScenarioLoader {
             }
             return new TaskStreamWorkload(source, recovery, Math.max(1, in.integer("/workload/maxAttempts", 3)), maxWait,
                     ceiling);
+        }
+
+        /** Tasks that arrive once the run is over never run: said, as anything a reader leaves out is. */
+        void lateTasks(Path file, TaskSource.TaskList list) {
+            long late = list.tasks().stream().filter(task -> task.arrivalS() >= durationS).count();
+            if (late > 0) {
+                notices.add(file + ": " + late + " of " + list.tasks().size() + " tasks arrive at or after the end of "
+                        + "the run (duration " + in.text("/duration", "24h") + ") and are not run");
+            }
         }
 
         /** What one template VM holds: no task may ask for more (no ceiling when the VM type was refused). */
@@ -489,7 +500,6 @@ public final class ScenarioLoader {
 
         TaskSource readArrivals(TaskCeiling ceiling) {
             double perHour = in.number("/workload/arrivals/perHour", 1);
-            SizeLimits.checkArrivals(in, perHour, durationS);
             double[] profile = null;
             if (in.has("/workload/arrivals/dailyProfile")) {
                 profile = new double[24];
@@ -505,6 +515,7 @@ public final class ScenarioLoader {
                     surges.add(new Surge(window[0], window[1], in.number(at + "/factor", 1)));
                 }
             }
+            SizeLimits.checkArrivals(in, perHour, profile, surges, durationS);
             String at = "/workload/task";
             Distribution cpu = distribution(at + "/cpuMips", null, new Distribution.Fixed(0));
             Distribution gpus = distribution(at + "/gpus", null, new Distribution.Fixed(0));
@@ -536,6 +547,9 @@ public final class ScenarioLoader {
                 case "uniform": {
                     double min = value(inner + "/0", units);
                     double max = value(inner + "/1", units);
+                    if (in.refused(inner)) {
+                        return null; // each mistake said once: a refused bound is not also a reversed range
+                    }
                     if (max < min) {
                         in.problem(inner + "/1", "a maximum >= the minimum " + in.text(inner + "/0", ""),
                                 in.text(inner + "/1", ""));
@@ -545,6 +559,9 @@ public final class ScenarioLoader {
                 }
                 case "exponential": {
                     double mean = value(inner, units);
+                    if (in.refused(inner)) {
+                        return null;
+                    }
                     if (mean <= 0) {
                         in.problem(inner, "a mean > 0", in.text(inner, ""));
                         return null;
@@ -564,8 +581,10 @@ public final class ScenarioLoader {
         double value(String at, Units units) {
             JsonNode node = in.node(at);
             if (units == null) {
-                if (!node.isNumber() || node.asDouble() < 0) {
-                    in.problem(at, "a number >= 0", node.isTextual() ? "'" + node.asText() + "'" : node.asText());
+                // MIPS and GPUs: past 10^12 a size is a slip of the keyboard, and sums of it lose all precision.
+                if (!node.isNumber() || node.asDouble() < 0 || node.asDouble() > 1e12) {
+                    in.problem(at, "a number from 0 to 1e12", node.isTextual() ? "'" + node.asText() + "'"
+                            : node.asText());
                     return 0;
                 }
                 return node.asDouble();

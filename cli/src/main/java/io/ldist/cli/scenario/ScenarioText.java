@@ -28,6 +28,11 @@ final class ScenarioText {
         try {
             return withoutBom(decoder.decode(ByteBuffer.wrap(bytes)).toString());
         } catch (CharacterCodingException e) {
+            if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                    || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+                throw new ScenarioException(new ScenarioProblem(displayName, Optional.of(SourcePosition.at(1, 1)), "",
+                        "", "the file is UTF-16 text (its byte-order mark says so): save the scenario as UTF-8"));
+            }
             int bad = firstBadByte(bytes);
             String good = new String(bytes, 0, bad, StandardCharsets.UTF_8);
             throw new ScenarioException(new ScenarioProblem(displayName, Optional.of(positionAfter(good)), "",

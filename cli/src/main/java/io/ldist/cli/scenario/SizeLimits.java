@@ -1,6 +1,7 @@
 package io.ldist.cli.scenario;
 
 import io.ldist.sim.spec.HostGroup;
+import io.ldist.sim.spec.Surge;
 
 import java.util.List;
 import java.util.Locale;
@@ -72,13 +73,28 @@ final class SizeLimits {
         }
     }
 
-    static void checkArrivals(FieldReader in, double perHour, double durationS) {
-        double tasks = perHour * durationS / 3600;
+    /**
+     * The tasks the stream draws over the run at its peak rate (arrivals are drawn at the peak and thinned), so
+     * that a daily profile or stacked surges cannot multiply a modest rate past any run's reach.
+     */
+    static void checkArrivals(FieldReader in, double perHour, double[] profile, List<Surge> surges,
+                              double durationS) {
+        double peak = 1;
+        if (profile != null) {
+            peak = 0;
+            for (double hour : profile) {
+                peak = Math.max(peak, hour);
+            }
+        }
+        for (Surge surge : surges) {
+            peak *= Math.max(1, surge.factor());
+        }
+        double tasks = perHour * peak * durationS / 3600;
         if (tasks > MAX_TASKS) {
             in.problem("/workload/arrivals/perHour", "at most " + number((long) MAX_TASKS) + " tasks over the run "
-                    + "on average (perHour x the hours of duration " + in.text("/duration", "24h") + ")",
-                    in.text("/workload/arrivals/perHour", "") + ", " + String.format(Locale.ROOT, "%,.0f", tasks)
-                    + " tasks");
+                    + "at the peak rate (perHour x the largest dailyProfile value x the surge factors x the hours "
+                    + "of duration " + in.text("/duration", "24h") + ")", in.text("/workload/arrivals/perHour", "")
+                    + ", " + String.format(Locale.ROOT, "%,.0f", tasks) + " tasks");
         }
     }
 

@@ -44,6 +44,11 @@ final class TextFiles {
         CharBuffer out = CharBuffer.allocate(bytes.length);
         CoderResult result = decoder.decode(in, out, true);
         if (result.isError()) {
+            if (bytes.length >= 2 && ((bytes[0] == (byte) 0xFE && bytes[1] == (byte) 0xFF)
+                    || (bytes[0] == (byte) 0xFF && bytes[1] == (byte) 0xFE))) {
+                throw new TraceFormatException(file, 1, "expected UTF-8 text, found UTF-16 (its byte-order mark says "
+                        + "so): save the file as UTF-8");
+            }
             int bad = in.position();
             int line = 1;
             for (int i = 0; i < bad; i++) {
