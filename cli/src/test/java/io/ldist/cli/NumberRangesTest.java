@@ -105,6 +105,18 @@ class NumberRangesTest {
     }
 
     @Test
+    void templateVmsOnTheLargestFleet_beyondTheLimit_refusedWithTheProduct() {
+        Path scenario = TestScenarios.tasks(tmp, "maxVmsPerHost: 2", "maxVmsPerHost: 10000", "count: 2",
+                "count: 1000", "cores: 4", "cores: 1", "ram: 8GiB", "ram: 1", "perHost: 2", "perHost: 10000",
+                "cores: 8", "cores: 100000");
+
+        assertThat(simulateRefused(scenario, "--set", "policies.scaling={policy: threshold, maxHosts: 1000000}"))
+                .isEqualTo(scenario + ":24:5: fleet.template.perHost: expected at most 10,000,000 template VMs in "
+                        + "all (perHost times the 1,000,000 servers the run may hold), found 10000, "
+                        + "10,000,000,000 VMs\n");
+    }
+
+    @Test
     void countsTogether_beyondTheLimit_refusedAtTheHosts() {
         Path scenario = TestScenarios.trace(tmp, "- {type: small-host, count: 3}",
                 "- {type: small-host, count: 600000}\n    - {type: small-host, count: 600000}");

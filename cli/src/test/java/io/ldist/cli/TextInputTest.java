@@ -109,6 +109,32 @@ class TextInputTest {
         ran(scenario);
     }
 
+    @Test
+    void nestingPastJacksonsLimit_saidInTheUsersWords() {
+        Path scenario = TestScenarios.tasks(tmp, "placement: least-loaded", "placement: " + "[".repeat(1200));
+
+        assertThat(refused(scenario)).startsWith(scenario + ":33:").endsWith(": malformed YAML: lists or mappings "
+                + "nested more than 1000 deep\n");
+    }
+
+    @Test
+    void numberOfThousandsOfDigits_refusedWithoutJacksonsWords() {
+        Path scenario = TestScenarios.tasks(tmp, "seed: 7", "seed: " + "9".repeat(1500));
+
+        assertThat(refused(scenario)).startsWith(scenario + ":2:").doesNotContain("StreamReadConstraints");
+    }
+
+    @Test
+    void scenarioFileOfManyMegabytes_refusedBeforeParsing() throws IOException {
+        Path scenario = TestScenarios.tasks(tmp, "name: small-tasks", "name: small-tasks\ndescription: "
+                + "x".repeat(5 * 1024 * 1024));
+        long size = Files.size(scenario);
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ": expected a readable scenario file, found "
+                + String.format(java.util.Locale.ROOT, "%,d", size) + " bytes: a scenario is at most 4,194,304 bytes "
+                + "(tasks to replay go in a CSV file named by workload.csv)\n");
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {".inf", "-.inf", ".nan", "1e999"})
     void infiniteOrNotANumber_refusedAtTheField(String value) {

@@ -22,6 +22,12 @@ import java.util.Optional;
  */
 public final class ScenarioDocument {
 
+    /**
+     * The largest scenario file read: the largest real ones are a few KiB, and the YAML parser needs minutes for
+     * a file of a hundred MiB (a data file named by mistake).
+     */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
     private final String displayName;
     private final Path baseDirectory;
     private final JsonNode root;
@@ -38,6 +44,11 @@ public final class ScenarioDocument {
     public static ScenarioDocument parse(Path file) {
         String text;
         try {
+            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+            if (size > MAX_BYTES) {
+                throw fileProblem(file, String.format(java.util.Locale.ROOT, "%,d bytes: a scenario is at most %,d "
+                        + "bytes (tasks to replay go in a CSV file named by workload.csv)", size, MAX_BYTES));
+            }
             text = ScenarioText.decode(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
             throw fileProblem(file, "no such file");

@@ -170,7 +170,9 @@ public final class ScenarioLoader {
             taskWorkload = "tasks".equals(in.text("/workload/kind", ""));
             UnreadFields.check(in);
             int maxVms = maxVmsPerHost();
-            SizeLimits.checkRounds(in, duration, interval, health);
+            if (soundlyRead("duration", "decisionInterval", "health")) {
+                SizeLimits.checkRounds(in, duration, interval, health);
+            }
             List<HostGroup> hosts = readHosts(scale);
             int initialHosts = SizeLimits.servers(hosts);
             Workload workload = taskWorkload ? readTasks(scale) : readTrace(scale);
@@ -271,7 +273,9 @@ public final class ScenarioLoader {
                             state));
                 }
             }
-            SizeLimits.checkServers(in, counts, scale);
+            if (soundlyRead("fleet.hosts", "scale")) {
+                SizeLimits.checkServers(in, counts, scale);
+            }
             if (SizeLimits.servers(groups) == 0 && in.problems().isEmpty()
                     && schemaProblems.isEmpty()) {
                 in.problem("/fleet/hosts", "at least one server (a count >= 1)", "no server at all");
@@ -331,7 +335,9 @@ public final class ScenarioLoader {
             if (trace == null || types.isEmpty()) {
                 return null;
             }
-            SizeLimits.checkVms(in, trace.seriesCount(), scale);
+            if (soundlyRead("scale")) {
+                SizeLimits.checkVms(in, trace.seriesCount(), scale);
+            }
             return new VmTraceWorkload(trace, types, ram, lifetime, scale);
         }
 
@@ -515,7 +521,9 @@ public final class ScenarioLoader {
                     surges.add(new Surge(window[0], window[1], in.number(at + "/factor", 1)));
                 }
             }
-            SizeLimits.checkArrivals(in, perHour, profile, surges, durationS);
+            if (soundlyRead("duration", "workload.arrivals")) {
+                SizeLimits.checkArrivals(in, perHour, profile, surges, durationS);
+            }
             String at = "/workload/task";
             Distribution cpu = distribution(at + "/cpuMips", null, new Distribution.Fixed(0));
             Distribution gpus = distribution(at + "/gpus", null, new Distribution.Fixed(0));
@@ -750,6 +758,10 @@ public final class ScenarioLoader {
                 if (type != null) {
                     template = new VmTemplate(type, perHost);
                     templateFits(template, hosts, scaling);
+                    if (soundlyRead("fleet", "scale", "policies.scaling")) {
+                        SizeLimits.checkTemplateVms(in, Math.max(initialHosts,
+                                scaling == null ? 0 : scaling.maxHosts()), perHost);
+                    }
                 }
             }
             VmSizing sizing = taskWorkload ? VmSizing.RESERVATION : VmSizing.DEMAND;

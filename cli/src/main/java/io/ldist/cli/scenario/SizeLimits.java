@@ -59,6 +59,16 @@ final class SizeLimits {
         }
     }
 
+    /** The template's VMs on the most servers the run may hold (at the start, or at scaling's maxHosts). */
+    static void checkTemplateVms(FieldReader in, int servers, int perHost) {
+        long vms = (long) servers * perHost;
+        if (vms > MAX_VMS) {
+            in.problem("/fleet/template/perHost", "at most " + number(MAX_VMS) + " template VMs in all (perHost "
+                    + "times the " + number(servers) + " servers the run may hold)", perHost + ", " + number(vms)
+                    + " VMs");
+        }
+    }
+
     /** The run's length against its intervals; the durations are in seconds, already read and positive. */
     static void checkRounds(FieldReader in, double durationS, double intervalS, double healthS) {
         if (durationS / intervalS > MAX_DECISIONS) {

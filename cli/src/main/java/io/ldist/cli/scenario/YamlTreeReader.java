@@ -220,6 +220,16 @@ final class YamlTreeReader {
         SourcePosition position = location == null ? here()
                 : SourcePosition.at(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
         String reason = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        // Jackson's limits speak of its own settings (StreamReadConstraints); say what the text holds instead.
+        if (reason.contains("nesting depth")) {
+            reason = "lists or mappings nested more than 1000 deep";
+        } else if (reason.contains("String value length")) {
+            reason = "a text value too long to read (more than 20,000,000 characters)";
+        } else if (reason.contains("Number value length")) {
+            reason = "a number of more than 1000 digits";
+        } else if (reason.contains("Name length")) {
+            reason = "a field name too long to read (more than 50,000 characters)";
+        }
         return new ScenarioException(ScenarioProblem.malformedYaml(displayName, position, reason));
     }
 
