@@ -78,12 +78,16 @@ class InputFuzzProperties {
                 .map(list -> new Case("tasks", Target.SCENARIO, list));
         Arbitrary<Case> trace = Combinators.combine(Arbitraries.of(Target.SCENARIO, Target.TRACE_FILE),
                 mutation.list().ofMinSize(1).ofMaxSize(3)).as((target, list) -> new Case("trace", target, list));
-        Arbitrary<Case> csv = Combinators.combine(Arbitraries.of(Target.SCENARIO, Target.CSV),
-                mutation.list().ofMinSize(1).ofMaxSize(3)).as((target, list) -> new Case("csv", target, list));
-        return Arbitraries.oneOf(tasks, trace, csv);
+        Arbitrary<Case> csv = Combinators.combine(Arbitraries.of("csv", "gpu-batch"),
+                Arbitraries.of(Target.SCENARIO, Target.CSV), mutation.list().ofMinSize(1).ofMaxSize(3))
+                .as(Case::new);
+        // The shipped scenarios, whose fields go well beyond the small test ones.
+        Arbitrary<Case> shipped = Combinators.combine(Arbitraries.of("quickstart", "ec2-day"),
+                mutation.list().ofMinSize(1).ofMaxSize(2)).as((base, list) -> new Case(base, Target.SCENARIO, list));
+        return Arbitraries.oneOf(tasks, trace, csv, shipped);
     }
 
-    @Property(tries = 300)
+    @Property(tries = 500)
     void mutatedInput_endsInARunOrALocatedRefusal_neverAnException(@ForAll("cases") Case fuzz) throws IOException {
         Path dir = Files.createTempDirectory("ldist-fuzz");
         try {
@@ -193,16 +197,25 @@ class InputFuzzProperties {
     // ------------------------------------------------------------ the files and their mutations
 
     private static Path write(Path dir, Case fuzz) throws IOException {
-        String base = fuzz.base().equals("trace") ? TestScenarios.TRACE : TestScenarios.TASKS;
+        String base = switch (fuzz.base()) {
+            case "trace" -> TestScenarios.TRACE;
+            case "csv" -> TestScenarios.TASKS.replace(
+                    "  arrivals:\n    perHour: 60\n  task:\n    cpuMips: 1000\n    duration: 2m\n", "  csv: tasks.csv\n");
+            case "quickstart" -> TestScenarios.read(TestScenarios.SCENARIOS.resolve("quickstart.yaml"));
+            case "ec2-day" -> TestScenarios.read(TestScenarios.SCENARIOS.resolve("tasks/ec2-day.yaml"));
+            case "gpu-batch" -> TestScenarios.read(TestScenarios.SCENARIOS.resolve("tasks/gpu-batch.yaml"));
+            default -> TestScenarios.TASKS;
+        };
+        Path csv = dir.resolve(fuzz.base().equals("gpu-batch") ? "gpu-batch.csv" : "tasks.csv");
         if (fuzz.base().equals("csv")) {
-            base = base.replace("  arrivals:\n    perHour: 60\n  task:\n    cpuMips: 1000\n    duration: 2m\n",
-                    "  csv: tasks.csv\n");
-            Files.writeString(dir.resolve("tasks.csv"), CSV, StandardCharsets.UTF_8);
+            Files.writeString(csv, CSV, StandardCharsets.UTF_8);
+        } else if (fuzz.base().equals("gpu-batch")) {
+            Files.copy(TestScenarios.SCENARIOS.resolve("tasks/gpu-batch.csv"), csv);
         }
         TestScenarios.traceFolder(dir.resolve("trace"));
         Path target = switch (fuzz.target()) {
             case SCENARIO -> dir.resolve("scenario.yaml");
-            case CSV -> dir.resolve("tasks.csv");
+            case CSV -> csv;
             case TRACE_FILE -> dir.resolve("trace").resolve(TestScenarios.TRACE_FILES.get(1));
         };
         Files.writeString(dir.resolve("scenario.yaml"), base, StandardCharsets.UTF_8);
