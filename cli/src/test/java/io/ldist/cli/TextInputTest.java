@@ -262,6 +262,30 @@ class TextInputTest {
                 + "288 lines; only the first 288 of each are read: vm-02 (290 lines)\n");
     }
 
+    @Test
+    void runLongerThanItsTrace_saidThatTheLastValueHolds() {
+        Path scenario = TestScenarios.trace(tmp, "duration: 2h", "duration: 30h");
+
+        assertThat(ran(scenario).err()).isEqualTo("ldist: notice: " + tmp.resolve("trace") + ": the trace covers 24 h "
+                + "(288 samples of 300 s) and the run lasts 30h: past its end each VM keeps its last value\n");
+    }
+
+    @Test
+    void traceFolderThatIsADanglingLink_refusedSayingSo() throws IOException {
+        // Outside the test folder, whose listing (the proof that nothing was written) cannot size a dangling link.
+        Path elsewhere = Files.createTempDirectory("ldist-link");
+        Path link = Files.createSymbolicLink(elsewhere.resolve("day"), elsewhere.resolve("gone"));
+        Path scenario = TestScenarios.trace(tmp, "path: trace", "path: " + link);
+        try {
+            assertThat(refused(scenario)).isEqualTo(scenario + ":19:3: workload.path: expected a folder of PlanetLab "
+                    + "trace files (288 lines of integer CPU % each), found '" + link + "', a link that leads nowhere "
+                    + "(it dangles or loops)\n");
+        } finally {
+            Files.delete(link);
+            Files.delete(elsewhere);
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"+5", "٣", "5.0", "0x1"})
     void traceValueThatIsNotPlainDigits_refusedAtItsLine(String value) {

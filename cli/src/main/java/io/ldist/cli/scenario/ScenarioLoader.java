@@ -338,6 +338,14 @@ public final class ScenarioLoader {
             if (soundlyRead("scale")) {
                 SizeLimits.checkVms(in, trace.seriesCount(), scale);
             }
+            double covered = trace.samples() * trace.intervalS();
+            if (durationS > covered) {
+                // The trace's last value then holds: tolerated, and said, as anything a reader stretches is.
+                notices.add(in.document().resolvePath(in.text("/workload/path", "")) + ": the trace covers "
+                        + Math.round(covered / 3600) + " h (" + trace.samples() + " samples of "
+                        + Math.round(trace.intervalS()) + " s) and the run lasts " + in.text("/duration", "24h")
+                        + ": past its end each VM keeps its last value");
+            }
             return new VmTraceWorkload(trace, types, ram, lifetime, scale);
         }
 
@@ -374,7 +382,8 @@ public final class ScenarioLoader {
             }
             boolean folderExpected = kind.equals("trace");
             if (!Files.exists(resolved)) {
-                in.problem(at, expected, shown + ", which does not exist");
+                in.problem(at, expected, shown + (Files.isSymbolicLink(resolved)
+                        ? ", a link that leads nowhere (it dangles or loops)" : ", which does not exist"));
             } else if (folderExpected != Files.isDirectory(resolved)) {
                 in.problem(at, expected, shown + ", which is a " + (folderExpected ? "file" : "folder"));
             } else if (e.line() > 0) {
