@@ -49,7 +49,13 @@ final class SimulateCommand implements Callable<Integer> {
             loaded = loaded.withSeed(seed);
         }
         Notices.print(spec.commandLine().getErr(), loaded);
-        Path target = out != null ? out : Path.of("out", loaded.name());
+        Path target;
+        try {
+            target = out != null ? out : Path.of("out", loaded.name());
+        } catch (java.nio.file.InvalidPathException e) {
+            throw new BadInputException("the scenario's name '" + loaded.name() + "' cannot name an output folder ("
+                    + e.getReason() + "): give --out DIR");
+        }
         OutputFolder.Claimed claimed = OutputFolder.claim(target, force);
         Path folder = claimed.path();
         SimulationResult result = null;

@@ -83,6 +83,14 @@ class TextInputTest {
     }
 
     @Test
+    void nameWithAnEscapedControlCharacter_refused_notACrashOnTheOutputFolder() {
+        Path scenario = TestScenarios.tasks(tmp, "name: small-tasks", "name: \"small\\0tasks\"");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":1:1: name: expected a name without control characters "
+                + "(it names the output folder), found 'small\\u0000tasks'\n");
+    }
+
+    @Test
     void bytesThatAreNotUtf8_refusedAtTheirLineAndColumn() throws IOException {
         Path scenario = TestScenarios.tasks(tmp, "name: small-tasks", "name: small-t\u00E4sks");
         byte[] latin1 = Files.readString(scenario).getBytes(StandardCharsets.ISO_8859_1);

@@ -159,6 +159,11 @@ public final class ScenarioLoader {
 
         LoadedScenario read(String source) {
             String name = in.text("/name", "scenario");
+            if (name.chars().anyMatch(Character::isISOControl)) {
+                // A name is the default output folder and a label in every report: a NUL cannot be a folder's.
+                in.problem("/name", "a name without control characters (it names the output folder)",
+                        Phrases.describe(in.node("/name")));
+            }
             long seed = in.longInteger("/seed", 1);
             double duration = positiveDuration("/duration", 86_400);
             durationS = duration;
@@ -269,8 +274,7 @@ public final class ScenarioLoader {
                 HostState state = "standby".equals(in.text(at + "/state", "active")) ? HostState.STANDBY
                         : HostState.ACTIVE;
                 if (type != null) {
-                    groups.add(new HostGroup(type, SizeLimits.times(Math.max(0, in.integer(at + "/count", 0)), scale),
-                            state));
+                    groups.add(new HostGroup(type, SizeLimits.times(Math.max(0, counts.get(i)), scale), state));
                 }
             }
             if (soundlyRead("fleet.hosts", "scale")) {
@@ -338,14 +342,7 @@ public final class ScenarioLoader {
             if (soundlyRead("scale")) {
                 SizeLimits.checkVms(in, trace.seriesCount(), scale);
             }
-            double covered = trace.samples() * trace.intervalS();
-            if (durationS > covered) {
-                // The trace's last value then holds: tolerated, and said, as anything a reader stretches is.
-                notices.add(in.document().resolvePath(in.text("/workload/path", "")) + ": the trace covers "
-                        + Math.round(covered / 3600) + " h (" + trace.samples() + " samples of "
-                        + Math.round(trace.intervalS()) + " s) and the run lasts " + in.text("/duration", "24h")
-                        + ": past its end each VM keeps its last value");
-            }
+            DataNotices.shortTrace(in, trace, durationS).ifPresent(notices::add);
             return new VmTraceWorkload(trace, types, ram, lifetime, scale);
         }
 
@@ -413,7 +410,7 @@ public final class ScenarioLoader {
                     TaskCsvReader reader = new TaskCsvReader();
                     TaskSource.TaskList list = new TaskSource.TaskList(reader.read(file, ceiling));
                     notices.addAll(reader.notices());
-                    lateTasks(file, list);
+                    DataNotices.lateTasks(in, file, list, durationS).ifPresent(notices::add);
                     source = list;
                 } catch (TraceFormatException e) {
                     dataProblem("/workload/csv", written, file, e, "task",
@@ -432,17 +429,8 @@ public final class ScenarioLoader {
             if (source == null) {
                 return null;
             }
-            return new TaskStreamWorkload(source, recovery, Math.max(1, in.integer("/workload/maxAttempts", 3)), maxWait,
-                    ceiling);
-        }
-
-        /** Tasks that arrive once the run is over never run: said, as anything a reader leaves out is. */
-        void lateTasks(Path file, TaskSource.TaskList list) {
-            long late = list.tasks().stream().filter(task -> task.arrivalS() >= durationS).count();
-            if (late > 0) {
-                notices.add(file + ": " + late + " of " + list.tasks().size() + " tasks arrive at or after the end of "
-                        + "the run (duration " + in.text("/duration", "24h") + ") and are not run");
-            }
+            return new TaskStreamWorkload(source, recovery, Math.max(1, in.integer("/workload/maxAttempts", 3)),
+                    maxWait, ceiling);
         }
 
         /** What one template VM holds: no task may ask for more (no ceiling when the VM type was refused). */
