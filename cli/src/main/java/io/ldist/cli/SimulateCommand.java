@@ -40,6 +40,26 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
+    /**
+     * out/NAME: a name that is not one folder's ("../x", "a/b") would put the run somewhere else than out/, so it
+     * is refused rather than followed.
+     */
+    private static Path defaultFolder(String name) {
+        String problem = name.contains("/") || name.contains("\\") ? "it holds a '/' or '\\'"
+                : name.equals(".") || name.equals("..") ? "it is '" + name + "'" : null;
+        Path folder = null;
+        try {
+            folder = Path.of("out", name);
+        } catch (java.nio.file.InvalidPathException e) {
+            problem = e.getReason();
+        }
+        if (problem != null) {
+            throw new BadInputException("the scenario's name '" + name + "' cannot name its output folder out/NAME ("
+                    + problem + "): give --out DIR, or the scenario another name");
+        }
+        return folder;
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
@@ -49,13 +69,7 @@ final class SimulateCommand implements Callable<Integer> {
             loaded = loaded.withSeed(seed);
         }
         Notices.print(spec.commandLine().getErr(), loaded);
-        Path target;
-        try {
-            target = out != null ? out : Path.of("out", loaded.name());
-        } catch (java.nio.file.InvalidPathException e) {
-            throw new BadInputException("the scenario's name '" + loaded.name() + "' cannot name an output folder ("
-                    + e.getReason() + "): give --out DIR");
-        }
+        Path target = out != null ? out : defaultFolder(loaded.name());
         OutputFolder.Claimed claimed = OutputFolder.claim(target, force);
         Path folder = claimed.path();
         SimulationResult result = null;

@@ -22,6 +22,7 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.statistics.Statistics;
 
 /**
  * Mutated scenarios, task CSVs and trace files (flipped bytes, deleted and repeated lines, values of another
@@ -49,7 +50,8 @@ class InputFuzzProperties {
     /** Values of another type, or odd shapes, put in place of a value. */
     private static final List<String> VALUES = List.of("abc", "[1, 2]", "{a: 1}", "true", "null", "''", "~", "[]",
             "{}", "\"\"", "- x", "5x", "1.5h", "80%", "busiest", "unlimited", "!!binary aGk=", "*alias", "&a 1",
-            "'multi\nline'", "é", "\u0000", "\t", "#", ":", "{", "[", "\"", "'", "?");
+            "'multi\nline'", "é", "\u0000", "\t", "#", ":", "{", "[", "\"", "'", "?",
+            "\"a\\0b\"", "\"\\t\"", "\"\\e[2J\"", "../../x", "/", "\"\\uFFFE\"");
 
     /** Numbers past every edge: negative, zero, past int and long, unbounded floats. */
     private static final List<String> NUMBERS = List.of("-1", "0", "-0", "4294967300", "2147483648", "-2147483649",
@@ -96,7 +98,7 @@ class InputFuzzProperties {
             Path out = dir.resolve("out");
 
             CliRun validate = CliRun.ldist("validate", scenario.toString());
-            net.jqwik.api.statistics.Statistics.label("validate").collect(fuzz.target() + " " + validate.exitCode());
+            Statistics.label("validate").collect(fuzz.target() + " " + validate.exitCode());
             checkOutcome(fuzz, scenario, validate);
             assertThat(TestScenarios.listing(dir)).as("validate writes nothing").isEqualTo(before);
             if (validate.exitCode() != 0) {
@@ -106,7 +108,7 @@ class InputFuzzProperties {
                     "--quiet"));
             args.addAll(shortRun(scenario, List.of()));
             CliRun simulate = CliRun.ldist(args.toArray(String[]::new));
-            net.jqwik.api.statistics.Statistics.label("simulate").collect(simulate.exitCode());
+            Statistics.label("simulate").collect(simulate.exitCode());
             checkOutcome(fuzz, scenario, simulate);
             if (simulate.exitCode() == 0) {
                 assertThat(out.resolve("summary.json")).exists();

@@ -91,6 +91,19 @@ class TextInputTest {
     }
 
     @Test
+    void nameThatIsAPath_refusedAsTheDefaultOutputFolder() {
+        Path scenario = TestScenarios.tasks(tmp, "name: small-tasks", "name: ../../elsewhere");
+        Map<String, Long> before = listing(tmp);
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).isEqualTo("the scenario's name '../../elsewhere' cannot name its output folder "
+                + "out/NAME (it holds a '/' or '\\'): give --out DIR, or the scenario another name\n");
+        assertThat(listing(tmp)).isEqualTo(before);
+    }
+
+    @Test
     void bytesThatAreNotUtf8_refusedAtTheirLineAndColumn() throws IOException {
         Path scenario = TestScenarios.tasks(tmp, "name: small-tasks", "name: small-t\u00E4sks");
         byte[] latin1 = Files.readString(scenario).getBytes(StandardCharsets.ISO_8859_1);
