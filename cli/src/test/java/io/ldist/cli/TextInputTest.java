@@ -139,6 +139,22 @@ class TextInputTest {
     }
 
     @Test
+    void complexKey_saidInTheUsersWords() {
+        Path scenario = TestScenarios.tasks(tmp, "  placement: least-loaded", "  ? [a, b]\n  : least-loaded");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":33:6: malformed YAML: a key that is not plain text "
+                + "(YAML's complex keys, such as ? [a, b], are not supported)\n");
+    }
+
+    @Test
+    void binaryValue_refusedAtTheField() {
+        Path scenario = TestScenarios.tasks(tmp, "name: small-tasks", "name: !!binary aGk=");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":1:7: name: expected a mapping, a list or a plain value, "
+                + "found binary data (a !!binary value)\n");
+    }
+
+    @Test
     void numberOfThousandsOfDigits_refusedWithoutJacksonsWords() {
         Path scenario = TestScenarios.tasks(tmp, "seed: 7", "seed: " + "9".repeat(1500));
 

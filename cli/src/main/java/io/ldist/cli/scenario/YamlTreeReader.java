@@ -108,6 +108,8 @@ final class YamlTreeReader {
                 }
                 case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(parser.getBooleanValue());
                 case VALUE_NULL -> nodes.nullNode();
+                case VALUE_EMBEDDED_OBJECT -> throw refuse(pointer, "a mapping, a list or a plain value",
+                        "binary data (a !!binary value)");
                 default -> throw refuse(pointer, "a mapping, a list or a plain value",
                         "an unsupported YAML value (" + token + ")");
             };
@@ -229,6 +231,8 @@ final class YamlTreeReader {
             reason = "a number of more than 1000 digits";
         } else if (reason.contains("Name length")) {
             reason = "a field name too long to read (more than 50,000 characters)";
+        } else if (reason.startsWith("Expected a field name")) {
+            reason = "a key that is not plain text (YAML's complex keys, such as ? [a, b], are not supported)";
         }
         return new ScenarioException(ScenarioProblem.malformedYaml(displayName, position, reason));
     }
