@@ -161,6 +161,46 @@ class InputFuzzProperties {
         }
     }
 
+    /** compare, whose --days resolve after every --set: bad days and overrides refused before any run. */
+    @Property(tries = 60)
+    void comparedWithDays_endInResultsOrARefusal(@ForAll("overrides") List<String> sets,
+                                                  @ForAll("days") String days) throws IOException {
+        Path dir = Files.createTempDirectory("ldist-fuzz");
+        try {
+            Path scenario = write(dir, new Case("trace", Target.SCENARIO, List.of()));
+            TestScenarios.traceFolder(dir.resolve("trace2"));
+            Map<String, Long> before = TestScenarios.listing(dir);
+            List<String> args = new ArrayList<>(List.of("compare", scenario.toString(), "--days", days, "--threads",
+                    "1", "--quiet", "--out", dir.resolve("out").toString()));
+            sets.forEach(set -> args.addAll(List.of("--set", set)));
+            if (CliRun.ldist(concat(List.of("validate", scenario.toString()), sets)).exitCode() == 0) {
+                args.addAll(shortRun(scenario, sets));
+            }
+            CliRun run = CliRun.ldist(args.toArray(String[]::new));
+
+            assertThat(run.exitCode()).as(sets + " --days " + days + "\n" + run).isIn(0, Ldist.BAD_INPUT);
+            assertThat(run.err()).as(run.toString()).doesNotContain("Exception").doesNotContain("    at ");
+            if (run.exitCode() == Ldist.BAD_INPUT) {
+                assertThat(TestScenarios.listing(dir)).as("a refused comparison writes nothing").isEqualTo(before);
+            } else {
+                assertThat(dir.resolve("out/results.csv")).exists();
+            }
+        } finally {
+            delete(dir);
+        }
+    }
+
+    @Provide
+    Arbitrary<String> days() {
+        return Arbitraries.of("all", "trace", "trace2", "trace,trace2", "nope", "../x", "all,trace", " ", "trace/..");
+    }
+
+    private static String[] concat(List<String> command, List<String> sets) {
+        List<String> args = new ArrayList<>(command);
+        sets.forEach(set -> args.addAll(List.of("--set", set)));
+        return args.toArray(String[]::new);
+    }
+
     private static void checkOutcome(Case fuzz, Path scenario, CliRun run) {
         assertThat(run.exitCode()).as(fuzz + "\n" + run).isIn(0, Ldist.BAD_INPUT);
         assertThat(run.err()).as(fuzz + "\n" + run).doesNotContain("Exception").doesNotContain("\tat ")
