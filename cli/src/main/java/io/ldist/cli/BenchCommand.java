@@ -38,10 +38,10 @@ final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        if (runs < 1 || warmup < 0) {
-            throw new BadInputException("--runs must be >= 1 and --warmup >= 0");
-        }
+        OptionRange.RUNS.check(runs);
+        OptionRange.WARMUP.check(warmup);
         LoadedScenario loaded = scenario.load();
+        Notices.print(spec.commandLine().getErr(), loaded);
         for (int i = 0; i < warmup; i++) {
             runOnce(loaded);
         }

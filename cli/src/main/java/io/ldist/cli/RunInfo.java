@@ -5,6 +5,7 @@ import io.ldist.sim.record.RunOutput;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -21,6 +22,16 @@ final class RunInfo {
     }
 
     static void write(Path file, String source, long seed, double simWallSeconds) {
+        write(file, source, seed, simWallSeconds, List.of());
+    }
+
+    /** @param notices what reading the scenario's data skipped, cut or tolerated (see {@link Notices}) */
+    static void write(Path file, String source, long seed, double simWallSeconds, List<String> notices) {
+        StringBuilder list = new StringBuilder("[");
+        for (int i = 0; i < notices.size(); i++) {
+            list.append(i == 0 ? "\n    \"" : ",\n    \"").append(escape(notices.get(i))).append('"');
+        }
+        list.append(notices.isEmpty() ? "]" : "\n  ]");
         String json = String.format(Locale.ROOT, """
                 {
                   "ldistVersion": "%s",
@@ -29,15 +40,32 @@ final class RunInfo {
                   "seed": %d,
                   "simWallSeconds": %s,
                   "java": "%s",
-                  "cores": %d
+                  "cores": %d,
+                  "notices": %s
                 }
                 """, version(), Instant.now().truncatedTo(ChronoUnit.SECONDS), escape(source), seed,
                 RunOutput.number(simWallSeconds), escape(System.getProperty("java.version")),
-                Runtime.getRuntime().availableProcessors());
+                Runtime.getRuntime().availableProcessors(), list);
         RunOutput.writeAtomically(file, out -> out.write(json));
     }
 
     private static String escape(String text) {
-        return text.replace("\\", "\\\\").replace("\"", "\\\"");
+        StringBuilder escaped = new StringBuilder();
+        for (char c : text.toCharArray()) {
+            switch (c) {
+                case '\\' -> escaped.append("\\\\");
+                case '"' -> escaped.append("\\\"");
+                case '\n' -> escaped.append("\\n");
+                case '\t' -> escaped.append("\\t");
+                default -> {
+                    if (c < 0x20) {
+                        escaped.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        escaped.append(c);
+                    }
+                }
+            }
+        }
+        return escaped.toString();
     }
 }

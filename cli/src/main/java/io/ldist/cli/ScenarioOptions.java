@@ -26,6 +26,7 @@ public final class ScenarioOptions {
     Integer scale;
 
     LoadedScenario load() {
+        OptionRange.SCALE.check(scale);
         List<String> all = withScale(overrides, scale);
         return scenario == null ? ScenarioLoader.loadEmbeddedQuickstart(all) : ScenarioLoader.load(scenario, all);
     }

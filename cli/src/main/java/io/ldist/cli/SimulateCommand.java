@@ -40,14 +40,36 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
 
+    /**
+     * out/NAME: a name that is not one folder's ("../x", "a/b") would put the run somewhere else than out/, so it
+     * is refused rather than followed.
+     */
+    private static Path defaultFolder(String name) {
+        String problem = name.contains("/") || name.contains("\\") ? "it holds a '/' or '\\'"
+                : name.equals(".") || name.equals("..") ? "it is '" + name + "'" : null;
+        Path folder = null;
+        try {
+            folder = Path.of("out", name);
+        } catch (java.nio.file.InvalidPathException e) {
+            problem = e.getReason();
+        }
+        if (problem != null) {
+            throw new BadInputException("the scenario's name '" + name + "' cannot name its output folder out/NAME ("
+                    + problem + "): give --out DIR, or the scenario another name");
+        }
+        return folder;
+    }
+
     @Override
     public Integer call() {
         PrintWriter stdout = spec.commandLine().getOut();
+        OptionRange.SEED.check(seed);
         LoadedScenario loaded = scenario.load();
         if (seed != null) {
             loaded = loaded.withSeed(seed);
         }
-        Path target = out != null ? out : Path.of("out", loaded.name());
+        Notices.print(spec.commandLine().getErr(), loaded);
+        Path target = out != null ? out : defaultFolder(loaded.name());
         SimulationResult result;
         // Everything is written into the staging folder and swapped in at the end: see OutputFolder.
         try (OutputFolder output = OutputFolder.claim(target, force)) {
@@ -61,7 +83,7 @@ final class SimulateCommand implements Callable<Integer> {
                 RunOutput.writeTimeseries(staging.resolve("timeseries.csv"), result.timeseries());
                 TestPause.at("timeseries.csv-written");
                 RunInfo.write(staging.resolve("run.json"), loaded.source(), loaded.spec().seed(),
-                        result.simWallSeconds());
+                        result.simWallSeconds(), loaded.notices());
                 TestPause.at("run.json-written");
                 events.commit();
                 TestPause.at("events.csv-written");

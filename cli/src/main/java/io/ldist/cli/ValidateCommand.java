@@ -26,6 +26,7 @@ final class ValidateCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         LoadedScenario loaded = scenario.load();
+        Notices.print(spec.commandLine().getErr(), loaded);
         int servers = loaded.spec().hosts().stream().mapToInt(HostGroup::count).sum();
         String workload = loaded.spec().workload() instanceof VmTraceWorkload trace
                 ? trace.vmCount() + " VMs following " + trace.trace().seriesCount() + " traces"

@@ -137,7 +137,7 @@ class CommandLineTest {
         CliRun run = CliRun.ldist("bench", "--runs", "0");
 
         assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
-        assertThat(run.err()).isEqualTo("--runs must be >= 1 and --warmup >= 0\n");
+        assertThat(run.err()).isEqualTo("--runs: expected an integer from 1 to 10,000, found 0\n");
     }
 
     @Test

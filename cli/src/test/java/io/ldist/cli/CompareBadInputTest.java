@@ -146,7 +146,7 @@ class CompareBadInputTest {
         Path scenario = TestScenarios.trace(tmp);
 
         assertThat(refused(scenario.toString(), "--seeds", "0", "--out", out()))
-                .isEqualTo("--seeds and --threads must be at least 1\n");
+                .isEqualTo("--seeds: expected an integer from 1 to 10,000, found 0\n");
     }
 
     @Test

@@ -393,7 +393,7 @@ class SimulateBadInputTest {
                 + "    duration: 2m\n", "  csv: tasks.csv\n");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":27:3: workload.csv: task file " + csv
-                + ":4: cpuMips: expected a number, found 'lots'\n");
+                + ":4: cpuMips: expected a number (plain decimals such as 2 or 0.5, no unit), found 'lots'\n");
     }
 
     @Test

@@ -2,6 +2,8 @@ package io.ldist.cli.compare;
 
 import io.ldist.engine.util.Plural;
 import io.ldist.cli.BadInputException;
+import io.ldist.cli.Notices;
+import io.ldist.cli.OptionRange;
 import io.ldist.cli.OutputFolder;
 import io.ldist.cli.Progress;
 import io.ldist.cli.ReportOptions;
@@ -98,9 +100,9 @@ public final class CompareCommand implements Callable<Integer> {
         if (!policies.isEmpty() && sweep != null) {
             throw new BadInputException("choose either --policies or --sweep, not both");
         }
-        if (seeds < 1 || (threads != null && threads < 1)) {
-            throw new BadInputException("--seeds and --threads must be at least 1");
-        }
+        OptionRange.SEEDS.check(seeds);
+        OptionRange.THREADS.check(threads);
+        OptionRange.SCALE.check(scale);
         List<String> unknown = policies.stream().map(StudyPolicies::refusal).flatMap(Optional::stream).toList();
         if (!unknown.isEmpty()) {
             throw new BadInputException(String.join("\n", unknown));
@@ -108,6 +110,8 @@ public final class CompareCommand implements Callable<Integer> {
         List<Variant> variants = variants();
         List<RunMatrix.Run> runs = RunMatrix.build(variants, days, seeds, TraceCache.shared());
         refuseSharedNames(runs);
+        Notices.print(spec.commandLine().getErr(), runs.stream().flatMap(run -> run.scenario().notices().stream())
+                .toList());
         report.pairedTest();
         report.checkAgainst(planned(runs));
         // Everything is written into the staging folder and swapped in at the end: see OutputFolder.

@@ -4,6 +4,7 @@ import io.ldist.reports.ResultsTable;
 
 import io.ldist.cli.BadInputException;
 import io.ldist.cli.scenario.LoadedScenario;
+import io.ldist.cli.scenario.Overrides;
 import io.ldist.cli.scenario.ScenarioDocument;
 import io.ldist.cli.scenario.ScenarioException;
 import io.ldist.cli.scenario.ScenarioLoader;
@@ -11,7 +12,6 @@ import io.ldist.cli.scenario.ScenarioProblem;
 import io.ldist.cli.scenario.TraceCache;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -38,10 +38,20 @@ final class RunMatrix {
         List<Run> runs = new ArrayList<>();
         List<ScenarioProblem> problems = new ArrayList<>();
         for (Variant variant : variants) {
-            for (String day : daysOf(variant.scenario(), days)) {
+            List<String> variantDays;
+            Path folder;
+            try {
+                folder = days.isEmpty() ? null : traceFolder(variant);
+                variantDays = days.isEmpty() ? List.of("") : daysOf(folder, days);
+            } catch (ScenarioException e) {
+                e.problems().stream().filter(p -> !problems.contains(p)).forEach(problems::add);
+                continue;
+            }
+            for (String day : variantDays) {
                 List<String> overrides = new ArrayList<>(variant.overrides());
                 if (!day.isEmpty()) {
-                    overrides.add("workload.path=" + traceFolder(variant.scenario()).resolveSibling(day));
+                    // Quoted, so that YAML reads any folder name (one with ': ' or ' #' in it) as the text it is.
+                    overrides.add("workload.path='" + folder.resolveSibling(day).toString().replace("'", "''") + "'");
                 }
                 LoadedScenario scenario;
                 try {
@@ -62,11 +72,12 @@ final class RunMatrix {
         return runs;
     }
 
-    private static List<String> daysOf(Path scenario, List<String> days) {
-        if (days.isEmpty()) {
-            return List.of("");
+    private static List<String> daysOf(Path traceFolder, List<String> days) {
+        Path parent = traceFolder.getParent();
+        if (parent == null || !Files.isDirectory(parent)) {
+            throw new BadInputException("--days: the days are the folders beside the trace folder " + traceFolder
+                    + ", but " + (parent == null ? "it has no parent folder" : parent + " is not a folder"));
         }
-        Path parent = traceFolder(scenario).getParent();
         List<String> available = dayFolders(parent);
         if (days.size() == 1 && days.get(0).equals("all")) {
             if (available.isEmpty()) {
@@ -87,13 +98,17 @@ final class RunMatrix {
         try (Stream<Path> folders = Files.list(parent)) {
             return folders.filter(Files::isDirectory).map(p -> p.getFileName().toString()).sorted().toList();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot list " + parent, e);
+            throw new BadInputException("--days: cannot list the trace folders in " + parent + ": " + e.getMessage());
         }
     }
 
-    /** The trace folder a vm-trace scenario names in workload.path, resolved against the scenario's folder. */
-    private static Path traceFolder(Path scenario) {
-        ScenarioDocument document = ScenarioDocument.parse(scenario);
+    /**
+     * The trace folder a vm-trace variant names in workload.path, resolved against the scenario's folder, after
+     * every override of the variant: a {@code --set workload.path=...} moves the days with it.
+     */
+    private static Path traceFolder(Variant variant) {
+        Path scenario = variant.scenario();
+        ScenarioDocument document = Overrides.apply(ScenarioDocument.parse(scenario), variant.overrides());
         String path = document.root().at("/workload/path").asText("");
         if (!"vm-trace".equals(document.root().at("/workload/kind").asText()) || path.isEmpty()) {
             throw new BadInputException("--days applies to vm-trace scenarios, and " + scenario

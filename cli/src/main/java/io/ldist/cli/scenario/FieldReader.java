@@ -49,9 +49,33 @@ final class FieldReader {
         return node == null ? defaultValue : node.asText();
     }
 
-    long integer(String pointer, long defaultValue) {
+    /**
+     * An integer field, saturated to the range of an int: a value beyond it (which the schema's maximum refuses
+     * and reports) must not wrap around into a small or negative count while the rest of the document is read.
+     */
+    int integer(String pointer, int defaultValue) {
         JsonNode node = node(pointer);
-        return node == null ? defaultValue : node.asLong();
+        if (node == null) {
+            return defaultValue;
+        }
+        if (node.isIntegralNumber() && !node.canConvertToInt()) {
+            return node.bigIntegerValue().signum() < 0 ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        }
+        double value = node.asDouble();
+        return value >= Integer.MAX_VALUE ? Integer.MAX_VALUE : value <= Integer.MIN_VALUE ? Integer.MIN_VALUE
+                : node.isNumber() ? (int) value : node.asInt();
+    }
+
+    /** A long field (a seed), saturated likewise to the range of a long. */
+    long longInteger(String pointer, long defaultValue) {
+        JsonNode node = node(pointer);
+        if (node == null) {
+            return defaultValue;
+        }
+        if (node.isIntegralNumber() && !node.canConvertToLong()) {
+            return node.bigIntegerValue().signum() < 0 ? Long.MIN_VALUE : Long.MAX_VALUE;
+        }
+        return node.asLong();
     }
 
     double number(String pointer, double defaultValue) {
@@ -71,10 +95,18 @@ final class FieldReader {
                 problem(pointer, "a " + unitsNoun(units) + " >= 0", node.asText());
                 return defaultValue;
             }
+            try {
+                units.checkAtMost(value, node.asText());
+            } catch (InvalidQuantityException e) {
+                record(pointer, e.problemAt(document, pointer));
+                return defaultValue;
+            }
             return value;
         }
         try {
-            return units.parse(node.asText());
+            double value = units.parse(node.asText());
+            units.checkAtMost(value, node.asText());
+            return value;
         } catch (InvalidQuantityException e) {
             record(pointer, e.problemAt(document, pointer));
             return defaultValue;
@@ -93,9 +125,16 @@ final class FieldReader {
         double value;
         if (node.isNumber()) {
             value = node.asDouble();
+            try {
+                units.checkAtMost(value, node.asText());
+            } catch (InvalidQuantityException e) {
+                record(pointer, e.problemAt(document, pointer));
+                return Double.NaN;
+            }
         } else {
             try {
                 value = units.parse(node.asText(), true);
+                units.checkAtMost(value, node.asText());
             } catch (InvalidQuantityException e) {
                 record(pointer, e.problemAt(document, pointer));
                 return Double.NaN;

@@ -1,6 +1,7 @@
 package io.ldist.cli.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
@@ -16,6 +17,18 @@ final class JacksonBridge {
 
     private JacksonBridge() {
     }
+
+    /**
+     * A number past the range of a long, which is then a whole number. The validator compares such a number
+     * with an integer bound through {@code asLong()}, and that fails on a double (1e308); as a BigInteger it is
+     * compared exactly, and the bound refuses it in the user's words.
+     */
+    private static boolean beyondLong(BigDecimal value) {
+        return value.compareTo(LONG_MIN) < 0 || value.compareTo(LONG_MAX) > 0;
+    }
+
+    private static final BigDecimal LONG_MIN = BigDecimal.valueOf(Long.MIN_VALUE);
+    private static final BigDecimal LONG_MAX = BigDecimal.valueOf(Long.MAX_VALUE);
 
     static tools.jackson.databind.JsonNode toJackson3(JsonNode node) {
         return switch (node.getNodeType()) {
@@ -34,9 +47,10 @@ final class JacksonBridge {
                 case INT -> NODES.numberNode(node.intValue());
                 case LONG -> NODES.numberNode(node.longValue());
                 case BIG_INTEGER -> NODES.numberNode(node.bigIntegerValue());
-                case FLOAT -> NODES.numberNode(node.floatValue());
-                case DOUBLE -> NODES.numberNode(node.doubleValue());
-                case BIG_DECIMAL -> NODES.numberNode(node.decimalValue());
+                case FLOAT, DOUBLE -> beyondLong(node.decimalValue())
+                        ? NODES.numberNode(node.decimalValue().toBigInteger()) : NODES.numberNode(node.doubleValue());
+                case BIG_DECIMAL -> beyondLong(node.decimalValue())
+                        ? NODES.numberNode(node.decimalValue().toBigInteger()) : NODES.numberNode(node.decimalValue());
             };
             case BOOLEAN -> NODES.booleanNode(node.booleanValue());
             case NULL, MISSING -> NODES.nullNode();

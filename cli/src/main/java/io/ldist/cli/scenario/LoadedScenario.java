@@ -3,20 +3,29 @@ package io.ldist.cli.scenario;
 import io.ldist.engine.EngineSettings;
 import io.ldist.sim.spec.SimulationSpec;
 
+import java.util.List;
 import java.util.Objects;
 
 /**
  * A scenario read, checked and turned into what a run needs: the simulation spec (fleet, workload, faults,
  * with its data files already read) and the engine's policy choices.
  *
- * @param source where it came from, for messages and run.json (a path, or "embedded quickstart")
+ * @param source  where it came from, for messages and run.json (a path, or "embedded quickstart")
+ * @param notices what reading its data skipped, cut or tolerated (a byte-order mark, a dangling link in the
+ *                trace folder), one sentence each: shown on standard error and kept in run.json
  */
 public record LoadedScenario(String name, String description, String source, SimulationSpec spec,
-                             EngineSettings engine) {
+                             EngineSettings engine, List<String> notices) {
     public LoadedScenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(engine, "engine");
+        notices = List.copyOf(notices);
+    }
+
+    public LoadedScenario(String name, String description, String source, SimulationSpec spec,
+                          EngineSettings engine) {
+        this(name, description, source, spec, engine, List.of());
     }
 
     /** The same scenario with another seed. */
@@ -24,6 +33,6 @@ public record LoadedScenario(String name, String description, String source, Sim
         SimulationSpec s = spec;
         return new LoadedScenario(name, description, source, new SimulationSpec(s.name(), seed, s.durationS(),
                 s.decisionIntervalS(), s.hosts(), s.workload(), s.migration(), s.healthCheckIntervalS(), s.faults()),
-                engine.withSeed(seed));
+                engine.withSeed(seed), notices);
     }
 }

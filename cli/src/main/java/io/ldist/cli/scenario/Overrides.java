@@ -126,7 +126,7 @@ public final class Overrides {
 
     private JsonNode readValue(String text, SourcePosition origin, String path) {
         try {
-            return YamlTreeReader.read(text, "--set").root().orElse(NullNode.getInstance());
+            return YamlTreeReader.read(ScenarioText.checkPrintable(text, "--set"), "--set").root().orElse(NullNode.getInstance());
         } catch (ScenarioException e) {
             // Positions inside the value text mean little to the user; point at the whole override.
             ScenarioProblem parseProblem = e.problems().get(0);

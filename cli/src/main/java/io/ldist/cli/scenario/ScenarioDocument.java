@@ -2,7 +2,7 @@ package io.ldist.cli.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -22,6 +22,12 @@ import java.util.Optional;
  */
 public final class ScenarioDocument {
 
+    /**
+     * The largest scenario file read: the largest real ones are a few KiB, and the YAML parser needs minutes for
+     * a file of a hundred MiB (a data file named by mistake).
+     */
+    static final long MAX_BYTES = 4L * 1024 * 1024;
+
     private final String displayName;
     private final Path baseDirectory;
     private final JsonNode root;
@@ -38,11 +44,18 @@ public final class ScenarioDocument {
     public static ScenarioDocument parse(Path file) {
         String text;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            long size = Files.isRegularFile(file) ? Files.size(file) : 0;
+            if (size > MAX_BYTES) {
+                throw fileProblem(file, String.format(java.util.Locale.ROOT, "%,d bytes: a scenario is at most %,d "
+                        + "bytes (tasks to replay go in a CSV file named by workload.csv)", size, MAX_BYTES));
+            }
+            text = ScenarioText.decode(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
             throw fileProblem(file, "no such file");
+        } catch (AccessDeniedException e) {
+            throw fileProblem(file, "a file ldist may not read (permission denied)");
         } catch (IOException e) {
-            throw fileProblem(file, e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw fileProblem(file, Files.isDirectory(file) ? "a folder" : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
         return parse(text, file.toString(), directoryOf(file));
     }
@@ -63,7 +76,7 @@ public final class ScenarioDocument {
     }
 
     private static ScenarioDocument parse(String text, String displayName, Path baseDirectory) {
-        YamlTreeReader.Result read = YamlTreeReader.read(text, displayName);
+        YamlTreeReader.Result read = YamlTreeReader.read(ScenarioText.checkPrintable(text, displayName), displayName);
         JsonNode root = read.root().orElseThrow(() -> new ScenarioException(new ScenarioProblem(
                 displayName, Optional.empty(), "", "a mapping of scenario fields", "an empty document")));
         ScenarioDocument document = new ScenarioDocument(displayName, baseDirectory, root, read.positions());

@@ -145,6 +145,8 @@ public final class ScenarioLoader {
         /** Every host type name written, including types refused for another mistake (not reported again). */
         final Set<String> hostTypeNames = new LinkedHashSet<>();
         boolean taskWorkload;
+        /** What the data readers skipped, cut or tolerated, to be said to the user (never silently). */
+        final List<String> notices = new ArrayList<>();
         /** The run's duration, for times that must fall within it. */
         double durationS;
 
@@ -159,19 +161,28 @@ public final class ScenarioLoader {
 
         LoadedScenario read(String source) {
             String name = in.text("/name", "scenario");
-            long seed = in.integer("/seed", 1);
+            if (name.chars().anyMatch(Character::isISOControl)) {
+                // A name is the default output folder and a label in every report: a NUL cannot be a folder's.
+                in.problem("/name", "a name without control characters (it names the output folder)",
+                        Phrases.describe(in.node("/name")));
+            }
+            long seed = in.longInteger("/seed", 1);
             double duration = positiveDuration("/duration", 86_400);
             durationS = duration;
             double interval = positiveDuration("/decisionInterval", 300);
             double health = positiveDuration("/health/interval", 10);
-            int scale = (int) in.integer("/scale", 1);
-            this.scale = Math.max(1, scale);
+            int scale = Math.max(1, in.integer("/scale", 1));
+            this.scale = scale;
             readHostTypes();
             readVmTypes();
             taskWorkload = "tasks".equals(in.text("/workload/kind", ""));
+            UnreadFields.check(in);
             int maxVms = maxVmsPerHost();
+            if (soundlyRead("duration", "decisionInterval", "health")) {
+                SizeLimits.checkRounds(in, duration, interval, health);
+            }
             List<HostGroup> hosts = readHosts(scale);
-            int initialHosts = hosts.stream().mapToInt(HostGroup::count).sum();
+            int initialHosts = SizeLimits.servers(hosts);
             Workload workload = taskWorkload ? readTasks(scale) : readTrace(scale);
             MigrationModel migration = readMigration();
             Faults faults = readFaults(initialHosts);
@@ -182,7 +193,7 @@ public final class ScenarioLoader {
             }
             SimulationSpec spec = new SimulationSpec(name, seed, duration, interval, hosts, workload, migration,
                     health, faults);
-            return new LoadedScenario(name, in.text("/description", ""), source, spec, engine);
+            return new LoadedScenario(name, in.text("/description", ""), source, spec, engine, notices);
         }
 
         // ------------------------------------------------------------ fleet
@@ -252,21 +263,27 @@ public final class ScenarioLoader {
                 return 3;
             }
             // Below 1 the schema refuses it; no limit then, rather than a second problem about the template.
-            return node.isTextual() || node.asInt() < 1 ? FleetRules.NO_VM_LIMIT : node.asInt();
+            return node.isTextual() || !node.canConvertToInt() || node.asInt() < 1 ? FleetRules.NO_VM_LIMIT
+                    : node.asInt();
         }
 
         List<HostGroup> readHosts(int scale) {
             List<HostGroup> groups = new ArrayList<>();
+            List<Integer> counts = new ArrayList<>();
             for (int i = 0; i < in.size("/fleet/hosts"); i++) {
                 String at = "/fleet/hosts/" + i;
+                counts.add(in.integer(at + "/count", 0));
                 HostType type = hostType(at + "/type");
                 HostState state = "standby".equals(in.text(at + "/state", "active")) ? HostState.STANDBY
                         : HostState.ACTIVE;
                 if (type != null) {
-                    groups.add(new HostGroup(type, (int) Math.max(0, in.integer(at + "/count", 0)) * scale, state));
+                    groups.add(new HostGroup(type, SizeLimits.times(Math.max(0, counts.get(i)), scale), state));
                 }
             }
-            if (groups.stream().mapToInt(HostGroup::count).sum() == 0 && in.problems().isEmpty()
+            if (soundlyRead("fleet.hosts", "scale")) {
+                SizeLimits.checkServers(in, counts, scale);
+            }
+            if (SizeLimits.servers(groups) == 0 && in.problems().isEmpty()
                     && schemaProblems.isEmpty()) {
                 in.problem("/fleet/hosts", "at least one server (a count >= 1)", "no server at all");
             }
@@ -325,6 +342,10 @@ public final class ScenarioLoader {
             if (trace == null || types.isEmpty()) {
                 return null;
             }
+            if (soundlyRead("scale")) {
+                SizeLimits.checkVms(in, trace.seriesCount(), scale);
+            }
+            DataNotices.shortTrace(in, trace, durationS).ifPresent(notices::add);
             return new VmTraceWorkload(trace, types, ram, lifetime, scale);
         }
 
@@ -332,7 +353,9 @@ public final class ScenarioLoader {
             String written = in.text("/workload/path", "");
             Path folder = in.document().resolvePath(written);
             try {
-                return traces.read(folder, f -> new PlanetLabTraceReader(288).read(f));
+                UtilizationTrace trace = traces.read(folder, f -> new PlanetLabTraceReader(288).read(f));
+                notices.addAll(trace.notices());
+                return trace;
             } catch (TraceFormatException e) {
                 dataProblem("/workload/path", written, folder, e, "trace",
                         "a folder of PlanetLab trace files (288 lines of integer CPU % each)");
@@ -359,7 +382,8 @@ public final class ScenarioLoader {
             }
             boolean folderExpected = kind.equals("trace");
             if (!Files.exists(resolved)) {
-                in.problem(at, expected, shown + ", which does not exist");
+                in.problem(at, expected, shown + (Files.isSymbolicLink(resolved)
+                        ? ", a link that leads nowhere (it dangles or loops)" : ", which does not exist"));
             } else if (folderExpected != Files.isDirectory(resolved)) {
                 in.problem(at, expected, shown + ", which is a " + (folderExpected ? "file" : "folder"));
             } else if (e.line() > 0) {
@@ -387,7 +411,11 @@ public final class ScenarioLoader {
                 String written = in.text("/workload/csv", "");
                 Path file = in.document().resolvePath(written);
                 try {
-                    source = new TaskSource.TaskList(replicated(new TaskCsvReader().read(file, ceiling), scale));
+                    TaskCsvReader reader = new TaskCsvReader();
+                    TaskSource.TaskList list = new TaskSource.TaskList(reader.read(file, ceiling));
+                    notices.addAll(reader.notices());
+                    DataNotices.lateTasks(in, file, list, durationS).ifPresent(notices::add);
+                    source = new TaskSource.TaskList(replicated(list.tasks(), scale));
                 } catch (TraceFormatException e) {
                     dataProblem("/workload/csv", written, file, e, "task",
                             "a CSV file of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])");
@@ -405,8 +433,8 @@ public final class ScenarioLoader {
             if (source == null) {
                 return null;
             }
-            return new TaskStreamWorkload(source, recovery, (int) in.integer("/workload/maxAttempts", 3), maxWait,
-                    ceiling);
+            return new TaskStreamWorkload(source, recovery, Math.max(1, in.integer("/workload/maxAttempts", 3)),
+                    maxWait, ceiling);
         }
 
         /** What one template VM holds: no task may ask for more (no ceiling when the VM type was refused). */
@@ -494,6 +522,9 @@ public final class ScenarioLoader {
                     surges.add(new Surge(window[0], window[1], in.number(at + "/factor", 1)));
                 }
             }
+            if (soundlyRead("duration", "workload.arrivals")) {
+                SizeLimits.checkArrivals(in, perHour, profile, surges, durationS);
+            }
             String at = "/workload/task";
             Distribution cpu = distribution(at + "/cpuMips", null, new Distribution.Fixed(0));
             Distribution gpus = distribution(at + "/gpus", null, new Distribution.Fixed(0));
@@ -539,6 +570,9 @@ public final class ScenarioLoader {
                 case "uniform": {
                     double min = value(inner + "/0", units);
                     double max = value(inner + "/1", units);
+                    if (in.refused(inner)) {
+                        return null; // each mistake said once: a refused bound is not also a reversed range
+                    }
                     if (max < min) {
                         in.problem(inner + "/1", "a maximum >= the minimum " + in.text(inner + "/0", ""),
                                 in.text(inner + "/1", ""));
@@ -548,6 +582,9 @@ public final class ScenarioLoader {
                 }
                 case "exponential": {
                     double mean = value(inner, units);
+                    if (in.refused(inner)) {
+                        return null;
+                    }
                     if (mean <= 0) {
                         in.problem(inner, "a mean > 0", in.text(inner, ""));
                         return null;
@@ -567,8 +604,10 @@ public final class ScenarioLoader {
         double value(String at, Units units) {
             JsonNode node = in.node(at);
             if (units == null) {
-                if (!node.isNumber() || node.asDouble() < 0) {
-                    in.problem(at, "a number >= 0", node.isTextual() ? "'" + node.asText() + "'" : node.asText());
+                // MIPS and GPUs: past 10^12 a size is a slip of the keyboard, and sums of it lose all precision.
+                if (!node.isNumber() || node.asDouble() < 0 || node.asDouble() > 1e12) {
+                    in.problem(at, "a number from 0 to 1e12", node.isTextual() ? "'" + node.asText() + "'"
+                            : node.asText());
                     return 0;
                 }
                 return node.asDouble();
@@ -663,19 +702,22 @@ public final class ScenarioLoader {
                 }
                 return Faults.HostCrash.BUSIEST;
             }
-            int host = node.asInt();
-            if (host >= initialHosts) {
-                in.problem(at, "the index of a server present at the start (0 to " + (initialHosts - 1) + ")",
-                        String.valueOf(host));
+            // Compared as a long: 4294967296 must not wrap around to server 0.
+            long host = node.canConvertToLong() ? node.asLong() : Long.MAX_VALUE;
+            if (host >= initialHosts || host < 0) {
+                if (host >= 0 && host <= SizeLimits.MAX_SERVERS) { // beyond it, or below 0, the schema said so
+                    in.problem(at, "the index of a server present at the start (0 to " + (initialHosts - 1) + ")",
+                            node.asText());
+                }
                 return -2;
             }
-            return host;
+            return (int) host;
         }
 
         // ------------------------------------------------------------ policies
 
         EngineSettings readPolicies(int maxVms, List<HostGroup> hosts, PolicyContext context) {
-            int initialHosts = hosts.stream().mapToInt(HostGroup::count).sum();
+            int initialHosts = SizeLimits.servers(hosts);
             PolicyChoiceReader choices = new PolicyChoiceReader(in);
             String scorer = in.text("/policies/scorer", EngineSettings.WEIGHTED_SCORER);
             List<String> scorers = new ArrayList<>(List.of(EngineSettings.WEIGHTED_SCORER));
@@ -703,7 +745,7 @@ public final class ScenarioLoader {
             }
             boolean switchOff = "switch-off".equals(in.text("/policies/idleHosts", "switch-off"));
             ScalingSettings scaling = readScaling(initialHosts);
-            int missed = (int) in.integer("/policies/failover/missedChecks", 3);
+            int missed = Math.max(1, in.integer("/policies/failover/missedChecks", 3));
             CircuitBreakerSettings breaker = null;
             if (in.has("/policies/circuitBreaker")) {
                 String at = "/policies/circuitBreaker";
@@ -712,13 +754,13 @@ public final class ScenarioLoader {
                     in.problem(at + "/errorRate", "an error rate > 0", in.text(at + "/errorRate", ""));
                     rate = 0.5;
                 }
-                breaker = new CircuitBreakerSettings(rate, (int) in.integer(at + "/minTasks", 5),
+                breaker = new CircuitBreakerSettings(rate, Math.max(1, in.integer(at + "/minTasks", 5)),
                         positiveDuration(at + "/window", 300), positiveDuration(at + "/open", 120));
             }
             VmTemplate template = null;
             if (in.has("/fleet/template")) {
                 VmType type = vmType("/fleet/template/vmType");
-                int perHost = (int) in.integer("/fleet/template/perHost", 1);
+                int perHost = Math.max(1, in.integer("/fleet/template/perHost", 1));
                 if (perHost > maxVms) {
                     in.problem("/fleet/template/perHost", "at most fleet.maxVmsPerHost (" + maxVms + ")",
                             String.valueOf(perHost));
@@ -726,6 +768,10 @@ public final class ScenarioLoader {
                 if (type != null) {
                     template = new VmTemplate(type, perHost);
                     templateFits(template, hosts, scaling);
+                    if (soundlyRead("fleet", "scale", "policies.scaling")) {
+                        SizeLimits.checkTemplateVms(in, Math.max(initialHosts,
+                                scaling == null ? 0 : scaling.maxHosts()), perHost);
+                    }
                 }
             }
             VmSizing sizing = taskWorkload ? VmSizing.RESERVATION : VmSizing.DEMAND;
@@ -754,6 +800,17 @@ public final class ScenarioLoader {
             return new LoadWeights(requests, cpu, memory, gpu);
         }
 
+        /** A scaling setting times the scenario's scale, refused when that is more servers than a run may have. */
+        int scaled(String at, int value) {
+            long servers = (long) value * scale;
+            if (servers > SizeLimits.MAX_SERVERS) {
+                in.problem(at, "at most " + SizeLimits.MAX_SERVERS + " servers with scale " + scale,
+                        value + " (" + servers + " servers)");
+                return value;
+            }
+            return (int) servers;
+        }
+
         ScalingSettings readScaling(int initialHosts) {
             String at = "/policies/scaling";
             if (!"threshold".equals(in.text(at + "/policy", "none"))) {
@@ -765,8 +822,8 @@ public final class ScenarioLoader {
                 in.problem(at + "/scaleIn", "a threshold below scaleOut (" + in.text(at + "/scaleOut", String.valueOf(ScalingSettings.DEFAULT_SCALE_OUT)) + ")",
                         Phrases.describe(in.node(at + "/scaleIn")));
             }
-            int min = (int) in.integer(at + "/minHosts", 1);
-            int max = (int) in.integer(at + "/maxHosts", Math.max(1, initialHosts / scale) * 10L);
+            int min = Math.max(0, in.integer(at + "/minHosts", 1));
+            int max = Math.max(1, in.integer(at + "/maxHosts", SizeLimits.defaultMaxHosts(initialHosts / scale)));
             if (max < min) {
                 in.problem(at + "/maxHosts", "at least minHosts (" + min + ")", String.valueOf(max));
             }
@@ -776,15 +833,17 @@ public final class ScenarioLoader {
                 return null;
             }
             return new ScalingSettings(out, scaleIn, in.quantity(at + "/window", Units.DURATION, ScalingSettings.DEFAULT_WINDOW_S),
-                    in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S), min * scale, max * scale,
-                    (int) in.integer(at + "/step", 1) * scale, launch, (int) in.integer(at + "/standbyPool", 0) * scale,
+                    in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S),
+                    scaled(at + "/minHosts", min), scaled(at + "/maxHosts", max),
+                    scaled(at + "/step", Math.max(1, in.integer(at + "/step", 1))), launch,
+                    scaled(at + "/standbyPool", Math.max(0, in.integer(at + "/standbyPool", 0))),
                     "migrate".equals(in.text(at + "/drain", "finish")));
         }
 
         // ------------------------------------------------------------ small checks
 
         int atLeastOne(String at) {
-            return (int) Math.max(1, in.integer(at, 1));
+            return Math.max(1, in.integer(at, 1));
         }
 
         double positiveOrOne(String at) {

@@ -69,15 +69,42 @@ public record ScenarioProblem(
     public String format() {
         StringBuilder line = new StringBuilder(position.map(p -> p.describe(file)).orElse(file)).append(": ");
         if (!fieldPath.isEmpty()) {
-            line.append(fieldPath).append(": ");
+            line.append(oneLine(fieldPath)).append(": ");
         }
         if (expected.isEmpty()) {
-            line.append(found);
+            line.append(oneLine(found));
         } else {
-            line.append("expected ").append(expected).append(", found ").append(found);
+            line.append("expected ").append(oneLine(expected)).append(", found ").append(oneLine(found));
         }
-        hint.ifPresent(h -> line.append("; ").append(h));
+        hint.ifPresent(h -> line.append("; ").append(oneLine(h)));
         return line.toString();
+    }
+
+    /**
+     * Control characters written as escapes: a value or a data line holding a line break or a carriage return
+     * would otherwise break the one-line message, or overwrite it on a terminal.
+     */
+    static String oneLine(String text) {
+        StringBuilder shown = null;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= 0x20 && c != 0x7F) {
+                if (shown != null) {
+                    shown.append(c);
+                }
+                continue;
+            }
+            if (shown == null) {
+                shown = new StringBuilder(text.substring(0, i));
+            }
+            shown.append(switch (c) {
+                case '\n' -> "\\n";
+                case '\r' -> "\\r";
+                case '\t' -> "\\t";
+                default -> String.format(java.util.Locale.ROOT, "\\u%04X", (int) c);
+            });
+        }
+        return shown == null ? text : shown.toString();
     }
 
     private Optional<SourcePosition.InFile> inFile() {

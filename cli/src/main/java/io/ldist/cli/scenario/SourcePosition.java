@@ -33,7 +33,7 @@ public sealed interface SourcePosition permits SourcePosition.InFile, SourcePosi
     record FromOverride(String assignment) implements SourcePosition {
         @Override
         public String describe(String fileDisplayName) {
-            return "--set " + assignment;
+            return "--set " + ScenarioProblem.oneLine(assignment);
         }
     }
 }

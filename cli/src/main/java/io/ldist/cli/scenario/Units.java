@@ -21,21 +21,21 @@ import java.util.regex.Pattern;
 public enum Units {
 
     /** Durations in seconds. */
-    DURATION("duration", "300, 90s, 250ms, 5m, 1.5h or 2d", units(
+    DURATION("duration", "300, 90s, 250ms, 5m, 1.5h or 2d", 3650 * 86_400.0, "3650d", units(
             "", 1, "ms", 0.001, "s", 1, "m", 60, "min", 60, "h", 3600, "d", 86_400)),
 
     /** Memory and disk sizes in MiB; decimal units (1 GB = 10^9 bytes = 10^9 / 2^20 MiB) are converted exactly. */
-    SIZE("size", "4096 (MiB), 870MiB, 4GiB, 1.5TiB or 16GB", units(
+    SIZE("size", "4096 (MiB), 870MiB, 4GiB, 1.5TiB or 16GB", 1024.0 * 1024 * 1024, "1024TiB", units(
             "", 1, "KiB", 1.0 / 1024, "MiB", 1, "GiB", 1024, "TiB", 1024 * 1024,
             "kB", 1e3 / 1_048_576, "MB", 1e6 / 1_048_576, "GB", 1e9 / 1_048_576, "TB", 1e12 / 1_048_576)),
 
     /** Network bandwidth in Mbit/s (decimal prefixes, as networks are sold). */
-    BANDWIDTH("bandwidth", "100 (Mbit/s), 100Mbps, 1Gbps or 10Gbit/s", units(
+    BANDWIDTH("bandwidth", "100 (Mbit/s), 100Mbps, 1Gbps or 10Gbit/s", 1e7, "10Tbps", units(
             "", 1, "kbps", 1e-3, "kbit/s", 1e-3, "Mbps", 1, "Mbit/s", 1,
             "Gbps", 1e3, "Gbit/s", 1e3, "Tbps", 1e6, "Tbit/s", 1e6)),
 
     /** Shares and thresholds as a fraction: {@code 80%} and {@code 0.8} are both 0.8. */
-    FRACTION("fraction", "0.8 or 80%", units("", 1, "%", 0.01));
+    FRACTION("fraction", "0.8 or 80%", Double.MAX_VALUE, "", units("", 1, "%", 0.01));
 
     /** A number, then optionally whitespace and a unit. */
     private static final Pattern QUANTITY = Pattern.compile(
@@ -44,10 +44,19 @@ public enum Units {
     private final String noun;
     private final String examples;
     private final Map<String, Double> factors;
+    private final double max;
+    private final String maxText;
 
-    Units(String noun, String examples, Map<String, Double> factors) {
+    /**
+     * @param max the largest quantity a scenario may give, in base units: ten years, a PiB of memory, 10 Tbit/s
+     *            are far beyond any fleet, and a bound keeps a slip of the keyboard (5000000d) from overflowing the
+     *            simulator's clocks and sizes. Shares are bounded by the fields that read them.
+     */
+    Units(String noun, String examples, double max, String maxText, Map<String, Double> factors) {
         this.noun = noun;
         this.examples = examples;
+        this.max = max;
+        this.maxText = maxText;
         this.factors = factors;
     }
 
@@ -76,6 +85,16 @@ public enum Units {
             throw refusal("a non-negative " + noun, text, Optional.empty());
         }
         return value;
+    }
+
+    /**
+     * Refuses a quantity above the largest a scenario field may give (none for fractions); the scenario's reader
+     * checks it, as {@link #parse} reads quantities of any size.
+     */
+    void checkAtMost(double value, String text) {
+        if (value > max) {
+            throw refusal("a " + noun + " of at most " + maxText, text, Optional.empty());
+        }
     }
 
     private static InvalidQuantityException refusal(String expected, String text, Optional<String> hint) {

@@ -95,18 +95,40 @@ final class YamlTreeReader {
                     case LONG -> nodes.numberNode(parser.getLongValue());
                     default -> nodes.numberNode(parser.getBigIntegerValue());
                 };
-                case VALUE_NUMBER_FLOAT -> parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL
-                        ? nodes.numberNode(parser.getDecimalValue())
-                        : nodes.numberNode(parser.getDoubleValue());
+                case VALUE_NUMBER_FLOAT -> {
+                    if (parser.getNumberType() == JsonParser.NumberType.BIG_DECIMAL) {
+                        yield nodes.numberNode(parser.getDecimalValue());
+                    }
+                    double value = parser.getDoubleValue();
+                    // .inf, .nan or 1e999: no field of a scenario means anything by them.
+                    if (!Double.isFinite(value)) {
+                        throw refuse(pointer, "a finite number", parser.getText());
+                    }
+                    yield nodes.numberNode(value);
+                }
                 case VALUE_TRUE, VALUE_FALSE -> nodes.booleanNode(parser.getBooleanValue());
                 case VALUE_NULL -> nodes.nullNode();
+                case VALUE_EMBEDDED_OBJECT -> throw refuse(pointer, "a mapping, a list or a plain value",
+                        "binary data (a !!binary value)");
                 default -> throw refuse(pointer, "a mapping, a list or a plain value",
                         "an unsupported YAML value (" + token + ")");
             };
         } catch (JsonProcessingException e) {
+            if (e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Malformed numeric value")) {
+                // .inf and .nan: YAML's words for numbers no scenario field can take.
+                throw refuse(pointer, "a finite number", textOrToken());
+            }
             throw malformed(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private String textOrToken() {
+        try {
+            return parser.getText();
+        } catch (IOException e) {
+            return "a number YAML cannot read";
         }
     }
 
@@ -182,16 +204,37 @@ final class YamlTreeReader {
     private ScenarioException malformed(JsonProcessingException e) {
         if (e instanceof MarkedYAMLException yaml && yaml.getProblemMark() != null) {
             Mark mark = yaml.getProblemMark();
-            String reason = yaml.getContext() == null
-                    ? yaml.getProblem()
-                    : yaml.getProblem() + " (" + yaml.getContext() + " at line " + (yaml.getContextMark().getLine() + 1) + ")";
+            String problem = yaml.getProblem() == null ? "unreadable YAML" : yaml.getProblem();
+            if (problem.contains("(TAB)")) {
+                // SnakeYAML's own words ("found character '\t(TAB)' that cannot start any token") are obscure.
+                return new ScenarioException(ScenarioProblem.malformedYaml(displayName,
+                        SourcePosition.at(mark.getLine() + 1, mark.getColumn() + 1),
+                        "a tab character, which YAML does not allow for indentation: indent with spaces"));
+            }
+            // The context may come without a place of its own (a mark), as it does for a tab.
+            String reason = yaml.getContext() == null ? problem
+                    : yaml.getContextMark() == null ? problem + " (" + yaml.getContext() + ")"
+                    : problem + " (" + yaml.getContext() + " at line " + (yaml.getContextMark().getLine() + 1) + ")";
             return new ScenarioException(ScenarioProblem.malformedYaml(displayName,
                     SourcePosition.at(mark.getLine() + 1, mark.getColumn() + 1), reason));
         }
         JsonLocation location = e.getLocation();
         SourcePosition position = location == null ? here()
                 : SourcePosition.at(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
-        return new ScenarioException(ScenarioProblem.malformedYaml(displayName, position, e.getOriginalMessage()));
+        String reason = e.getOriginalMessage() == null ? e.getClass().getSimpleName() : e.getOriginalMessage();
+        // Jackson's limits speak of its own settings (StreamReadConstraints); say what the text holds instead.
+        if (reason.contains("nesting depth")) {
+            reason = "lists or mappings nested more than 1000 deep";
+        } else if (reason.contains("String value length")) {
+            reason = "a text value too long to read (more than 20,000,000 characters)";
+        } else if (reason.contains("Number value length")) {
+            reason = "a number of more than 1000 digits";
+        } else if (reason.contains("Name length")) {
+            reason = "a field name too long to read (more than 50,000 characters)";
+        } else if (reason.startsWith("Expected a field name")) {
+            reason = "a key that is not plain text (YAML's complex keys, such as ? [a, b], are not supported)";
+        }
+        return new ScenarioException(ScenarioProblem.malformedYaml(displayName, position, reason));
     }
 
     private ScenarioException refuse(String pointer, String expected, String found) {

@@ -11,8 +11,14 @@ public final class UtilizationTrace {
     private final byte[][] percent;
     private final double intervalS;
     private final int samples;
+    private final List<String> notices;
 
     public UtilizationTrace(List<String> names, byte[][] percent, double intervalS) {
+        this(names, percent, intervalS, List.of());
+    }
+
+    /** @param notices what the reader skipped or cut to make this trace, one sentence each, for the user */
+    public UtilizationTrace(List<String> names, byte[][] percent, double intervalS, List<String> notices) {
         if (names.size() != percent.length) {
             throw new IllegalArgumentException("one name per series expected");
         }
@@ -23,11 +29,17 @@ public final class UtilizationTrace {
         this.percent = percent;
         this.intervalS = intervalS;
         this.samples = percent.length == 0 ? 0 : percent[0].length;
+        this.notices = List.copyOf(notices);
         for (byte[] series : percent) {
             if (series.length != samples) {
                 throw new IllegalArgumentException("all series must have the same length");
             }
         }
+    }
+
+    /** What the reader skipped or cut (files that are not readable files, lines past one day), to be said. */
+    public List<String> notices() {
+        return notices;
     }
 
     public int seriesCount() {
