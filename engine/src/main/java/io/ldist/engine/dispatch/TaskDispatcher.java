@@ -16,6 +16,7 @@ import io.ldist.engine.util.IntList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * Gives queued tasks, oldest first, to a VM on the server the placement policy ranks best among those that
@@ -64,19 +65,7 @@ public final class TaskDispatcher implements TaskPath {
         assignedHosts.clear();
         index.load(plan, gate);
         syncWaiting(plan.view());
-        double[] room = index.roomAnywhere();
-        int position = waiting.nextWithin(0, room[0], room[1], room[2]);
-        while (position >= 0) {
-            TaskRequest task = waiting.at(position);
-            int vm = index.choose(task.demand());
-            if (vm >= 0) {
-                waiting.remove(task.id());
-                plan.assignTask(vm, task.demand());
-                start(task, vm, actions);
-                room = index.roomAnywhere();
-            }
-            position = waiting.nextWithin(position + 1, room[0], room[1], room[2]);
-        }
+        retryWaiting(index::roomAnywhere, plan, actions);
         waiting.compactIfSparse();
         indexCurrent = false; // unless the decision turns out to have done nothing but dispatch
     }
@@ -174,7 +163,9 @@ public final class TaskDispatcher implements TaskPath {
         for (TaskId id : withdrawn) {
             waiting.remove(id);
         }
-        retryWaiting(freed, actions);
+        if (!freed.isEmpty()) {
+            retryWaiting(() -> index.room(freed), null, actions);
+        }
         List<TaskRequest> queued = changes.queued();
         for (TaskRequest task : queued) {
             if (withdrawn.contains(task.id())) {
@@ -190,22 +181,29 @@ public final class TaskDispatcher implements TaskPath {
         waiting.compactIfSparse();
     }
 
-    /** Waiting tasks, oldest first, that may fit the room of the {@code freed} servers. */
-    private void retryWaiting(IntList freed, Plan.Builder actions) {
-        if (freed.isEmpty() || waiting.size() == 0) {
+    /**
+     * Tries the waiting tasks, oldest first, that may fit {@code room} (the most room of one VM, per resource,
+     * where room may have grown), as it shrinks with each task started; records them in {@code plan} too when
+     * a whole decision is being planned (else null).
+     */
+    private void retryWaiting(Supplier<double[]> room, PlanningState plan, Plan.Builder actions) {
+        if (waiting.size() == 0) {
             return;
         }
-        double[] room = index.room(freed);
-        int position = waiting.nextWithin(0, room[0], room[1], room[2]);
+        double[] most = room.get();
+        int position = waiting.nextWithin(0, most[0], most[1], most[2]);
         while (position >= 0) {
             TaskRequest task = waiting.at(position);
             int vm = index.choose(task.demand());
             if (vm >= 0) {
                 waiting.remove(task.id());
+                if (plan != null) {
+                    plan.assignTask(vm, task.demand());
+                }
                 start(task, vm, actions);
-                room = index.room(freed);
+                most = room.get();
             }
-            position = waiting.nextWithin(position + 1, room[0], room[1], room[2]);
+            position = waiting.nextWithin(position + 1, most[0], most[1], most[2]);
         }
     }
 
