@@ -128,6 +128,23 @@ class SimulationProperties {
         assertThat(Double.isNaN(s.get("meanTimeToRecoverS").doubleValue())).isEqualTo(!anyRecovered);
     }
 
+    /**
+     * The engine's per-task path is only a faster way to the choices of whole decisions: a run that takes every
+     * decision whole gives the same events and summary, for every placement, scorer, breaker, scaling and crash.
+     */
+    @Property(tries = 60)
+    void taskRuns_decideTheSameWithOrWithoutThePerTaskPath(@ForAll("taskRuns") TaskRun run) {
+        List<EventRow> fast = new ArrayList<>();
+        List<EventRow> whole = new ArrayList<>();
+        SimulationResult a = new Simulation(run.spec(), run.engine().newEngine(), fast::add, null).run();
+        SimulationResult b = new Simulation(run.spec(), run.engine().newEngine(), whole::add, null)
+                .decidingWholeOnly().run();
+
+        assertThat(fast).isEqualTo(whole);
+        assertThat(a.summary()).isEqualTo(b.summary());
+        Statistics.label("tasks assigned").collect(fast.stream().anyMatch(e -> e.kind().equals("AssignTask")));
+    }
+
     @Property(tries = 40)
     void taskRuns_everyCrashIsFencedWithinTheMissedChecksAndFailedServersHoldNothing(@ForAll("taskRuns") TaskRun run) {
         List<EventRow> events = new ArrayList<>();

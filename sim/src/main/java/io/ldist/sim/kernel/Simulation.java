@@ -94,6 +94,7 @@ public final class Simulation {
     private final TaskChanges taskChanges = new TaskChanges();
     private boolean onlyTasksChanged = true;
     private boolean wholeDecisionOwed;
+    private boolean perTaskPath = true;
     /** Some VM started since demands were last read (their demand is still 0). */
     private boolean demandStale;
     /** A tick was decided at this instant: its time-series row is taken once the instant is complete. */
@@ -127,6 +128,15 @@ public final class Simulation {
         TaskRecovery recovery = taskWorkload != null ? taskWorkload.recovery() : TaskRecovery.RESTART;
         this.executor = new SimExecutor(fleet, engine.rules(), events, recorder, log, recovery,
                 taskWorkload != null);
+    }
+
+    /**
+     * Takes every decision as a whole one, never the engine's per-task path (for tests: a run must come out the
+     * same either way, the per-task path being only the fast way to the same choices).
+     */
+    public Simulation decidingWholeOnly() {
+        perTaskPath = false;
+        return this;
     }
 
     /**
@@ -306,7 +316,7 @@ public final class Simulation {
             refreshDemand(t);
         }
         fleet.allocate();
-        boolean perTask = onlyTasksChanged && !wholeDecisionOwed && engine.hasTaskPath()
+        boolean perTask = perTaskPath && onlyTasksChanged && !wholeDecisionOwed && engine.hasTaskPath()
                 && (trigger == Trigger.TASKS_QUEUED || trigger == Trigger.CAPACITY_FREED);
         Plan plan = perTask ? engine.dispatch(fleet, taskChanges) : engine.decide(fleet, trigger);
         taskChanges.clear();
