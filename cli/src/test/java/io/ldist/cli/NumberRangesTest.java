@@ -66,6 +66,16 @@ class NumberRangesTest {
                 .map(a -> a.get().length == 3 ? Arguments.of(a.get()[0], a.get()[1], "4294967300", a.get()[2]) : a);
     }
 
+    @Test
+    void aTaskStreamScaled_scalesItsScalingSettings_withinTheServerLimit() {
+        Path scenario = TestScenarios.tasks(tmp);
+        String err = simulateRefused(scenario, "--scale", "64", "--set",
+                "policies.scaling={policy: threshold, maxHosts: 100000}");
+
+        assertThat(err).contains("policies.scaling.maxHosts: expected at most 1,000,000 servers with scale 64, "
+                + "found 100,000 (6,400,000 servers)");
+    }
+
     @ParameterizedTest(name = "{1}={2}")
     @MethodSource("integerFields")
     void integerBeyondItsRange_refusedAtTheField_neverWrapped(String base, String field, String value, String max) {

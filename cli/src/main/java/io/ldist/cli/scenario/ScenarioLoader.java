@@ -804,8 +804,8 @@ public final class ScenarioLoader {
         int scaled(String at, int value) {
             long servers = (long) value * scale;
             if (servers > SizeLimits.MAX_SERVERS) {
-                in.problem(at, "at most " + SizeLimits.MAX_SERVERS + " servers with scale " + scale,
-                        value + " (" + servers + " servers)");
+                in.problem(at, "at most " + SizeLimits.number(SizeLimits.MAX_SERVERS) + " servers with scale " + scale,
+                        SizeLimits.number(value) + " (" + SizeLimits.number(servers) + " servers)");
                 return value;
             }
             return (int) servers;

@@ -112,7 +112,7 @@ final class SizeLimits {
         return (int) Math.min(Integer.MAX_VALUE, groups.stream().mapToLong(HostGroup::count).sum());
     }
 
-    private static String number(long value) {
+    static String number(long value) {
         return String.format(Locale.ROOT, "%,d", value);
     }
 
