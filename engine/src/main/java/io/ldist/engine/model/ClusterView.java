@@ -34,6 +34,17 @@ public interface ClusterView {
     /** The {@code i}-th VM on the server, {@code 0 <= i < hostVmCount(host)}. */
     int hostVm(int host, int i);
 
+    /** VMs on their way to the server by migration (they hold room there until they arrive). */
+    default int hostIncomingVmCount(int host) {
+        int incoming = 0;
+        for (int v = 0; v < vmCount(); v++) {
+            if (vmMigrationTarget(v) == host) {
+                incoming++;
+            }
+        }
+        return incoming;
+    }
+
     /** Tasks that finished successfully on the server since the start of the run. */
     long hostTaskSuccesses(int host);
 

@@ -11,6 +11,7 @@ import io.ldist.engine.plan.LaunchHost;
 import io.ldist.engine.plan.MigrateVm;
 import io.ldist.engine.plan.PlaceVm;
 import io.ldist.engine.plan.Plan;
+import io.ldist.engine.plan.PlanValidator;
 import io.ldist.engine.plan.ResumeHost;
 import io.ldist.engine.plan.StopHost;
 import io.ldist.engine.plan.TerminateHost;
@@ -27,7 +28,8 @@ import java.util.function.Supplier;
 
 /**
  * Applies the engine's plans to the virtual fleet and schedules what follows from them (boots, migration
- * completions, task completions). An action that cannot be applied means the engine proposed something
+ * completions, task completions). Each action is first checked by {@link PlanValidator} against the fleet as
+ * the plan's earlier actions left it; one that cannot be applied means the engine proposed something
  * impossible: the run stops with an {@link IllegalStateException} naming the action, rather than carry on
  * from a corrupted fleet.
  */
@@ -79,6 +81,7 @@ public final class SimExecutor {
         boolean tasksQueued = false;
         for (Action action : plan.actions()) {
             try {
+                require(PlanValidator.problem(action, fleet, rules.maxVmsPerHost()));
                 if (action instanceof PlaceVm a) {
                     placeVm(a);
                     capacityChanged = true;
@@ -98,8 +101,6 @@ public final class SimExecutor {
                     drainHost(a);
                 } else if (action instanceof FenceHost a) {
                     tasksQueued |= fenceHost(a);
-                } else {
-                    throw new IllegalStateException("no executor for " + action.kind());
                 }
             } catch (IllegalStateException e) {
                 throw new IllegalStateException("at t=" + fleet.nowS() + "s the engine proposed " + action
@@ -116,12 +117,7 @@ public final class SimExecutor {
         int host = a.host().index();
         if (vm == fleet.vmCount()) {
             fleet.addVm(a.type());
-        } else {
-            require(vm < fleet.vmCount(), "unknown VM");
-            require(fleet.vmStatus(vm) == VmStatus.PENDING, "the VM is " + fleet.vmStatus(vm) + ", not pending");
-            require(fleet.vmType(vm).equals(a.type()), () -> "the VM's type is " + fleet.vmType(vm).name());
         }
-        requireAcceptsVm(host);
         fleet.place(vm, host);
         if (taskWorkload) {
             fleet.setDemand(vm, 0, 0, 0);
@@ -138,23 +134,12 @@ public final class SimExecutor {
         int vm = a.vm().index();
         int from = a.from().index();
         int to = a.to().index();
-        require(vm < fleet.vmCount() && fleet.vmStatus(vm) == VmStatus.RUNNING, "the VM is not running");
-        require(fleet.vmHost(vm) == from, () -> "the VM is on host-" + fleet.vmHost(vm));
-        requireAcceptsVm(to);
         double link = Math.min(fleet.hostType(from).netMbps(), fleet.hostType(to).netMbps());
         double end = fleet.nowS() + fleet.migration().durationS(fleet.vmType(vm).ramMb(), link);
         fleet.startMigration(vm, to, end);
         events.schedule(end, new SimEvent.MigrationCompleted(vm));
         recorder.migrationStarted(vm, fleet.nowS());
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), from, vm, to, -1, ""));
-    }
-
-    private void requireAcceptsVm(int host) {
-        require(host < fleet.hostCount(), "unknown host");
-        require(fleet.hostState(host) == HostState.ACTIVE, () -> "the host is " + fleet.hostState(host));
-        int holding = fleet.hostVmCount(host) + fleet.incomingCount(host);
-        require(holding < rules.maxVmsPerHost(), () -> "the host already holds " + holding + " VMs (limit "
-                + rules.maxVmsPerHost() + ")");
     }
 
     /** The VM arrives; a draining source may now be empty. */
@@ -179,10 +164,7 @@ public final class SimExecutor {
         int vm = a.vm().index();
         SimTask task = fleet.tasks().get(a.task().value());
         require(task.status() == SimTask.Status.QUEUED, () -> a.task() + " is " + task.status());
-        require(vm < fleet.vmCount() && fleet.vmStatus(vm) == VmStatus.RUNNING, "the VM is not running");
         int host = fleet.vmHost(vm);
-        require(fleet.hostState(host) == HostState.ACTIVE, () -> "the VM's host is " + fleet.hostState(host));
-        require(fleet.tasks().runningOn(vm) < fleet.vmType(vm).taskSlots(), "the VM has no free task slot");
         boolean firstStart = Double.isNaN(task.firstStartS());
         fleet.tasks().start(task, vm, fleet.nowS());
         if (firstStart) {
@@ -207,7 +189,6 @@ public final class SimExecutor {
     // ---------------------------------------------------------------- servers
 
     private void launchHost(LaunchHost a) {
-        require(a.host().index() == fleet.hostCount(), () -> "new hosts must take the next index " + fleet.hostCount());
         int host = fleet.addHost(a.type(), HostState.BOOTING);
         fleet.setIntoStandby(host, a.intoStandby());
         events.schedule(fleet.nowS() + a.type().bootTimeS(), new SimEvent.BootCompleted(host));
@@ -217,7 +198,6 @@ public final class SimExecutor {
 
     private boolean resumeHost(ResumeHost a) {
         int host = a.host().index();
-        require(fleet.hostState(host) == HostState.STANDBY, () -> "the host is " + fleet.hostState(host));
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
         double resume = fleet.hostType(host).resumeTimeS();
         if (resume == 0) {
@@ -232,24 +212,18 @@ public final class SimExecutor {
 
     private void stopHost(StopHost a) {
         int host = a.host().index();
-        require(fleet.hostState(host) == HostState.ACTIVE, () -> "the host is " + fleet.hostState(host));
-        require(fleet.hostVmCount(host) == 0 && fleet.incomingCount(host) == 0, "the host still holds VMs");
         shutDown(host, HostState.STANDBY);
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
     }
 
     private void terminateHost(TerminateHost a) {
         int host = a.host().index();
-        require(fleet.hostState(host) == HostState.ACTIVE || fleet.hostState(host) == HostState.STANDBY,
-                () -> "the host is " + fleet.hostState(host));
-        require(fleet.hostVmCount(host) == 0 && fleet.incomingCount(host) == 0, "the host still holds VMs");
         shutDown(host, HostState.TERMINATED);
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
     }
 
     private void drainHost(DrainHost a) {
         int host = a.host().index();
-        require(fleet.hostState(host) == HostState.ACTIVE, () -> "the host is " + fleet.hostState(host));
         fleet.setHostState(host, HostState.DRAINING);
         fleet.setAfterDrain(host, (byte) (a.then() == DrainHost.AfterDrain.STOP ? 1 : 2));
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
@@ -285,8 +259,6 @@ public final class SimExecutor {
 
     private boolean fenceHost(FenceHost a) {
         int host = a.host().index();
-        HostState state = fleet.hostState(host);
-        require(state == HostState.ACTIVE || state == HostState.DRAINING, () -> "the host is " + state);
         recorder.failover();
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
                 fleet.isCrashed(host) ? "crashed" : "unresponsive"));
@@ -315,13 +287,14 @@ public final class SimExecutor {
         return requeued;
     }
 
-    private static void require(boolean condition, String problem) {
-        if (!condition) {
+    /** A problem {@link PlanValidator} found, or null for none. */
+    private static void require(String problem) {
+        if (problem != null) {
             throw new IllegalStateException(problem);
         }
     }
 
-    /** As {@link #require(boolean, String)}, the message made only when needed (plans apply many actions). */
+    /** A check of the simulator's own records, its message made only when needed (plans apply many actions). */
     private static void require(boolean condition, Supplier<String> problem) {
         if (!condition) {
             throw new IllegalStateException(problem.get());

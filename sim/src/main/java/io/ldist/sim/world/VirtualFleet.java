@@ -294,6 +294,11 @@ public final class VirtualFleet implements ClusterView {
         return arrivingOn[h];
     }
 
+    @Override
+    public int hostIncomingVmCount(int host) {
+        return arrivingOn[host];
+    }
+
     public int incomingVm(int h, int i) {
         return incoming[h].get(i);
     }
