@@ -42,6 +42,8 @@ public final class ReportCommand implements Callable<Integer> {
         try (OutputFolder output = OutputFolder.reopen(folder,
                 folder + ": no such folder (give the --out folder of ldist compare)")) {
             results = results();
+            // Said once, from the read the report is built from, even with --quiet: what the report leaves out.
+            Notices.print(spec.commandLine().getErr(), results.notices());
             report.writeReport(results, folder, output.staging());
             TestPause.at("report-written");
             output.commit();

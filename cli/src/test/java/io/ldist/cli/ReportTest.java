@@ -129,18 +129,19 @@ class ReportTest {
     }
 
     @Test
-    void resultsFromAnOlderFormat_refusedWithWhatToDo() throws IOException {
+    void resultsFromBeforeTheFormatColumn_refusedWithWhatToDo() throws IOException {
         Path results = out.resolve("results.csv");
         List<String> lines = Files.readAllLines(results);
-        // The first format had no time series column.
+        // Before the format column, nothing says how to read a file: refused, not guessed at.
         List<String> older = lines.stream().map(l -> l.replaceFirst("^format,", "")
                 .replaceFirst("^ldist-results-2,", "")).toList();
         Files.write(results, older);
 
         assertThat(refused(out.toString()))
-                .startsWith(results + ":1: expected a header starting with format,scenario,policy,parameter,value,"
-                        + "day,seed,timeseries (format ldist-results-2), found 'scenario,policy,")
-                .endsWith("this file was not written by this version of ldist compare: run the comparison again\n");
+                .startsWith(results + ":1: no column for format (every results.csv has format, scenario, policy, "
+                        + "parameter, value, day, seed, timeseries), found 'scenario,policy,")
+                .endsWith("the file was cut or edited, or written by an ldist too early to report: run the "
+                        + "comparison again\n");
     }
 
     /** results.csv without the given column, in its header and every row. */
@@ -148,7 +149,7 @@ class ReportTest {
         Path results = out.resolve("results.csv");
         List<String> lines = Files.readAllLines(results);
         int column = List.of(lines.get(0).split(",", -1)).indexOf(name);
-        assertThat(column).as(name).isPositive();
+        assertThat(column).as(name).isNotNegative();
         List<String> cut = new ArrayList<>();
         for (String line : lines) {
             List<String> cells = new ArrayList<>(List.of(line.split(",", -1)));
@@ -158,27 +159,87 @@ class ReportTest {
         Files.write(results, cut);
     }
 
-    @Test
-    void resultsWithoutAMetricColumn_refused() throws IOException {
-        dropColumn("slav");
-        dropColumn("pdm");
+    /** results.csv with every run's format set to the given one. */
+    private void setFormat(String format) throws IOException {
+        Path results = out.resolve("results.csv");
+        Files.write(results, Files.readAllLines(results).stream()
+                .map(l -> l.replaceFirst("^ldist-results-2,", format + ",")).toList());
+    }
 
-        assertThat(refused(out.toString())).isEqualTo(out.resolve("results.csv") + ":1: expected a column for "
-                + "every metric of format ldist-results-2, found none for pdm, slav; the file was cut or edited: "
-                + "run the comparison again\n");
+    private CliRun reported() {
+        CliRun run = CliRun.ldist("report", out.toString(), "--quiet");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        return run;
     }
 
     @Test
-    void resultsOfTheFirstFormat_withoutFailoversUnrecovered_refusedAsWrittenByAnEarlierLdist() throws IOException {
+    void resultsOfTheFirstFormat_withoutFailoversUnrecovered_reportedWithANotice() throws IOException {
+        byte[] written = read(out.resolve("report.html"));
         dropColumn("failoversUnrecovered");
-        Path results = out.resolve("results.csv");
-        List<String> first = Files.readAllLines(results).stream()
-                .map(l -> l.replaceFirst("^ldist-results-2,", "ldist-results-1,")).toList();
-        Files.write(results, first);
+        setFormat("ldist-results-1");
+        Files.delete(out.resolve("report.html"));
 
-        assertThat(refused(out.toString())).isEqualTo(results + ":2: expected format ldist-results-2, found "
-                + "'ldist-results-1' (written by an earlier ldist, without failoversUnrecovered); run the comparison "
-                + "again with this version of ldist\n");
+        CliRun run = reported();
+
+        assertThat(run.err()).isEqualTo("ldist: notice: " + out.resolve("results.csv") + ": written by an earlier "
+                + "ldist (format ldist-results-1), no column for failoversUnrecovered; the report leaves it out\n");
+        // These runs had no failovers, so the report never showed the metric: the same page as compare's.
+        assertThat(read(out.resolve("report.html"))).isEqualTo(written);
+    }
+
+    @Test
+    void resultsWithoutMetricColumns_reportedWithoutThem_saidOnce() throws IOException {
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<code>pdm</code>", "<code>slav</code>");
+        dropColumn("slav");
+        dropColumn("pdm");
+
+        CliRun run = reported();
+
+        assertThat(run.err()).isEqualTo("ldist: notice: " + out.resolve("results.csv") + ": no column for pdm, slav "
+                + "(written by an earlier ldist, or edited); the report leaves them out\n");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<code>slatah</code>")
+                .doesNotContain("<code>pdm</code>", "<code>slav</code>", "box-slav");
+    }
+
+    @Test
+    void resultsWithAColumnOfANewerLdist_readPastWithANotice() throws IOException {
+        byte[] written = read(out.resolve("report.html"));
+        Path results = out.resolve("results.csv");
+        List<String> lines = Files.readAllLines(results);
+        List<String> wider = new ArrayList<>(List.of(lines.get(0) + ",carbonKg"));
+        lines.stream().skip(1).map(l -> l + ",\"not, a number\"").forEach(wider::add);
+        Files.write(results, wider);
+
+        CliRun run = reported();
+
+        assertThat(run.err()).isEqualTo("ldist: notice: " + results + ": a column this ldist does not know, carbonKg "
+                + "(written by a newer ldist?); the report leaves it out\n");
+        assertThat(read(out.resolve("report.html"))).isEqualTo(written);
+    }
+
+    @Test
+    void resultsOfANewerFormat_refused() throws IOException {
+        setFormat("ldist-results-3");
+
+        assertThat(refused(out.toString())).isEqualTo(out.resolve("results.csv") + ":2: format ldist-results-3 was "
+                + "written by a newer ldist, whose columns this one (format ldist-results-2 and earlier) would "
+                + "misread; report it with that ldist or a newer one\n");
+    }
+
+    @Test
+    void resultsOfNoLdistFormat_refused() throws IOException {
+        setFormat("results-2");
+
+        assertThat(refused(out.toString())).isEqualTo(out.resolve("results.csv") + ":2: expected format "
+                + "ldist-results-N (N up to 2), found 'results-2'; this file was not written by ldist compare\n");
+    }
+
+    @Test
+    void resultsWithoutAnIdentityColumn_refusedWithNothingWritten() throws IOException {
+        dropColumn("seed");
+
+        assertThat(refused(out.toString())).startsWith(out.resolve("results.csv") + ":1: no column for seed "
+                + "(every results.csv has format, scenario, policy, parameter, value, day, seed, timeseries)");
     }
 
     @Test

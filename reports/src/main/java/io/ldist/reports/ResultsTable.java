@@ -17,14 +17,22 @@ import java.util.TreeSet;
 /**
  * results.csv of a comparison: one row per run, identified by scenario, policy (the variant compared), day and
  * seed, with the path of the run's time series (relative to the results folder) and every headline metric.
- * The first column names the file format so that a file from another version is refused with a clear message
- * instead of being misread. Every metric of the catalogue ({@link Metrics#ALL}) has a column, empty where a run
- * measured nothing, so a file without one is refused rather than reported without that metric; other columns
- * (the run's hosts, VMs and simulated time) are read when present and needed by nothing.
+ * Columns are read by name, so that a file stays readable when ldist adds a metric: a metric of the catalogue
+ * ({@link Metrics#ALL}) without a column has no value (not measured, so reports leave it out), a column this
+ * ldist does not know is read past, and each is said once as a notice ({@link #notices()}) rather than silently.
+ * The first column names the file format; see {@link #FORMAT}.
  */
 public final class ResultsTable {
-    /** The format of the rows: 2 added the column failoversUnrecovered. */
-    public static final String FORMAT = "ldist-results-2";
+    /**
+     * The format of the rows, {@code ldist-results-N}. N grows only for a change an earlier reader would misread
+     * (a column's meaning or unit changed, an identity column renamed), never for an added or removed metric:
+     * columns are read by name and a missing metric has no value. So this ldist reads any format up to its own
+     * and refuses a greater one, whose columns it could read but not understand. (2 added failoversUnrecovered,
+     * before this rule; a file of format 1 reads as one without that column.)
+     */
+    public static final int FORMAT_VERSION = 2;
+    public static final String FORMAT = "ldist-results-" + FORMAT_VERSION;
+    private static final String FORMAT_PREFIX = "ldist-results-";
     /** The day of a run on the scenario's own workload (a task stream, or the trace folder it names). */
     public static final String OWN_WORKLOAD = "-";
     public static final List<String> KEYS = List.of("format", "scenario", "policy", "parameter", "value", "day", "seed",
@@ -49,14 +57,26 @@ public final class ResultsTable {
 
     private final List<String> metricNames;
     private final List<Row> rows;
+    private final List<String> notices;
 
     public ResultsTable(List<String> metricNames, List<Row> rows) {
-        this.metricNames = List.copyOf(metricNames);
-        this.rows = List.copyOf(rows);
+        this(metricNames, rows, List.of());
     }
 
+    private ResultsTable(List<String> metricNames, List<Row> rows, List<String> notices) {
+        this.metricNames = List.copyOf(metricNames);
+        this.rows = List.copyOf(rows);
+        this.notices = List.copyOf(notices);
+    }
+
+    /** The columns of numbers the rows have (metrics, and the run's size where written). */
     public List<String> metricNames() {
         return metricNames;
+    }
+
+    /** What reading the file left out or found missing, one sentence each, for the user; empty when written. */
+    public List<String> notices() {
+        return notices;
     }
 
     public List<Row> rows() {
@@ -140,80 +160,101 @@ public final class ResultsTable {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             String header = in.readLine();
             if (header == null || header.isBlank()) {
-                throw new FormatException(file + ":1: expected a header line starting with "
-                        + String.join(",", KEYS) + ", found an empty file");
+                throw new FormatException(file + ":1: expected a header line naming the columns "
+                        + String.join(",", KEYS) + " and the metrics, found an empty file");
             }
-            List<String> columns = splitCsv(header);
-            if (columns.size() < KEYS.size() || !columns.subList(0, KEYS.size()).equals(KEYS)) {
-                throw new FormatException(file + ":1: expected a header starting with " + String.join(",", KEYS)
-                        + " (format " + FORMAT + "), found '" + header + "'; this file was not written by this "
-                        + "version of ldist compare: run the comparison again");
-            }
-            List<String> metrics = columns.subList(KEYS.size(), columns.size());
-            List<String> missing = Metrics.ALL.stream().map(Metric::name).filter(m -> !metrics.contains(m)).toList();
+            ResultsColumns columns = ResultsColumns.of(file, splitCsv(header));
             List<String> lines = in.lines().toList();
-            // The format first: a file of another format lacks columns for a reason of its own.
-            for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).isBlank()) {
-                    checkFormat(file, i + 2, splitCsv(lines.get(i)).get(0), missing);
-                    break;
-                }
-            }
-            if (!missing.isEmpty()) {
-                throw new FormatException(file + ":1: expected a column for every metric of format " + FORMAT
-                        + ", found none for " + String.join(", ", missing) + "; the file was cut or edited: run "
-                        + "the comparison again");
-            }
             List<Row> rows = new ArrayList<>();
+            String format = null;
             for (int i = 0; i < lines.size(); i++) {
-                if (!lines.get(i).isBlank()) {
-                    rows.add(parseRow(file, i + 2, splitCsv(lines.get(i)), columns.size(), metrics));
+                if (lines.get(i).isBlank()) {
+                    continue;
                 }
+                List<String> cells = splitCsv(lines.get(i));
+                if (cells.size() != columns.width()) {
+                    throw new FormatException(file + ":" + (i + 2) + ": expected " + columns.width() + " values, found "
+                            + cells.size());
+                }
+                String found = columns.cell(cells, "format");
+                if (format == null) {
+                    checkReadable(file, i + 2, found);
+                    format = found;
+                } else if (!format.equals(found)) {
+                    throw new FormatException(file + ":" + (i + 2) + ": expected format " + format + " (as on the "
+                            + "first run's line), found '" + found + "'; the file was edited: run the comparison again");
+                }
+                rows.add(parseRow(file, i + 2, cells, columns));
             }
             if (rows.isEmpty()) {
                 throw new FormatException(file + ": holds no runs (only a header)");
             }
-            return new ResultsTable(metrics, rows);
+            return new ResultsTable(columns.values(), rows, notices(file, format, columns));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }
     }
 
-    /** Refuses a row of another format, saying so when an earlier ldist wrote it (and what it lacks). */
-    private static void checkFormat(Path file, int number, String format, List<String> missing) {
-        if (FORMAT.equals(format)) {
-            return;
+    /** Refuses a format this ldist cannot read: not ldist's, or a newer ldist's (see {@link #FORMAT}). */
+    private static void checkReadable(Path file, int number, String format) {
+        if (!format.matches(FORMAT_PREFIX + "[1-9][0-9]*")) {
+            throw new FormatException(file + ":" + number + ": expected format " + FORMAT_PREFIX + "N (N up to "
+                    + FORMAT_VERSION + "), found '" + format + "'; this file was not written by ldist compare");
         }
-        boolean earlier = format.matches("ldist-results-\\d+") && Integer.parseInt(format.substring(
-                "ldist-results-".length())) < Integer.parseInt(FORMAT.substring("ldist-results-".length()));
-        throw new FormatException(file + ":" + number + ": expected format " + FORMAT + ", found '" + format + "'"
-                + (earlier ? " (written by an earlier ldist" + (missing.isEmpty() ? "" : ", without "
-                + String.join(", ", missing)) + ")" : "") + "; run the comparison again with this version of ldist");
+        if (version(format) > FORMAT_VERSION) {
+            throw new FormatException(file + ":" + number + ": format " + format + " was written by a newer ldist, "
+                    + "whose columns this one (format " + FORMAT + " and earlier) would misread; report it with that "
+                    + "ldist or a newer one");
+        }
     }
 
-    private static Row parseRow(Path file, int number, List<String> cells, int width, List<String> metrics) {
-        if (cells.size() != width) {
-            throw new FormatException(file + ":" + number + ": expected " + width + " values, found " + cells.size());
+    /** The N of ldist-results-N; too many digits to count is a format later than any this ldist knows. */
+    private static long version(String format) {
+        String digits = format.substring(FORMAT_PREFIX.length());
+        return digits.length() > 18 ? Long.MAX_VALUE : Long.parseLong(digits);
+    }
+
+    /** What the report will lack or leave out, said once each. */
+    private static List<String> notices(Path file, String format, ResultsColumns columns) {
+        List<String> notices = new ArrayList<>();
+        List<String> missing = columns.missingMetrics();
+        if (!missing.isEmpty()) {
+            boolean earlier = version(format) < FORMAT_VERSION;
+            notices.add(file + ": " + (earlier ? "written by an earlier ldist (format " + format + "), " : "")
+                    + "no column for " + String.join(", ", missing)
+                    + (earlier ? "" : " (written by an earlier ldist, or edited)") + "; the report leaves "
+                    + (missing.size() == 1 ? "it" : "them") + " out");
         }
-        checkFormat(file, number, cells.get(0), List.of());
+        List<String> unknown = columns.unknown();
+        if (!unknown.isEmpty()) {
+            notices.add(file + ": " + (unknown.size() == 1 ? "a column" : "columns") + " this ldist does not know, "
+                    + String.join(", ", unknown) + " (written by a newer ldist?); the report leaves "
+                    + (unknown.size() == 1 ? "it" : "them") + " out");
+        }
+        return notices;
+    }
+
+    private static Row parseRow(Path file, int number, List<String> cells, ResultsColumns columns) {
         long seed;
+        String seedText = columns.cell(cells, "seed");
         try {
-            seed = Long.parseLong(cells.get(6));
+            seed = Long.parseLong(seedText);
         } catch (NumberFormatException e) {
-            throw new FormatException(file + ":" + number + ": seed: expected an integer, found '" + cells.get(6) + "'");
+            throw new FormatException(file + ":" + number + ": seed: expected an integer, found '" + seedText + "'");
         }
         Map<String, Double> values = new LinkedHashMap<>();
-        for (int i = 0; i < metrics.size(); i++) {
-            String text = cells.get(KEYS.size() + i);
+        for (String name : columns.values()) {
+            String text = columns.cell(cells, name);
             try {
-                values.put(metrics.get(i), text.isEmpty() ? Double.NaN : Double.parseDouble(text));
+                values.put(name, text.isEmpty() ? Double.NaN : Double.parseDouble(text));
             } catch (NumberFormatException e) {
-                throw new FormatException(file + ":" + number + ": " + metrics.get(i) + ": expected a number, found '"
+                throw new FormatException(file + ":" + number + ": " + name + ": expected a number, found '"
                         + text + "'");
             }
         }
-        return new Row(cells.get(1), cells.get(2), cells.get(3), cells.get(4), cells.get(5), seed, cells.get(7),
-                values);
+        return new Row(columns.cell(cells, "scenario"), columns.cell(cells, "policy"),
+                columns.cell(cells, "parameter"), columns.cell(cells, "value"), columns.cell(cells, "day"), seed,
+                columns.cell(cells, "timeseries"), values);
     }
 
     /** Splits one CSV line, honouring double quotes. */
