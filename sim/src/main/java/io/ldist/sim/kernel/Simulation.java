@@ -6,30 +6,19 @@ import io.ldist.engine.model.BreakerState;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.TaskChanges;
 import io.ldist.engine.model.VmStatus;
-import io.ldist.engine.plan.Action;
 import io.ldist.engine.plan.BreakerChanged;
-import io.ldist.engine.plan.DrainHost;
-import io.ldist.engine.plan.FenceHost;
-import io.ldist.engine.plan.LaunchHost;
-import io.ldist.engine.plan.MigrateVm;
 import io.ldist.engine.plan.Plan;
-import io.ldist.engine.plan.Reason;
-import io.ldist.engine.plan.ResumeHost;
 import io.ldist.sim.record.EventLog;
 import io.ldist.sim.record.EventRow;
 import io.ldist.sim.record.RunRecorder;
-import io.ldist.sim.record.TimeseriesRow;
 import io.ldist.sim.spec.Faults;
 import io.ldist.sim.spec.HostGroup;
-import io.ldist.sim.spec.RamModel;
 import io.ldist.sim.spec.SimulationSpec;
 import io.ldist.sim.spec.TaskRecovery;
 import io.ldist.sim.spec.TaskSource;
 import io.ldist.sim.spec.TaskSpec;
 import io.ldist.sim.spec.TaskStreamWorkload;
-import io.ldist.sim.spec.VmLifetime;
 import io.ldist.sim.spec.VmTraceWorkload;
-import io.ldist.sim.trace.UtilizationTrace;
 import io.ldist.sim.world.FleetInvariants;
 import io.ldist.sim.world.SimExecutor;
 import io.ldist.sim.world.SimTask;
@@ -38,7 +27,6 @@ import io.ldist.sim.world.VirtualFleet;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.SplittableRandom;
@@ -72,11 +60,11 @@ public final class Simulation {
     private final SplittableRandom arrivalRandom;
     private final SplittableRandom failureRandom;
     private final SplittableRandom crashRandom;
-    private final List<TimeseriesRow> timeseries = new ArrayList<>();
+    private final TimeseriesSampler timeseries;
 
-    private final VmTraceWorkload traceWorkload;
+    /** The trace played back on the VMs; null for a task stream, whose VMs' demand is their tasks'. */
+    private final TraceReplay trace;
     private final TaskStreamWorkload taskWorkload;
-    private int[] seriesOfVm = new int[0];
     private boolean[] repairDue = new boolean[0];
     /**
      * Servers a health round must look at: crashed ones (they miss checks) and those to bring back once fenced.
@@ -94,21 +82,8 @@ public final class Simulation {
     private final TaskChanges taskChanges = new TaskChanges();
     private boolean onlyTasksChanged = true;
     private boolean wholeDecisionOwed;
-    /** Some VM started since demands were last read (their demand is still 0). */
-    private boolean demandStale;
-    /** A tick was decided at this instant: its time-series row is taken once the instant is complete. */
-    private boolean timeseriesDue;
     private int followUps;
     private double followUpsAtS = -1;
-
-    // Counters of the interval since the last decision tick, for the time series.
-    private int intervalMigrations;
-    private int intervalScaleOuts;
-    private int intervalScaleIns;
-    private int intervalFailovers;
-    private int intervalHostCrashes;
-    private final BitSet intervalOverloadedHosts = new BitSet();
-    private long completedAtLastTick;
     private boolean ran;
     private boolean checkAfterEveryPlan;
 
@@ -122,11 +97,12 @@ public final class Simulation {
         this.arrivalRandom = root.split();
         this.failureRandom = root.split();
         this.crashRandom = root.split();
-        this.traceWorkload = spec.workload() instanceof VmTraceWorkload w ? w : null;
         this.taskWorkload = spec.workload() instanceof TaskStreamWorkload w ? w : null;
         TaskRecovery recovery = taskWorkload != null ? taskWorkload.recovery() : TaskRecovery.RESTART;
         this.executor = new SimExecutor(fleet, engine.rules(), events, recorder, log, recovery,
                 taskWorkload != null);
+        this.trace = spec.workload() instanceof VmTraceWorkload w ? new TraceReplay(w, fleet, executor, log) : null;
+        this.timeseries = new TimeseriesSampler(fleet, tasks, recorder);
     }
 
     /**
@@ -164,28 +140,23 @@ public final class Simulation {
                     decide();
                 }
             }
-            if (demandStale) {
-                refreshDemand(t); // VMs started at this instant
+            if (trace != null) {
+                trace.refreshDemandIfStale(t); // VMs started at this instant
             }
             fleet.allocate();
             recorder.openStretch(fleet);
-            if (timeseriesDue) {
-                recordTimeseries(t);
-                timeseriesDue = false;
-            }
+            timeseries.sampleIfDue(t);
             if (t >= nextProgress) {
                 progress.accept(t / end);
                 nextProgress = t + end / 100;
             }
         }
         advanceTo(end);
-        if (timeseries.isEmpty() || timeseries.get(timeseries.size() - 1).timeS() < end) {
-            recordTimeseries(end); // the last interval, so the series ends with the run's totals
-        }
+        timeseries.sampleEnd(end);
         checkInvariants("at the end of the run");
         progress.accept(1);
         double wallS = (System.nanoTime() - started) / 1e9;
-        return new SimulationResult(spec, recorder, fleet, tasks, timeseries, wallS);
+        return new SimulationResult(spec, recorder, fleet, tasks, timeseries.rows(), wallS);
     }
 
     // ================================================================== set-up
@@ -197,12 +168,8 @@ public final class Simulation {
                 fleet.addHost(group.type(), group.initialState());
             }
         }
-        if (traceWorkload != null) {
-            seriesOfVm = new int[traceWorkload.vmCount()];
-            for (int i = 0; i < seriesOfVm.length; i++) {
-                int vm = fleet.addVm(traceWorkload.typeOf(i));
-                seriesOfVm[vm] = traceWorkload.seriesOf(i);
-            }
+        if (trace != null) {
+            trace.addVms();
         }
         if (taskWorkload != null) {
             scheduleNextArrival(0);
@@ -302,8 +269,8 @@ public final class Simulation {
         Trigger trigger = pendingTrigger;
         pendingTrigger = null;
         double t = fleet.nowS();
-        if (demandStale) {
-            refreshDemand(t);
+        if (trace != null) {
+            trace.refreshDemandIfStale(t);
         }
         fleet.allocate();
         boolean perTask = onlyTasksChanged && !wholeDecisionOwed && engine.hasTaskPath()
@@ -314,7 +281,7 @@ public final class Simulation {
         wholeDecisionOwed = false;
         logCircuitBreakerChanges(plan);
         SimExecutor.Outcome outcome = executor.apply(plan);
-        countForTimeseries(plan);
+        timeseries.countPlan(plan);
         if (checkAfterEveryPlan) {
             checkInvariants("after a " + trigger + " plan of " + plan.size() + " actions");
         }
@@ -322,9 +289,11 @@ public final class Simulation {
             countUnplacedVms();
         }
         if (trigger == Trigger.TICK) {
-            timeseriesDue = true;
+            timeseries.tickDecided();
         }
-        demandStale |= outcome.capacityChanged() && traceWorkload != null;
+        if (outcome.capacityChanged() && trace != null) {
+            trace.capacityChanged();
+        }
         if (followUpsAtS != t) {
             followUpsAtS = t;
             followUps = 0;
@@ -354,24 +323,6 @@ public final class Simulation {
         }
     }
 
-    private void countForTimeseries(Plan plan) {
-        for (Action action : plan.actions()) {
-            if (action instanceof MigrateVm migrate) {
-                intervalMigrations++;
-                if (migrate.reason() == Reason.OVERLOAD) {
-                    intervalOverloadedHosts.set(migrate.from().index());
-                }
-            } else if (action instanceof FenceHost) {
-                intervalFailovers++;
-            } else if (action.reason() == Reason.SCALE_OUT
-                    && (action instanceof LaunchHost || action instanceof ResumeHost)) {
-                intervalScaleOuts++;
-            } else if (action.reason() == Reason.SCALE_IN && action instanceof DrainHost) {
-                intervalScaleIns++;
-            }
-        }
-    }
-
     private void countUnplacedVms() {
         for (int v = 0; v < fleet.vmCount(); v++) {
             if (fleet.vmStatus(v) == VmStatus.PENDING) {
@@ -384,8 +335,8 @@ public final class Simulation {
 
     private void onDecisionDue() {
         double t = fleet.nowS();
-        if (traceWorkload != null) {
-            recordHistoryAndRetireIdleVms(t);
+        if (trace != null) {
+            trace.recordHistoryAndRetireIdleVms(t);
         }
         request(Trigger.TICK);
         double next = t + spec.decisionIntervalS();
@@ -394,41 +345,10 @@ public final class Simulation {
         }
     }
 
-    /** Trace VMs ask for their trace value at {@code t} times their MIPS; task VMs for their tasks' sum. */
+    /** Trace VMs ask for their trace value at {@code t}; task VMs keep their tasks' sum, set as tasks move. */
     private void refreshDemand(double t) {
-        demandStale = false;
-        if (traceWorkload == null) {
-            return;
-        }
-        UtilizationTrace trace = traceWorkload.trace();
-        boolean ramReserved = traceWorkload.ramModel() == RamModel.RESERVED;
-        double position = t / trace.intervalS();
-        int k = (int) position;
-        double fraction = position - k;
-        for (int v = 0; v < fleet.vmCount(); v++) {
-            VmStatus status = fleet.vmStatus(v);
-            if (status == VmStatus.RUNNING || status == VmStatus.MIGRATING) {
-                double mips = trace.at(seriesOfVm[v], k, fraction) * fleet.vmType(v).totalMips();
-                fleet.setDemand(v, mips, ramReserved ? fleet.vmType(v).ramMb() : 0, 0);
-            }
-        }
-    }
-
-    private void recordHistoryAndRetireIdleVms(double t) {
-        UtilizationTrace trace = traceWorkload.trace();
-        int k = (int) Math.floor(t / trace.intervalS());
-        boolean untilIdle = traceWorkload.lifetime() == VmLifetime.UNTIL_IDLE;
-        for (int v = 0; v < fleet.vmCount(); v++) {
-            if (fleet.vmStatus(v) == VmStatus.RUNNING || fleet.vmStatus(v) == VmStatus.MIGRATING) {
-                fleet.recordHistory(v);
-            }
-            if (untilIdle && fleet.vmStatus(v) == VmStatus.RUNNING && t > 0
-                    && trace.sample(seriesOfVm[v], k) == 0 && trace.sample(seriesOfVm[v], k + 1) == 0) {
-                int host = fleet.vmHost(v);
-                fleet.finish(v);
-                log.accept(new EventRow(t, "VmFinished", "IDLE", host, v, -1, -1, "trace idle"));
-                executor.finishDrainIfDone(host);
-            }
+        if (trace != null) {
+            trace.refreshDemand(t);
         }
     }
 
@@ -474,7 +394,7 @@ public final class Simulation {
                 tasks.freeze(task, t);
             }
         }
-        intervalHostCrashes++;
+        timeseries.hostCrashed();
         log.accept(new EventRow(t, "HostCrashed", "FAULT", host, -1, -1, -1,
                 Double.isInfinite(repairAfterS) ? "no repair" : "repair after " + repairAfterS + " s"));
         if (Double.isFinite(repairAfterS)) {
@@ -681,66 +601,5 @@ public final class Simulation {
         for (SimTask task : overdue) {
             drop(task, "WAITED", "queued longer than the workload's maxWait");
         }
-    }
-
-    // ================================================================== time series
-
-    private void recordTimeseries(double t) {
-        int active = 0;
-        int booting = 0;
-        int standby = 0;
-        int draining = 0;
-        int failed = 0;
-        double cpuSum = 0;
-        double powerW = 0;
-        double costPerHour = 0;
-        for (int h = 0; h < fleet.hostCount(); h++) {
-            HostState state = fleet.hostState(h);
-            switch (state) {
-                case ACTIVE -> active++;
-                case BOOTING -> booting++;
-                case STANDBY -> standby++;
-                case DRAINING -> draining++;
-                case FAILED -> failed++;
-                default -> { }
-            }
-            if (state == HostState.ACTIVE || state == HostState.DRAINING) {
-                cpuSum += fleet.hostCpuUtilization(h);
-            }
-            if (state.isRunning()) {
-                costPerHour += fleet.hostType(h).priceUsdPerHour();
-                if (!fleet.isCrashed(h)) {
-                    powerW += fleet.hostType(h).power().watts(fleet.hostCpuUtilization(h));
-                }
-            }
-        }
-        int vmsRunning = 0;
-        int vmsPending = 0;
-        for (int v = 0; v < fleet.vmCount(); v++) {
-            VmStatus status = fleet.vmStatus(v);
-            if (status == VmStatus.RUNNING || status == VmStatus.MIGRATING) {
-                vmsRunning++;
-            } else if (status == VmStatus.PENDING) {
-                vmsPending++;
-            }
-        }
-        int tasksRunning = 0;
-        for (int v = 0; v < fleet.vmCount(); v++) {
-            tasksRunning += tasks.runningOn(v);
-        }
-        long completed = recorder.tasks().completedCount();
-        int loaded = active + draining;
-        timeseries.add(new TimeseriesRow(t, active, booting, standby, draining, failed, vmsRunning, vmsPending,
-                loaded == 0 ? 0 : cpuSum / loaded, powerW, recorder.energyKWh(), costPerHour,
-                intervalMigrations, tasks.queuedCount(), tasksRunning, (int) (completed - completedAtLastTick),
-                intervalScaleOuts, intervalScaleIns, intervalFailovers, intervalHostCrashes,
-                intervalOverloadedHosts.cardinality()));
-        completedAtLastTick = completed;
-        intervalMigrations = 0;
-        intervalScaleOuts = 0;
-        intervalScaleIns = 0;
-        intervalFailovers = 0;
-        intervalHostCrashes = 0;
-        intervalOverloadedHosts.clear();
     }
 }
