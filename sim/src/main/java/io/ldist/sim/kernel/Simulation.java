@@ -118,7 +118,7 @@ public final class Simulation {
         FleetInvariants.require(fleet, engine.rules(), recorder.tasks().arrivedCount(), "at the end of the run");
         progress.accept(1);
         double wallS = (System.nanoTime() - started) / 1e9;
-        return new SimulationResult(spec, recorder, fleet, tasks, timeseries.rows(), wallS);
+        return new SimulationResult(spec, recorder, fleet, tasks, timeseries.timeseries(), wallS);
     }
 
     /** The fleet and the first events; the order of scheduling is the order of same-instant events. */
