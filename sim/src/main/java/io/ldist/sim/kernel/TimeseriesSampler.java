@@ -40,6 +40,7 @@ final class TimeseriesSampler {
     private int intervalHostCrashes;
     private final BitSet intervalOverloadedHosts = new BitSet();
     private long completedAtLastRow;
+    private double lastRowAtS = Double.NEGATIVE_INFINITY;
 
     private record Column(String name, Function<FleetCensus, Number> value) {
     }
@@ -116,7 +117,7 @@ final class TimeseriesSampler {
 
     /** The last interval's row, unless a tick took one at the end already, so the series ends with the totals. */
     void sampleEnd(double endS) {
-        if (rows.isEmpty() || rows.get(rows.size() - 1).get(0).doubleValue() < endS) {
+        if (lastRowAtS < endS) {
             sample(endS);
         }
     }
@@ -128,6 +129,7 @@ final class TimeseriesSampler {
             row.add(column.value().apply(census));
         }
         rows.add(List.copyOf(row));
+        lastRowAtS = t;
         completedAtLastRow = recorder.tasks().completedCount();
         intervalMigrations = 0;
         intervalScaleOuts = 0;
