@@ -4,13 +4,12 @@ import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.sim.record.RunRecorder;
 import io.ldist.sim.record.TaskStatistics;
-import io.ldist.sim.record.TimeseriesRow;
+import io.ldist.sim.record.Timeseries;
 import io.ldist.sim.spec.SimulationSpec;
 import io.ldist.sim.world.TaskBook;
 import io.ldist.sim.world.VirtualFleet;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -20,15 +19,15 @@ import java.util.Map;
 public final class SimulationResult {
     private final SimulationSpec spec;
     private final Map<String, Number> summary;
-    private final List<TimeseriesRow> timeseries;
+    private final Timeseries timeseries;
     private final double simWallSeconds;
     private final VirtualFleet fleet;
 
     SimulationResult(SimulationSpec spec, RunRecorder recorder, VirtualFleet fleet, TaskBook tasks,
-                     List<TimeseriesRow> timeseries, double simWallSeconds) {
+                     Timeseries timeseries, double simWallSeconds) {
         this.spec = spec;
         this.fleet = fleet;
-        this.timeseries = List.copyOf(timeseries);
+        this.timeseries = timeseries;
         this.simWallSeconds = simWallSeconds;
         this.summary = summarise(recorder, fleet, tasks);
     }
@@ -82,7 +81,7 @@ public final class SimulationResult {
         return value.doubleValue();
     }
 
-    public List<TimeseriesRow> timeseries() {
+    public Timeseries timeseries() {
         return timeseries;
     }
 

@@ -61,19 +61,17 @@ public final class RunOutput {
         writeAtomically(file, out -> out.write(json.toString()));
     }
 
-    public static void writeTimeseries(Path file, List<TimeseriesRow> rows) {
+    public static void writeTimeseries(Path file, Timeseries series) {
         writeAtomically(file, out -> {
-            out.write(TimeseriesRow.HEADER);
+            out.write(String.join(",", series.columns()));
             out.write('\n');
-            for (TimeseriesRow r : rows) {
-                out.write(String.join(",", number(r.timeS()), number(r.activeHosts()), number(r.bootingHosts()),
-                        number(r.standbyHosts()), number(r.drainingHosts()), number(r.failedHosts()),
-                        number(r.vmsRunning()), number(r.vmsPending()), number(r.meanCpu()), number(r.powerW()),
-                        number(r.energyKWh()), number(r.costUsdPerHour()), number(r.migrations()),
-                        number(r.tasksQueued()), number(r.tasksRunning()), number(r.tasksCompleted()),
-                        number(r.scaleOuts()), number(r.scaleIns()), number(r.failovers()),
-                        number(r.hostCrashes()), number(r.overloadedHosts())));
-                out.write('\n');
+            StringBuilder line = new StringBuilder();
+            for (List<Number> row : series.rows()) {
+                line.setLength(0);
+                for (int i = 0; i < row.size(); i++) {
+                    line.append(i == 0 ? "" : ",").append(number(row.get(i)));
+                }
+                out.write(line.append('\n').toString());
             }
         });
     }

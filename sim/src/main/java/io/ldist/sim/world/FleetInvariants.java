@@ -18,6 +18,15 @@ public final class FleetInvariants {
     private FleetInvariants() {
     }
 
+    /** Throws, naming the first ten broken invariants, unless all hold; {@code when} says at what point of the run. */
+    public static void require(VirtualFleet fleet, FleetRules rules, long tasksArrived, String when) {
+        List<String> problems = violations(fleet, rules, tasksArrived);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("broken invariants " + when + " at t=" + fleet.nowS() + "s: "
+                    + String.join("; ", problems.subList(0, Math.min(10, problems.size()))));
+        }
+    }
+
     /** Every broken invariant, described; empty when all hold. */
     public static List<String> violations(VirtualFleet fleet, FleetRules rules, long tasksArrived) {
         List<String> problems = new ArrayList<>();
