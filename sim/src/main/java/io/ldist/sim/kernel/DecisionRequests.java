@@ -94,19 +94,7 @@ final class DecisionRequests {
                 && tasks.queuedCount() == 0 && fleet.pendingVmCount() == 0 && !fillsServersWithVms) {
             return;
         }
-        if (pendingTrigger == null || strength(trigger) > strength(pendingTrigger)) {
-            pendingTrigger = trigger;
-        }
-    }
-
-    /** Each trigger's steps include those of the weaker ones, so one decision per instant suffices. */
-    private static int strength(Trigger trigger) {
-        return switch (trigger) {
-            case TASKS_QUEUED -> 0;
-            case CAPACITY_FREED -> 1;
-            case HEALTH_CHECK -> 2;
-            case TICK -> 3;
-        };
+        pendingTrigger = Trigger.stronger(pendingTrigger, trigger);
     }
 
     /** Decides on the pending trigger and applies the plan. */
