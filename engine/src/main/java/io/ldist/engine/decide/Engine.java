@@ -4,6 +4,7 @@ import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.TaskChanges;
 import io.ldist.engine.plan.Plan;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -29,6 +30,33 @@ public final class Engine {
         this.rules = Objects.requireNonNull(rules, "rules");
         this.steps = List.copyOf(steps);
         this.taskPath = taskPath;
+    }
+
+    /**
+     * What the engine remembers across decisions, step by step, as a value: a fresh engine of the same settings
+     * given it by {@link #recall} decides from then on exactly as this one would. (The per-task path's index and
+     * waiting tasks are not memory: they are read again from the next view.)
+     */
+    public EngineMemory remember() {
+        List<Object> parts = new ArrayList<>(steps.size());
+        for (DecisionStep step : steps) {
+            parts.add(step.remember());
+        }
+        return new EngineMemory(parts);
+    }
+
+    /** Takes back the memory of an engine of the same settings (see {@link #remember}). */
+    public void recall(EngineMemory memory) {
+        if (memory.parts().size() != steps.size()) {
+            throw new IllegalArgumentException("memory of an engine of " + memory.parts().size()
+                    + " steps, this one has " + steps.size());
+        }
+        for (int i = 0; i < steps.size(); i++) {
+            steps.get(i).recall(memory.parts().get(i));
+        }
+        if (taskPath != null) {
+            taskPath.forgetIndex();
+        }
     }
 
     /** True when {@link #dispatch} may be called. */

@@ -13,6 +13,9 @@ public interface TaskPath {
     /** The plan (task assignments only) for what {@code changes} says happened since the last decision. */
     Plan dispatch(ClusterView view, TaskChanges changes);
 
+    /** Reads everything again from the next view (the engine's memory was replaced). */
+    void forgetIndex();
+
     /** Told the plan of each whole decision, before the driver applies it. */
     default void wholeDecisionMade(Plan plan) {
     }

@@ -42,6 +42,11 @@ public final class TaskDispatcher implements TaskPath {
     /** Servers this path gave tasks to: the driver's figures for them are read again next time. */
     private final IntList assignedHosts = new IntList();
     private final IntList freed = new IntList();
+    /**
+     * False until the waiting tasks were last read from a view (at the start, and after the engine's memory was
+     * replaced): the per-task path then reads the whole queue once, as a whole decision would.
+     */
+    private boolean waitingKnown;
     /** Actions the whole decision in progress had planned when dispatch began. */
     private int actionsBeforeDispatch;
 
@@ -65,6 +70,7 @@ public final class TaskDispatcher implements TaskPath {
         assignedHosts.clear();
         index.load(plan, gate);
         syncWaiting(plan.view());
+        waitingKnown = true;
         retryWaiting(index::roomAnywhere, plan, actions);
         waiting.compactIfSparse();
         indexCurrent = false; // unless the decision turns out to have done nothing but dispatch
@@ -74,6 +80,13 @@ public final class TaskDispatcher implements TaskPath {
      * A whole decision that only gave tasks out leaves the servers as the view shows them plus those tasks, which
      * the index already holds: it stays current (only the servers that got tasks are read again next time).
      */
+    @Override
+    public void forgetIndex() {
+        indexCurrent = false;
+        waitingKnown = false;
+        assignedHosts.clear();
+    }
+
     @Override
     public void wholeDecisionMade(Plan plan) {
         if (actionsBeforeDispatch == 0 && plan.actions().stream().allMatch(AssignTask.class::isInstance)) {
@@ -138,6 +151,17 @@ public final class TaskDispatcher implements TaskPath {
     /** Between whole decisions: only {@code changes} happened since the last decision. */
     private void dispatchChanges(ClusterView view, TaskChanges changes, Plan.Builder actions) {
         IntList gateChanged = gate.observe(view, changes.hostsWithEndedTasks(), actions);
+        if (!waitingKnown) {
+            // Nothing known of the queue yet: every queued task is tried, as in a whole decision.
+            index.load(view, gate);
+            indexCurrent = true;
+            assignedHosts.clear();
+            syncWaiting(view);
+            waitingKnown = true;
+            retryWaiting(index::roomAnywhere, null, actions);
+            waiting.compactIfSparse();
+            return;
+        }
         IntList freed = this.freed;
         freed.clear();
         if (!indexCurrent || index.hostCount() != view.hostCount()) {

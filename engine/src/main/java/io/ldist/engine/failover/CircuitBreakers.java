@@ -166,6 +166,54 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
         }
     }
 
+    /**
+     * Every breaker's state, counters and windows, and the queues of outcomes and opened breakers, copied.
+     * (Records of arrays compare by identity: compare memories by their parts.)
+     */
+    public record Memory(BreakerState[] state, BreakerState[] reported, long[] lastSuccesses, long[] lastFailures,
+                         double[] openedAtS, boolean[] probeInFlight, long[] windowSuccesses, long[] windowFailures,
+                         int[] generation, double[][] outcomes, double[][] opened) {
+    }
+
+    @Override
+    public Object remember() {
+        return new Memory(state.clone(), reported.clone(), lastSuccesses.clone(), lastFailures.clone(),
+                openedAtS.clone(), probeInFlight.clone(), windowSuccesses.clone(), windowFailures.clone(),
+                generation.clone(), copy(outcomes.toArray(new double[0][])), copy(opened.toArray(new double[0][])));
+    }
+
+    @Override
+    public void recall(Object memory) {
+        Memory m = (Memory) memory;
+        state = m.state().clone();
+        reported = m.reported().clone();
+        lastSuccesses = m.lastSuccesses().clone();
+        lastFailures = m.lastFailures().clone();
+        openedAtS = m.openedAtS().clone();
+        probeInFlight = m.probeInFlight().clone();
+        windowSuccesses = m.windowSuccesses().clone();
+        windowFailures = m.windowFailures().clone();
+        generation = m.generation().clone();
+        touched = new boolean[state.length];
+        touchedHosts.clear();
+        outcomes.clear();
+        for (double[] outcome : copy(m.outcomes())) {
+            outcomes.addLast(outcome);
+        }
+        opened.clear();
+        for (double[] open : copy(m.opened())) {
+            opened.addLast(open);
+        }
+    }
+
+    private static double[][] copy(double[][] rows) {
+        double[][] copy = new double[rows.length][];
+        for (int i = 0; i < rows.length; i++) {
+            copy[i] = rows[i].clone();
+        }
+        return copy;
+    }
+
     @Override
     public boolean admits(int host) {
         if (host >= state.length) {

@@ -40,6 +40,42 @@ public final class ThresholdScalingStep implements DecisionStep {
         this.placement = placement;
     }
 
+    /** The load window, when it began, and the last load-driven action (for the cooldown). */
+    public record Memory(double[][] samples, double firstSampleS, double lastActionS) {
+        public Memory {
+            samples = copy(samples);
+        }
+
+        @Override
+        public double[][] samples() {
+            return copy(samples);
+        }
+
+        private static double[][] copy(double[][] samples) {
+            double[][] copy = new double[samples.length][];
+            for (int i = 0; i < samples.length; i++) {
+                copy[i] = samples[i].clone();
+            }
+            return copy;
+        }
+    }
+
+    @Override
+    public Object remember() {
+        return new Memory(loadSamples.toArray(new double[0][]), firstSampleS, lastActionS);
+    }
+
+    @Override
+    public void recall(Object memory) {
+        Memory m = (Memory) memory;
+        loadSamples.clear();
+        for (double[] sample : m.samples()) {
+            loadSamples.addLast(sample);
+        }
+        firstSampleS = m.firstSampleS();
+        lastActionS = m.lastActionS();
+    }
+
     /** Load is sampled at ticks; after a health check only capacity for VMs a failover displaced is restored. */
     @Override
     public boolean respondsTo(Trigger trigger) {
