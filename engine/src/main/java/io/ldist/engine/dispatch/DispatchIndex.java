@@ -34,13 +34,19 @@ public final class DispatchIndex {
     private HostGate gate = HostGate.ALWAYS_OPEN;
     private final TaskLoads loads = new TaskLoads();
 
-    // ---- the tree: node 1 is the root, leaves from `leaves`; an empty node has no room and bounds of +inf
+    /*
+     * The tree: node 1 is the root, leaves from `leaves`. Each node's figures lie together in `nodes`, from
+     * node x stride: the most room of one VM (CPU, RAM, GPU), then the bound keys' minima, then their maxima; an
+     * empty node has no room (-inf) and keys that bound nothing (+inf minima, -inf maxima). One cache line per
+     * node is what keeps a climb of the tree cheap.
+     */
+    private static final int ROOM_CPU = 0;
+    private static final int ROOM_RAM = 1;
+    private static final int ROOM_GPU = 2;
+    private static final int KEYS = 3;
+    private final int stride;
     private int leaves;
-    private double[] roomCpu = new double[0];
-    private double[] roomRam = new double[0];
-    private double[] roomGpu = new double[0];
-    private double[] keyMin = new double[0];
-    private double[] keyMax = new double[0];
+    private double[] nodes = new double[0];
     private final double[] scratch;
     private final double[] leafRoom = new double[3];
 
@@ -53,6 +59,7 @@ public final class DispatchIndex {
         this.placement = placement;
         this.bounds = placement.taskRankBounds();
         this.keys = bounds.keyCount();
+        this.stride = KEYS + 2 * keys;
         this.scratch = new double[keys];
     }
 
@@ -103,9 +110,10 @@ public final class DispatchIndex {
         for (int i = 0; i < hosts.size(); i++) {
             int h = hosts.get(i);
             if (h < leaves) {
-                most[0] = Math.max(most[0], roomCpu[leaves + h]);
-                most[1] = Math.max(most[1], roomRam[leaves + h]);
-                most[2] = Math.max(most[2], roomGpu[leaves + h]);
+                int at = (leaves + h) * stride;
+                most[0] = Math.max(most[0], nodes[at + ROOM_CPU]);
+                most[1] = Math.max(most[1], nodes[at + ROOM_RAM]);
+                most[2] = Math.max(most[2], nodes[at + ROOM_GPU]);
             }
         }
         return most;
@@ -113,7 +121,7 @@ public final class DispatchIndex {
 
     /** The most room any one VM with a free slot has, per resource ({CPU, RAM, GPU}), over all servers. */
     public double[] roomAnywhere() {
-        return new double[] {roomCpu[1], roomRam[1], roomGpu[1]};
+        return new double[] {nodes[stride + ROOM_CPU], nodes[stride + ROOM_RAM], nodes[stride + ROOM_GPU]};
     }
 
     // ------------------------------------------------------------------ choosing
@@ -163,10 +171,12 @@ public final class DispatchIndex {
 
     /** The node's bound, or +inf when no VM below it has room for the task. */
     private double boundOf(int node, Resources demand) {
-        if (roomCpu[node] < demand.cpuMips() || roomRam[node] < demand.ramMb() || roomGpu[node] < demand.gpus()) {
+        int at = node * stride;
+        if (nodes[at + ROOM_CPU] < demand.cpuMips() || nodes[at + ROOM_RAM] < demand.ramMb()
+                || nodes[at + ROOM_GPU] < demand.gpus()) {
             return Double.POSITIVE_INFINITY;
         }
-        return bounds.lowerBound(keyMin, keyMax, node * keys, demand);
+        return bounds.lowerBound(nodes, at + KEYS, demand);
     }
 
     /** A node may hold a better server: a lower rank, or the same rank at a lower index than the best so far. */
@@ -207,11 +217,7 @@ public final class DispatchIndex {
         }
         if (wanted != leaves) {
             leaves = wanted;
-            roomCpu = new double[2 * leaves];
-            roomRam = new double[2 * leaves];
-            roomGpu = new double[2 * leaves];
-            keyMin = new double[2 * leaves * keys];
-            keyMax = new double[2 * leaves * keys];
+            nodes = new double[2 * leaves * stride];
         }
         for (int i = 0; i < leaves; i++) {
             fillLeaf(i);
@@ -235,40 +241,40 @@ public final class DispatchIndex {
     }
 
     private void fillLeaf(int h) {
-        int node = leaves + h;
+        int at = (leaves + h) * stride;
         double[] room = leafRoom;
         if (!admitsTasks(h) || !loads.mostRoom(h, room)) {
             room[0] = Double.NEGATIVE_INFINITY;
             room[1] = Double.NEGATIVE_INFINITY;
             room[2] = Double.NEGATIVE_INFINITY;
         }
-        roomCpu[node] = room[0];
-        roomRam[node] = room[1];
-        roomGpu[node] = room[2];
-        int at = node * keys;
+        nodes[at + ROOM_CPU] = room[0];
+        nodes[at + ROOM_RAM] = room[1];
+        nodes[at + ROOM_GPU] = room[2];
         if (room[0] == Double.NEGATIVE_INFINITY) {
-            Arrays.fill(keyMin, at, at + keys, Double.POSITIVE_INFINITY);
-            Arrays.fill(keyMax, at, at + keys, Double.NEGATIVE_INFINITY);
+            Arrays.fill(nodes, at + KEYS, at + KEYS + keys, Double.POSITIVE_INFINITY);
+            Arrays.fill(nodes, at + KEYS + keys, at + stride, Double.NEGATIVE_INFINITY);
             return;
         }
         bounds.keys(h, loads, scratch, 0);
-        System.arraycopy(scratch, 0, keyMin, at, keys);
-        System.arraycopy(scratch, 0, keyMax, at, keys);
+        System.arraycopy(scratch, 0, nodes, at + KEYS, keys);
+        System.arraycopy(scratch, 0, nodes, at + KEYS + keys, keys);
     }
 
     /** Sets a node from its children; true when that changed it. */
     private boolean combine(int node) {
-        int left = 2 * node;
-        int right = left + 1;
-        boolean changed = set(roomCpu, node, Math.max(roomCpu[left], roomCpu[right]));
-        changed |= set(roomRam, node, Math.max(roomRam[left], roomRam[right]));
-        changed |= set(roomGpu, node, Math.max(roomGpu[left], roomGpu[right]));
-        int at = node * keys;
-        int l = left * keys;
-        int r = right * keys;
-        for (int k = 0; k < keys; k++) {
-            changed |= set(keyMin, at + k, Math.min(keyMin[l + k], keyMin[r + k]));
-            changed |= set(keyMax, at + k, Math.max(keyMax[l + k], keyMax[r + k]));
+        int at = node * stride;
+        int l = 2 * node * stride;
+        int r = l + stride;
+        boolean changed = false;
+        for (int i = 0; i < KEYS; i++) {
+            changed |= set(nodes, at + i, Math.max(nodes[l + i], nodes[r + i]));
+        }
+        for (int i = KEYS; i < KEYS + keys; i++) {
+            changed |= set(nodes, at + i, Math.min(nodes[l + i], nodes[r + i]));
+        }
+        for (int i = KEYS + keys; i < stride; i++) {
+            changed |= set(nodes, at + i, Math.max(nodes[l + i], nodes[r + i]));
         }
         return changed;
     }

@@ -66,16 +66,17 @@ public final class FitPlacementPolicy implements PlacementPolicy {
             }
 
             @Override
-            public double lowerBound(double[] min, double[] max, int at, Resources demand) {
+            public double lowerBound(double[] group, int at, Resources demand) {
+                int max = at + 6; // the maxima follow the six minima
                 if (best) {
-                    double room = Math.min(min[at] - demand.cpuMips() * max[at + 3],
-                            min[at + 1] - demand.ramMb() * max[at + 4]);
-                    room = Math.min(room, min[at + 2] - demand.gpus() * max[at + 5]);
+                    double room = Math.min(group[at] - demand.cpuMips() * group[max + 3],
+                            group[at + 1] - demand.ramMb() * group[max + 4]);
+                    room = Math.min(room, group[at + 2] - demand.gpus() * group[max + 5]);
                     return TaskRankBounds.slack(room);
                 }
-                double room = Math.min(max[at] - demand.cpuMips() * min[at + 3],
-                        max[at + 1] - demand.ramMb() * min[at + 4]);
-                room = Math.min(room, max[at + 2] - demand.gpus() * min[at + 5]);
+                double room = Math.min(group[max] - demand.cpuMips() * group[at + 3],
+                        group[max + 1] - demand.ramMb() * group[at + 4]);
+                room = Math.min(room, group[max + 2] - demand.gpus() * group[at + 5]);
                 return TaskRankBounds.slack(-room);
             }
         };

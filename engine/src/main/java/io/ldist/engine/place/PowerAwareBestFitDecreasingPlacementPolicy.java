@@ -74,10 +74,10 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
             }
 
             @Override
-            public double lowerBound(double[] min, double[] max, int at, Resources demand) {
+            public double lowerBound(double[] group, int at, Resources demand) {
                 // On the rank's own grid, so that servers whose rise is the least possible tie with the bound
                 // and are passed over when a lower-numbered one was found (the slack keeps it a lower bound).
-                double rise = Math.min(demand.cpuMips() * min[at], min[at + 1]);
+                double rise = Math.min(demand.cpuMips() * group[at], group[at + 1]);
                 return onGrid(TaskRankBounds.slack(rise));
             }
         };

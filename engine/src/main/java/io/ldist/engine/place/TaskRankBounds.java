@@ -7,7 +7,8 @@ import io.ldist.engine.model.Resources;
  * How a placement policy's task ranks can be bounded over a group of servers, so that the dispatch index can
  * skip whole groups that cannot hold a better server than one already found. A policy describes each server
  * by a few keys; the index keeps, per group, each key's minimum and maximum over the group's servers; the
- * policy turns those into a rank that no server of the group can beat for a given task.
+ * policy turns those into a rank that no server of the group can beat for a given task. A group's figures lie
+ * in one array from an offset: the minima of the {@code k} keys, then their maxima.
  *
  * <p>A bound only prunes: it must never exceed the true rank of any server of the group (a loose bound is
  * correct, only slower). The index always ranks the servers it reaches with the policy's own
@@ -29,7 +30,7 @@ public interface TaskRankBounds {
         }
 
         @Override
-        public double lowerBound(double[] min, double[] max, int at, Resources demand) {
+        public double lowerBound(double[] group, int at, Resources demand) {
             return Double.NEGATIVE_INFINITY;
         }
     };
@@ -39,8 +40,11 @@ public interface TaskRankBounds {
     /** Writes the server's keys to {@code out[at .. at + keyCount())}. */
     void keys(int host, HostLoads loads, double[] out, int at);
 
-    /** A rank no server of a group with these key minima and maxima (from {@code at}) can beat for {@code demand}. */
-    double lowerBound(double[] min, double[] max, int at, Resources demand);
+    /**
+     * A rank no server of a group can beat for {@code demand}, from the group's key minima ({@code group[at]} to
+     * {@code group[at + keyCount() - 1]}) and maxima (the next {@code keyCount()}).
+     */
+    double lowerBound(double[] group, int at, Resources demand);
 
     /** The bound of a policy whose rank does not depend on the task: the rank itself is the only key. */
     static TaskRankBounds taskIndependent(PlacementPolicy policy) {
@@ -56,8 +60,8 @@ public interface TaskRankBounds {
             }
 
             @Override
-            public double lowerBound(double[] min, double[] max, int at, Resources demand) {
-                return min[at];
+            public double lowerBound(double[] group, int at, Resources demand) {
+                return group[at];
             }
         };
     }
