@@ -147,6 +147,12 @@ final class FieldReader {
         return value;
     }
 
+    /** A duration above 0: {@code defaultValue} when absent, or when refused (after recording the problem). */
+    double positiveDuration(String pointer, double defaultValue) {
+        double value = positiveQuantity(pointer, Units.DURATION, defaultValue);
+        return Double.isNaN(value) ? defaultValue : value;
+    }
+
     /** A fraction in [0, 1] written as 0.8 or 80%. */
     double share(String pointer, double defaultValue) {
         double value = quantity(pointer, Units.FRACTION, defaultValue);

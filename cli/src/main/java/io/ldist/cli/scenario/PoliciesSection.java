@@ -1,0 +1,176 @@
+package io.ldist.cli.scenario;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.ldist.engine.EngineSettings;
+import io.ldist.engine.decide.FleetRules;
+import io.ldist.engine.decide.VmSizing;
+import io.ldist.engine.failover.CircuitBreakerSettings;
+import io.ldist.engine.model.HostType;
+import io.ldist.engine.model.VmType;
+import io.ldist.engine.provision.VmTemplate;
+import io.ldist.engine.registry.PlacementPolicies;
+import io.ldist.engine.registry.Policies;
+import io.ldist.engine.registry.PolicyChoice;
+import io.ldist.engine.registry.PolicyContext;
+import io.ldist.engine.registry.PolicyFamily;
+import io.ldist.engine.scale.ScalingSettings;
+import io.ldist.engine.score.LoadWeights;
+import io.ldist.sim.spec.HostGroup;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The {@code policies} section, into the engine's settings, and the fleet's VM template: the template is read
+ * here because whether it fits depends on the servers scaling launches.
+ */
+final class PoliciesSection {
+    private final ReadingContext context;
+    private final FieldReader in;
+    private final CrossFieldChecks checks;
+
+    PoliciesSection(ReadingContext context, CrossFieldChecks checks) {
+        this.context = context;
+        this.in = context.in;
+        this.checks = checks;
+    }
+
+    /** The engine's settings, or null when any problem was found (in this section or before). */
+    EngineSettings read(int maxVms, List<HostGroup> hosts, PolicyContext policyContext) {
+        int initialHosts = SizeLimits.servers(hosts);
+        PolicyChoiceReader choices = new PolicyChoiceReader(in);
+        String scorer = in.text("/policies/scorer", EngineSettings.WEIGHTED_SCORER);
+        List<String> scorers = new ArrayList<>(List.of(EngineSettings.WEIGHTED_SCORER));
+        scorers.addAll(Policies.SCORERS.names());
+        if (!scorers.contains(scorer)) {
+            choices.unknownName("/policies/scorer", "a scorer", scorers, scorer);
+        }
+        LoadWeights weights = readWeights();
+        PolicyFamily<?> placements = PlacementPolicies.family(null);
+        String placement = in.text("/policies/placement", placements.defaultName().orElseThrow());
+        if (!placements.has(placement)) {
+            choices.unknownName("/policies/placement", "a placement policy", placements.names(), placement);
+        }
+        PolicyChoice overload = choices.read("/policies/overload", Policies.OVERLOAD, "an overload policy", null);
+        PolicyChoice selection = choices.read("/policies/vmSelection", Policies.VM_SELECTION, "a VM selection policy",
+                Policies.VM_SELECTION.defaultName().orElse(null));
+        PolicyChoice underload = choices.read("/policies/underload", Policies.UNDERLOAD, "an underload policy", null);
+        JsonNode selectionNode = in.node("/policies/vmSelection");
+        boolean noSelection = selectionNode != null && "none".equals(selectionNode.isTextual()
+                ? selectionNode.asText() : selectionNode.path("name").asText());
+        if (overload != null && noSelection) {
+            in.problem("/policies/vmSelection", "a VM selection policy (" + String.join(", ",
+                    Policies.VM_SELECTION.names()) + ") to choose the VMs to move off overloaded servers, "
+                    + "since policies.overload is set", "'none'");
+        }
+        boolean switchOff = "switch-off".equals(in.text("/policies/idleHosts", "switch-off"));
+        ScalingSettings scaling = readScaling(initialHosts);
+        int missed = Math.max(1, in.integer("/policies/failover/missedChecks", 3));
+        CircuitBreakerSettings breaker = readCircuitBreaker();
+        VmTemplate template = readTemplate(maxVms, hosts, scaling);
+        VmSizing sizing = context.taskWorkload ? VmSizing.RESERVATION : VmSizing.DEMAND;
+        if (!in.problems().isEmpty()) {
+            return null;
+        }
+        return new EngineSettings(new FleetRules(maxVms, sizing), scorer, weights, placement, overload,
+                overload == null ? null : selection, underload, switchOff, scaling, missed, breaker, template,
+                policyContext);
+    }
+
+    private LoadWeights readWeights() {
+        String at = "/policies/weights";
+        if (!in.has(at)) {
+            return LoadWeights.DEFAULT;
+        }
+        LoadWeights d = LoadWeights.DEFAULT;
+        double requests = in.number(at + "/requests", d.requests());
+        double cpu = in.number(at + "/cpu", d.cpu());
+        double memory = in.number(at + "/memory", d.memory());
+        double gpu = in.number(at + "/gpu", d.gpu());
+        if (requests + cpu + memory + gpu <= 0) {
+            in.problem(at, "at least one weight > 0", "all weights 0");
+            return d;
+        }
+        return new LoadWeights(requests, cpu, memory, gpu);
+    }
+
+    private ScalingSettings readScaling(int initialHosts) {
+        String at = "/policies/scaling";
+        if (!"threshold".equals(in.text(at + "/policy", "none"))) {
+            return null;
+        }
+        double out = in.share(at + "/scaleOut", ScalingSettings.DEFAULT_SCALE_OUT);
+        double scaleIn = in.share(at + "/scaleIn", ScalingSettings.DEFAULT_SCALE_IN);
+        if (scaleIn >= out) {
+            in.problem(at + "/scaleIn", "a threshold below scaleOut ("
+                            + in.text(at + "/scaleOut", String.valueOf(ScalingSettings.DEFAULT_SCALE_OUT)) + ")",
+                    Phrases.describe(in.node(at + "/scaleIn")));
+        }
+        int min = Math.max(0, in.integer(at + "/minHosts", 1));
+        int max = Math.max(1, in.integer(at + "/maxHosts",
+                SizeLimits.defaultMaxHosts(initialHosts / context.scale)));
+        if (max < min) {
+            in.problem(at + "/maxHosts", "at least minHosts (" + min + ")", String.valueOf(max));
+        }
+        HostType launch = in.has(at + "/launchType") ? context.hostType(at + "/launchType")
+                : context.hostTypes.values().stream().findFirst().orElse(null);
+        if (launch == null || scaleIn >= out || max < min) {
+            return null;
+        }
+        return new ScalingSettings(out, scaleIn,
+                in.quantity(at + "/window", Units.DURATION, ScalingSettings.DEFAULT_WINDOW_S),
+                in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S),
+                scaled(at + "/minHosts", min), scaled(at + "/maxHosts", max),
+                scaled(at + "/step", Math.max(1, in.integer(at + "/step", 1))), launch,
+                scaled(at + "/standbyPool", Math.max(0, in.integer(at + "/standbyPool", 0))),
+                "migrate".equals(in.text(at + "/drain", "finish")));
+    }
+
+    /** A scaling setting times the scenario's scale, refused when that is more servers than a run may have. */
+    private int scaled(String at, int value) {
+        int scale = context.scale;
+        long servers = (long) value * scale;
+        if (servers > SizeLimits.MAX_SERVERS) {
+            in.problem(at, "at most " + SizeLimits.number(SizeLimits.MAX_SERVERS) + " servers with scale " + scale,
+                    SizeLimits.number(value) + " (" + SizeLimits.number(servers) + " servers)");
+            return value;
+        }
+        return (int) servers;
+    }
+
+    private CircuitBreakerSettings readCircuitBreaker() {
+        String at = "/policies/circuitBreaker";
+        if (!in.has(at)) {
+            return null;
+        }
+        double rate = in.share(at + "/errorRate", 0.5);
+        if (rate <= 0) {
+            in.problem(at + "/errorRate", "an error rate > 0", in.text(at + "/errorRate", ""));
+            rate = 0.5;
+        }
+        return new CircuitBreakerSettings(rate, Math.max(1, in.integer(at + "/minTasks", 5)),
+                in.positiveDuration(at + "/window", 300), in.positiveDuration(at + "/open", 120));
+    }
+
+    private VmTemplate readTemplate(int maxVms, List<HostGroup> hosts, ScalingSettings scaling) {
+        if (!in.has("/fleet/template")) {
+            return null;
+        }
+        VmType type = context.vmType("/fleet/template/vmType");
+        int perHost = Math.max(1, in.integer("/fleet/template/perHost", 1));
+        if (perHost > maxVms) {
+            in.problem("/fleet/template/perHost", "at most fleet.maxVmsPerHost (" + maxVms + ")",
+                    String.valueOf(perHost));
+        }
+        if (type == null) {
+            return null;
+        }
+        VmTemplate template = new VmTemplate(type, perHost);
+        checks.templateFits(template, hosts, scaling);
+        if (context.soundlyRead("fleet", "scale", "policies.scaling")) {
+            SizeLimits.checkTemplateVms(in, Math.max(SizeLimits.servers(hosts),
+                    scaling == null ? 0 : scaling.maxHosts()), perHost);
+        }
+        return template;
+    }
+}

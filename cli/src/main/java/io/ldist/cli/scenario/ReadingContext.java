@@ -1,0 +1,109 @@
+package io.ldist.cli.scenario;
+
+import io.ldist.engine.model.HostType;
+import io.ldist.engine.model.VmType;
+import io.ldist.engine.util.NearestName;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What every section of one pass over a scenario reads: the document, the problems the schema found (the
+ * pass reads refused documents too, so that all mistakes are reported at once), the run's duration and scale,
+ * and the types the fleet declared.
+ */
+final class ReadingContext {
+    final FieldReader in;
+    final List<ScenarioProblem> schemaProblems;
+    /** The run's duration, for times that must fall within it. */
+    final double durationS;
+    /** How many times the scenario is replicated (servers, VMs, and for task streams arrivals and scaling). */
+    final int scale;
+    final boolean taskWorkload;
+    final Map<String, HostType> hostTypes = new LinkedHashMap<>();
+    final Map<String, VmType> vmTypes = new LinkedHashMap<>();
+    /** Every host type name written, including types refused for another mistake (not reported again). */
+    final Set<String> hostTypeNames = new LinkedHashSet<>();
+    /** What the data readers skipped, cut or tolerated, to be said to the user (never silently). */
+    final List<String> notices = new ArrayList<>();
+
+    ReadingContext(FieldReader in, List<ScenarioProblem> schemaProblems, double durationS, int scale,
+                   boolean taskWorkload) {
+        this.in = in;
+        this.schemaProblems = schemaProblems;
+        this.durationS = durationS;
+        this.scale = scale;
+        this.taskWorkload = taskWorkload;
+    }
+
+    /**
+     * No mistake found so far in these fields (dotted, as {@code fleet.vmTypes}): a check across them would
+     * only repeat one, since neutral values stand in for refused ones. Mistakes elsewhere do not matter, so
+     * that every mistake is reported at once whatever the order of reading.
+     */
+    boolean soundlyRead(String... fields) {
+        for (String field : fields) {
+            String pointer = "/" + field.replace('.', '/');
+            if (in.refused(pointer) || schemaProblems.stream().anyMatch(p -> p.fieldPath().equals(field)
+                    || p.fieldPath().startsWith(field + ".") || p.fieldPath().startsWith(field + "["))) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    HostType hostType(String at) {
+        return named(at, hostTypes, hostTypeNames, "host type", "fleet.hostTypes");
+    }
+
+    VmType vmType(String at) {
+        return named(at, vmTypes, vmTypes.keySet(), "VM type", "fleet.vmTypes");
+    }
+
+    /**
+     * The type a field names, or null. A name that is written in the scenario but whose type was refused
+     * for another mistake is not reported again here.
+     */
+    private <T> T named(String at, Map<String, T> known, Set<String> declared, String what, String where) {
+        String name = in.text(at, "");
+        T value = known.get(name);
+        // When the schema refused something in the list of types, the name may well be right.
+        boolean listBroken = !schemaProblems.isEmpty() && (declared.isEmpty()
+                || schemaProblems.stream().anyMatch(problem -> problem.fieldPath().startsWith(where)));
+        if (value == null && !declared.contains(name) && !listBroken) {
+            in.problem(at, "the name of a " + what + " of " + where + " (" + String.join(", ", declared)
+                    + ")", "'" + name + "'", NearestName.didYouMean(declared, name));
+        }
+        return value;
+    }
+
+    /**
+     * The {@code from} and {@code to} of the window at {@code at}, or null when one is refused (each mistake
+     * said once: a malformed time is not also an end before the start).
+     */
+    double[] window(String at) {
+        double from = in.quantity(at + "/from", Units.DURATION, 0);
+        double to = in.quantity(at + "/to", Units.DURATION, 0);
+        if (in.refused(at + "/from") || in.refused(at + "/to")) {
+            return null;
+        }
+        if (to <= from) {
+            in.problem(at + "/to", "an end after the start " + in.text(at + "/from", ""), in.text(at + "/to", ""));
+            return null;
+        }
+        withinRun(at + "/from", from);
+        return new double[] {from, to};
+    }
+
+    /** A time at which something happens must come before the run ends, or it never happens. */
+    void withinRun(String at, double timeS) {
+        if (timeS >= durationS) {
+            in.problem(at, "a time before the end of the run (duration " + in.text("/duration", "24h") + ")",
+                    in.text(at, ""));
+        }
+    }
+}
