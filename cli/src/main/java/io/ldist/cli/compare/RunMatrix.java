@@ -114,6 +114,6 @@ final class RunMatrix {
             throw new BadInputException("--days applies to vm-trace scenarios, and " + scenario
                     + " has no workload.path");
         }
-        return document.resolvePath(path).toAbsolutePath().normalize();
+        return document.resolvePathAt("/workload/path").toAbsolutePath().normalize();
     }
 }

@@ -49,6 +49,17 @@ final class FieldReader {
         return node == null ? defaultValue : node.asText();
     }
 
+    /** The path written at {@code pointer}, resolved against the scenario's folder; null (and a problem) when no path can hold it. */
+    java.nio.file.Path path(String pointer) {
+        String written = text(pointer, "");
+        try {
+            return document().resolvePath(written);
+        } catch (java.nio.file.InvalidPathException e) {
+            problem(pointer, ScenarioDocument.PATH_EXPECTED, ScenarioDocument.notAPath(written));
+            return null;
+        }
+    }
+
     /**
      * An integer field, saturated to the range of an int: a value beyond it (which the schema's maximum refuses
      * and reports) must not wrap around into a small or negative count while the rest of the document is read.

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -139,6 +140,25 @@ public final class ScenarioDocument {
     public Path resolvePath(String value) {
         Path path = Path.of(value);
         return path.isAbsolute() ? path : baseDirectory.resolve(path).normalize();
+    }
+
+    static final String PATH_EXPECTED = "a file or folder path";
+
+    static String notAPath(String written) {
+        return "'" + written + "', which holds a character no path may hold";
+    }
+
+    /**
+     * The path written at {@code jsonPointer}, resolved as {@link #resolvePath} does; refused with its place when
+     * it holds a character no path may hold (a NUL).
+     */
+    public Path resolvePathAt(String jsonPointer) {
+        String written = root().at(jsonPointer).asText("");
+        try {
+            return resolvePath(written);
+        } catch (InvalidPathException e) {
+            throw new ScenarioException(List.of(problem(jsonPointer, PATH_EXPECTED, notAPath(written))));
+        }
     }
 
     Path baseDirectory() {

@@ -70,7 +70,10 @@ final class TaskWorkloadReader {
 
     private TaskSource readCsv(TaskCeiling ceiling) {
         String written = in.text("/workload/csv", "");
-        Path file = in.document().resolvePath(written);
+        Path file = in.path("/workload/csv");
+        if (file == null) {
+            return null;
+        }
         try {
             TaskCsvReader reader = new TaskCsvReader();
             TaskSource.TaskList list = new TaskSource.TaskList(reader.read(file, ceiling));

@@ -59,7 +59,10 @@ final class TraceWorkloadReader {
 
     private UtilizationTrace readTraceFolder() {
         String written = in.text("/workload/path", "");
-        Path folder = in.document().resolvePath(written);
+        Path folder = in.path("/workload/path");
+        if (folder == null) {
+            return null;
+        }
         try {
             UtilizationTrace trace = traces.read(folder, f -> new PlanetLabTraceReader(288).read(f));
             context.notices.addAll(trace.notices());
