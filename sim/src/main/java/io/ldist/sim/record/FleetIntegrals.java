@@ -111,7 +111,9 @@ final class FleetIntegrals {
             energyJ += (powerW[h] + fleet.hostType(h).power().watts(endUtilization)) / 2 * dt;
         }
         addConstant(h, dt);
-        sinceS[h] = t;
+        // What the fleet shows now starts the next stretch, unless the instant's events change it again (then
+        // the open takes it once more).
+        take(h, fleet, t);
     }
 
     /** Integrates a server's unchanged state from when it last changed up to {@code t}. */
@@ -148,7 +150,12 @@ final class FleetIntegrals {
         if (known) {
             settle(h, lastS);
         }
-        sinceS[h] = lastS;
+        take(h, fleet, lastS);
+    }
+
+    /** Takes the server's state as the fleet shows it as the start of a stretch from {@code t}. */
+    private void take(int h, VirtualFleet fleet, double t) {
+        sinceS[h] = t;
         HostState state = fleet.hostState(h);
         boolean running = state.isRunning();
         boolean crashed = fleet.isCrashed(h);
