@@ -1,7 +1,11 @@
 package io.ldist.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * One in-process run of the ldist command: its exit code and what it printed on standard output and error
@@ -17,6 +21,20 @@ record CliRun(int exitCode, String out, String err) {
             exitCode = Ldist.run(outWriter, errWriter, args);
         }
         return new CliRun(exitCode, normalise(out.toString()), normalise(err.toString()));
+    }
+
+    /**
+     * Runs ldist on input it must refuse: exit 2, nothing on standard output, no file written or removed under
+     * {@code folder}; returns what it said on standard error.
+     */
+    static String refusedLeaving(Path folder, String... args) {
+        Map<String, Long> before = TestScenarios.listing(folder);
+        CliRun run = ldist(args);
+
+        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.out()).isEmpty();
+        assertThat(TestScenarios.listing(folder)).as("files under the test folder").isEqualTo(before);
+        return run.err();
     }
 
     private static String normalise(String text) {

@@ -1,13 +1,11 @@
 package io.ldist.cli;
 
-import static io.ldist.cli.TestScenarios.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,13 +18,7 @@ class ContradictingFieldsTest {
     Path tmp;
 
     private String refused(String... args) {
-        Map<String, Long> before = listing(tmp);
-        CliRun run = CliRun.ldist(args);
-
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
-        assertThat(run.out()).isEmpty();
-        assertThat(listing(tmp)).as("files under the test folder").isEqualTo(before);
-        return run.err();
+        return CliRun.refusedLeaving(tmp, args);
     }
 
     private String simulateRefused(Path scenario, String... sets) {

@@ -1,6 +1,5 @@
 package io.ldist.cli;
 
-import static io.ldist.cli.TestScenarios.listing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ldist.engine.registry.ParameterType;
@@ -24,14 +23,7 @@ class PolicyParametersTest {
     Path tmp;
 
     private String refused(String... args) {
-        Map<String, Long> before = listing(tmp);
-
-        CliRun run = CliRun.ldist(args);
-
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
-        assertThat(run.out()).isEmpty();
-        assertThat(listing(tmp)).as("files under the test folder").isEqualTo(before);
-        return run.err();
+        return CliRun.refusedLeaving(tmp, args);
     }
 
     @Test

@@ -166,7 +166,7 @@ class SimulationProperties {
         for (int h = 0; h < fleet.hostCount(); h++) {
             if (fleet.hostState(h) == HostState.FAILED) {
                 assertThat(fleet.hostVmCount(h)).as("VMs on failed host-%d", h).isZero();
-                assertThat(fleet.incomingCount(h)).as("VMs arriving on failed host-%d", h).isZero();
+                assertThat(fleet.hostIncomingVmCount(h)).as("VMs arriving on failed host-%d", h).isZero();
             }
         }
     }

@@ -49,6 +49,8 @@ public final class DispatchIndex {
     private double[] nodes = new double[0];
     private final double[] scratch;
     private final double[] leafRoom = new double[3];
+    /** What {@link #room} and {@link #roomAnywhere} return: one array, filled anew by each call (per-task path). */
+    private final double[] room = new double[3];
 
     // ---- the search in progress
     private int bestHost;
@@ -106,7 +108,8 @@ public final class DispatchIndex {
      * -inf each when none has a free slot): no task asking for more in some resource fits there.
      */
     public double[] room(IntList hosts) {
-        double[] most = {Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NEGATIVE_INFINITY};
+        double[] most = room;
+        Arrays.fill(most, Double.NEGATIVE_INFINITY);
         for (int i = 0; i < hosts.size(); i++) {
             int h = hosts.get(i);
             if (h < leaves) {
@@ -121,7 +124,10 @@ public final class DispatchIndex {
 
     /** The most room any one VM with a free slot has, per resource ({CPU, RAM, GPU}), over all servers. */
     public double[] roomAnywhere() {
-        return new double[] {nodes[stride + ROOM_CPU], nodes[stride + ROOM_RAM], nodes[stride + ROOM_GPU]};
+        room[0] = nodes[stride + ROOM_CPU];
+        room[1] = nodes[stride + ROOM_RAM];
+        room[2] = nodes[stride + ROOM_GPU];
+        return room;
     }
 
     // ------------------------------------------------------------------ choosing

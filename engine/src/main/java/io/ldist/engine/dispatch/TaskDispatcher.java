@@ -69,10 +69,7 @@ public final class TaskDispatcher implements TaskPath {
         actionsBeforeDispatch = actions.actions().size();
         assignedHosts.clear();
         index.load(plan, gate);
-        syncWaiting(plan.view());
-        waitingKnown = true;
-        retryWaiting(index::roomAnywhere, plan, actions);
-        waiting.compactIfSparse();
+        retryWholeQueue(plan.view(), plan, actions);
         indexCurrent = false; // unless the decision turns out to have done nothing but dispatch
     }
 
@@ -94,6 +91,14 @@ public final class TaskDispatcher implements TaskPath {
         } else {
             assignedHosts.clear();
         }
+    }
+
+    /** Every queued task of the view that may fit the most room anywhere, oldest first (see {@link #retryWaiting}). */
+    private void retryWholeQueue(ClusterView view, PlanningState plan, Plan.Builder actions) {
+        syncWaiting(view);
+        waitingKnown = true;
+        retryWaiting(index::roomAnywhere, plan, actions);
+        waiting.compactIfSparse();
     }
 
     /**
@@ -156,10 +161,7 @@ public final class TaskDispatcher implements TaskPath {
             index.load(view, gate);
             indexCurrent = true;
             assignedHosts.clear();
-            syncWaiting(view);
-            waitingKnown = true;
-            retryWaiting(index::roomAnywhere, null, actions);
-            waiting.compactIfSparse();
+            retryWholeQueue(view, null, actions);
             return;
         }
         IntList freed = this.freed;

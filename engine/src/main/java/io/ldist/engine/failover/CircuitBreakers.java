@@ -32,7 +32,6 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
     private BreakerState[] reported = new BreakerState[0];
     private long[] lastSuccesses = new long[0];
     private long[] lastFailures = new long[0];
-    private double[] openedAtS = new double[0];
     private boolean[] probeInFlight = new boolean[0];
     /** Outcomes in each server's window, summed; a window's generation changes when it is cleared. */
     private long[] windowSuccesses = new long[0];
@@ -44,6 +43,8 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
     private final ArrayDeque<double[]> opened = new ArrayDeque<>();
     private boolean[] touched = new boolean[0];
     private final IntList touchedHosts = new IntList();
+    /** The servers whose breaker changed in the last call (read by the caller before the next). */
+    private final IntList changed = new IntList();
 
     public CircuitBreakers(CircuitBreakerSettings settings) {
         this.settings = settings;
@@ -68,7 +69,8 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
 
     /**
      * Between whole decisions, only the counters of {@code hosts} (where tasks ended) changed. Returns the
-     * servers whose gate may have changed (their breaker changed state), for the dispatch index.
+     * servers whose gate may have changed (their breaker changed state), for the dispatch index: a list this
+     * object reuses, valid until its next call.
      */
     @Override
     public IntList observe(ClusterView view, IntList hosts, Plan.Builder actions) {
@@ -124,7 +126,8 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
                 touch(h);
             }
         }
-        IntList changed = new IntList();
+        IntList changed = this.changed;
+        changed.clear();
         for (int i = 0; i < touchedHosts.size(); i++) {
             int h = touchedHosts.get(i);
             touched[h] = false;
@@ -148,7 +151,6 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
 
     private void open(int h, double now) {
         state[h] = BreakerState.OPEN;
-        openedAtS[h] = now;
         clearWindow(h);
         opened.addLast(new double[] {now, h, generation[h]});
     }
@@ -171,14 +173,14 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
      * (Records of arrays compare by identity: compare memories by their parts.)
      */
     public record Memory(BreakerState[] state, BreakerState[] reported, long[] lastSuccesses, long[] lastFailures,
-                         double[] openedAtS, boolean[] probeInFlight, long[] windowSuccesses, long[] windowFailures,
+                         boolean[] probeInFlight, long[] windowSuccesses, long[] windowFailures,
                          int[] generation, double[][] outcomes, double[][] opened) {
     }
 
     @Override
     public Object remember() {
         return new Memory(state.clone(), reported.clone(), lastSuccesses.clone(), lastFailures.clone(),
-                openedAtS.clone(), probeInFlight.clone(), windowSuccesses.clone(), windowFailures.clone(),
+                probeInFlight.clone(), windowSuccesses.clone(), windowFailures.clone(),
                 generation.clone(), copy(outcomes.toArray(new double[0][])), copy(opened.toArray(new double[0][])));
     }
 
@@ -189,7 +191,6 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
         reported = m.reported().clone();
         lastSuccesses = m.lastSuccesses().clone();
         lastFailures = m.lastFailures().clone();
-        openedAtS = m.openedAtS().clone();
         probeInFlight = m.probeInFlight().clone();
         windowSuccesses = m.windowSuccesses().clone();
         windowFailures = m.windowFailures().clone();
@@ -249,7 +250,6 @@ public final class CircuitBreakers implements DecisionStep, HostGate {
         reported = Arrays.copyOf(reported, capacity);
         lastSuccesses = Arrays.copyOf(lastSuccesses, capacity);
         lastFailures = Arrays.copyOf(lastFailures, capacity);
-        openedAtS = Arrays.copyOf(openedAtS, capacity);
         probeInFlight = Arrays.copyOf(probeInFlight, capacity);
         windowSuccesses = Arrays.copyOf(windowSuccesses, capacity);
         windowFailures = Arrays.copyOf(windowFailures, capacity);

@@ -47,16 +47,15 @@ final class DecisionRequests {
     private boolean checkAfterEveryPlan;
     private boolean perTaskPath = true;
 
-    DecisionRequests(Engine engine, VirtualFleet fleet, TaskBook tasks, EventQueue events, RunRecorder recorder,
-                     SimExecutor executor, EventLog log, TraceReplay trace, TimeseriesSampler timeseries,
+    DecisionRequests(Engine engine, RunWorld world, TraceReplay trace, TimeseriesSampler timeseries,
                      boolean fillsServersWithVms) {
         this.engine = engine;
-        this.fleet = fleet;
-        this.tasks = tasks;
-        this.events = events;
-        this.recorder = recorder;
-        this.executor = executor;
-        this.log = log;
+        this.fleet = world.fleet();
+        this.tasks = world.tasks();
+        this.events = world.events();
+        this.recorder = world.recorder();
+        this.executor = world.executor();
+        this.log = world.log();
         this.trace = trace;
         this.timeseries = timeseries;
         this.fillsServersWithVms = fillsServersWithVms;

@@ -39,15 +39,14 @@ final class FaultsAndHealth {
      */
     private final TreeSet<Integer> inTrouble = new TreeSet<>();
 
-    FaultsAndHealth(SimulationSpec spec, VirtualFleet fleet, TaskBook tasks, EventQueue events, SimExecutor executor,
-                    EventLog log, SplittableRandom crashRandom, DecisionRequests requests,
+    FaultsAndHealth(SimulationSpec spec, RunWorld world, SplittableRandom crashRandom, DecisionRequests requests,
                     TimeseriesSampler timeseries) {
         this.spec = spec;
-        this.fleet = fleet;
-        this.tasks = tasks;
-        this.events = events;
-        this.executor = executor;
-        this.log = log;
+        this.fleet = world.fleet();
+        this.tasks = world.tasks();
+        this.events = world.events();
+        this.executor = world.executor();
+        this.log = world.log();
         this.crashRandom = crashRandom;
         this.requests = requests;
         this.timeseries = timeseries;

@@ -67,12 +67,11 @@ public final class Simulation {
                 taskWorkload != null);
         this.trace = spec.workload() instanceof VmTraceWorkload w ? new TraceReplay(w, fleet, executor, log) : null;
         this.timeseries = new TimeseriesSampler(fleet, tasks, recorder);
-        this.requests = new DecisionRequests(engine, fleet, tasks, events, recorder, executor, log, trace,
-                timeseries, taskWorkload != null);
-        this.taskLifecycle = taskWorkload == null ? null : new TaskLifecycle(spec, taskWorkload, fleet, tasks,
-                events, recorder, executor, log, arrivalRandom, failureRandom, requests);
-        this.faults = new FaultsAndHealth(spec, fleet, tasks, events, executor, log, crashRandom, requests,
-                timeseries);
+        RunWorld world = new RunWorld(fleet, tasks, events, recorder, executor, log);
+        this.requests = new DecisionRequests(engine, world, trace, timeseries, taskWorkload != null);
+        this.taskLifecycle = taskWorkload == null ? null
+                : new TaskLifecycle(spec, taskWorkload, world, arrivalRandom, failureRandom, requests);
+        this.faults = new FaultsAndHealth(spec, world, crashRandom, requests, timeseries);
     }
 
     /**

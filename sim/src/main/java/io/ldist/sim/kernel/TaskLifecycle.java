@@ -39,17 +39,16 @@ final class TaskLifecycle {
     private final DecisionRequests requests;
     private int nextListedTask;
 
-    TaskLifecycle(SimulationSpec spec, TaskStreamWorkload workload, VirtualFleet fleet, TaskBook tasks,
-                  EventQueue events, RunRecorder recorder, SimExecutor executor, EventLog log,
-                  SplittableRandom arrivalRandom, SplittableRandom failureRandom, DecisionRequests requests) {
+    TaskLifecycle(SimulationSpec spec, TaskStreamWorkload workload, RunWorld world, SplittableRandom arrivalRandom,
+                  SplittableRandom failureRandom, DecisionRequests requests) {
         this.spec = spec;
         this.workload = workload;
-        this.fleet = fleet;
-        this.tasks = tasks;
-        this.events = events;
-        this.recorder = recorder;
-        this.executor = executor;
-        this.log = log;
+        this.fleet = world.fleet();
+        this.tasks = world.tasks();
+        this.events = world.events();
+        this.recorder = world.recorder();
+        this.executor = world.executor();
+        this.log = world.log();
         this.arrivalRandom = arrivalRandom;
         this.failureRandom = failureRandom;
         this.requests = requests;
@@ -170,6 +169,10 @@ final class TaskLifecycle {
         }
         double t = fleet.nowS();
         // The queue is in the order tasks joined it, so those overdue are at its head.
+        SimTask oldest = tasks.oldestQueued();
+        if (oldest == null || !(t - oldest.queuedSinceS() > maxWait)) {
+            return; // the common case, at every arrival: nothing overdue
+        }
         List<SimTask> overdue = new ArrayList<>();
         tasks.forEachQueued(task -> {
             if (!(t - task.queuedSinceS() > maxWait)) {

@@ -34,7 +34,7 @@ public final class FleetInvariants {
         java.util.Arrays.fill(seenOn, -1);
         for (int h = 0; h < fleet.hostCount(); h++) {
             HostState state = fleet.hostState(h);
-            int holding = fleet.hostVmCount(h) + fleet.incomingCount(h);
+            int holding = fleet.hostVmCount(h) + fleet.hostIncomingVmCount(h);
             if (holding > rules.maxVmsPerHost()) {
                 problems.add("host-" + h + " holds " + holding + " VMs, limit " + rules.maxVmsPerHost());
             }
@@ -54,7 +54,7 @@ public final class FleetInvariants {
                 }
                 reserved = reserved.plus(fleet.vmType(v).reservation());
             }
-            for (int i = 0; i < fleet.incomingCount(h); i++) {
+            for (int i = 0; i < fleet.hostIncomingVmCount(h); i++) {
                 int v = fleet.incomingVm(h, i);
                 if (fleet.vmMigrationTarget(v) != h || fleet.vmStatus(v) != VmStatus.MIGRATING) {
                     problems.add("vm-" + v + " is arriving on host-" + h + " but is " + fleet.vmStatus(v)

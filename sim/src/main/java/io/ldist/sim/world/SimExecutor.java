@@ -236,7 +236,7 @@ public final class SimExecutor {
      * task left (they are then removed with their server).
      */
     public void finishDrainIfDone(int host) {
-        if (fleet.hostState(host) != HostState.DRAINING || fleet.incomingCount(host) > 0) {
+        if (fleet.hostState(host) != HostState.DRAINING || fleet.hostIncomingVmCount(host) > 0) {
             return;
         }
         for (int i = 0; i < fleet.hostVmCount(host); i++) {
@@ -265,7 +265,7 @@ public final class SimExecutor {
         fleet.setHostState(host, HostState.FAILED);
         fleet.setAfterDrain(host, (byte) 0);
         // VMs on their way in go back to where they came from.
-        while (fleet.incomingCount(host) > 0) {
+        while (fleet.hostIncomingVmCount(host) > 0) {
             fleet.cancelMigration(fleet.incomingVm(host, 0));
         }
         double crashedAt = host < crashedAtS.length && fleet.isCrashed(host) ? crashedAtS[host] : fleet.nowS();

@@ -290,10 +290,6 @@ public final class VirtualFleet implements ClusterView {
     }
 
     /** VMs arriving on the server by migration. */
-    public int incomingCount(int h) {
-        return arrivingOn[h];
-    }
-
     @Override
     public int hostIncomingVmCount(int host) {
         return arrivingOn[host];
