@@ -1,0 +1,185 @@
+package io.ldist.live.execute;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+
+/**
+ * The live driver's append-only journal: one JSON object per line. Every mutating cloud or hypervisor call is
+ * written as an intent, forced to disk, made, then written as done (or failed) and forced again, so that after a
+ * crash at any point a restart knows which calls may have happened and checks them instead of repeating them.
+ * Task records are forced in groups (see {@link #append(ObjectNode, boolean)}).
+ *
+ * <p>One process at a time: opening takes an exclusive lock on {@code journal.lock} beside it. A last line cut
+ * short by a crash is ignored on reading (and reported by {@link #tornTail()}).
+ */
+public final class Journal implements Closeable {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final Path file;
+    private final FileChannel channel;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final List<JsonNode> read;
+    private final boolean tornTail;
+    private long nextSeq;
+    private int unforced;
+
+    private Journal(Path file, FileChannel channel, FileChannel lockChannel, FileLock lock, List<JsonNode> read,
+                    boolean tornTail) {
+        this.file = file;
+        this.channel = channel;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        this.read = read;
+        this.tornTail = tornTail;
+        long seq = 0;
+        for (JsonNode entry : read) {
+            seq = Math.max(seq, entry.path("seq").asLong(0));
+        }
+        this.nextSeq = seq + 1;
+    }
+
+    /** Opens (creating if needed) the journal in {@code dir}, reading what it holds. */
+    public static Journal open(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            Path file = dir.resolve("journal.jsonl");
+            FileChannel lockChannel = FileChannel.open(dir.resolve("journal.lock"), StandardOpenOption.CREATE,
+                    StandardOpenOption.WRITE);
+            FileLock lock;
+            try {
+                lock = lockChannel.tryLock();
+            } catch (OverlappingFileLockException e) {
+                lock = null;
+            }
+            if (lock == null) {
+                lockChannel.close();
+                throw new IllegalStateException(dir + ": another ldist live process holds this journal"
+                        + " (journal.lock); stop it first");
+            }
+            List<JsonNode> entries = new ArrayList<>();
+            boolean torn = false;
+            long validBytes = 0;
+            if (Files.exists(file)) {
+                byte[] bytes = Files.readAllBytes(file);
+                int start = 0;
+                for (int i = 0; i < bytes.length; i++) {
+                    if (bytes[i] == '\n') {
+                        String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                        if (!line.isBlank()) {
+                            entries.add(parse(file, entries.size() + 1, line));
+                        }
+                        start = i + 1;
+                        validBytes = start;
+                    }
+                }
+                torn = start < bytes.length;
+            }
+            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            channel.truncate(validBytes); // a torn last line never was an entry
+            channel.position(validBytes);
+            return new Journal(file, channel, lockChannel, lock, Collections.unmodifiableList(entries), torn);
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot open the journal: " + e.getMessage(), e);
+        }
+    }
+
+    private static JsonNode parse(Path file, int line, String text) {
+        try {
+            JsonNode node = JSON.readTree(text);
+            if (!node.isObject() || !node.hasNonNull("t")) {
+                throw new IllegalStateException(file + ":" + line + ": not a journal entry (no \"t\"): " + text);
+            }
+            return node;
+        } catch (IOException e) {
+            throw new IllegalStateException(file + ":" + line + ": not JSON: " + e.getMessage(), e);
+        }
+    }
+
+    /** Entries as read at opening, oldest first. */
+    public List<JsonNode> entries() {
+        return read;
+    }
+
+    public boolean tornTail() {
+        return tornTail;
+    }
+
+    public Path file() {
+        return file;
+    }
+
+    /** A new entry of type {@code type}, to fill and {@link #append}. */
+    public ObjectNode entry(String type) {
+        ObjectNode node = JSON.createObjectNode();
+        node.put("t", type);
+        return node;
+    }
+
+    /** The sequence number for the next intent. */
+    public synchronized long nextSeq() {
+        return nextSeq++;
+    }
+
+    /**
+     * Appends one entry; forces it (and everything before it) to disk when {@code force}, else within the next
+     * {@link #GROUP} unforced entries or the next {@link #force()}.
+     */
+    public synchronized void append(ObjectNode entry, boolean force) {
+        try {
+            byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
+            ByteBuffer buffer = ByteBuffer.wrap(line);
+            while (buffer.hasRemaining()) {
+                channel.write(buffer);
+            }
+            if (force || ++unforced >= GROUP) {
+                channel.force(false);
+                unforced = 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write the journal: " + e.getMessage(), e);
+        }
+    }
+
+    /** Unforced entries allowed before a forced write. */
+    public static final int GROUP = 64;
+
+    public synchronized void force() {
+        try {
+            if (unforced > 0) {
+                channel.force(false);
+                unforced = 0;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot write the journal: " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            force();
+            channel.close();
+            lock.release();
+            lockChannel.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(file + ": cannot close the journal: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,490 @@
+package io.ldist.live.state;
+
+import io.ldist.engine.model.ClusterView;
+import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.HostType;
+import io.ldist.engine.model.TaskId;
+import io.ldist.engine.model.TaskRequest;
+import io.ldist.engine.model.VmStatus;
+import io.ldist.engine.model.VmType;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the live driver knows of its fleet, kept between observations and shown to the engine as a
+ * {@link ClusterView}. Indexes are stable for the life of the cluster: a server's index is its launch token's and
+ * its instance's {@code ldist:host-index} tag, a VM's is part of its Hyper-V name, so a restart names everything as
+ * before. A VM's demand is what its running tasks reserve (like a scheduler's requests); what Hyper-V and
+ * CloudWatch measure is its utilisation history and its server's CPU utilisation.
+ *
+ * <p>Not thread-safe: the distributor serialises every call.
+ */
+public final class LiveFleet implements ClusterView {
+    private final String cluster;
+    private double nowS;
+    private final List<LiveHost> hosts = new ArrayList<>();
+    private final List<LiveVm> vms = new ArrayList<>();
+    private final Map<Long, LiveTask> tasks = new HashMap<>();
+    private final LinkedHashMap<Long, LiveTask> queue = new LinkedHashMap<>();
+    private List<TaskRequest> queueOrder;
+    private long nextTaskId = 1;
+
+    public LiveFleet(String cluster) {
+        this.cluster = cluster;
+    }
+
+    public String cluster() {
+        return cluster;
+    }
+
+    public void setNow(double nowS) {
+        if (nowS < this.nowS) {
+            throw new IllegalArgumentException("time went back from " + this.nowS + " to " + nowS);
+        }
+        this.nowS = nowS;
+    }
+
+    // ---------------------------------------------------------------- servers
+
+    /** The name of the {@code index}-th server's launch token: unique to this cluster's journal and the index. */
+    public static String launchToken(String cluster, String incarnation, int index) {
+        return cluster + "-" + incarnation + "-h" + index;
+    }
+
+    /** Adds a server at the next index. */
+    public LiveHost addHost(HostType type, String launchToken, String instanceId, HostState state) {
+        LiveHost host = new LiveHost(hosts.size(), type, launchToken, instanceId, state, nowS);
+        hosts.add(host);
+        return host;
+    }
+
+    public LiveHost host(int index) {
+        return hosts.get(index);
+    }
+
+    public List<LiveHost> hosts() {
+        return Collections.unmodifiableList(hosts);
+    }
+
+    public LiveHost hostOfInstance(String instanceId) {
+        for (LiveHost host : hosts) {
+            if (instanceId.equals(host.instanceId)) {
+                return host;
+            }
+        }
+        return null;
+    }
+
+    public void setInstance(int host, String instanceId) {
+        hosts.get(host).instanceId = instanceId;
+    }
+
+    public void setHostState(int host, HostState state) {
+        LiveHost h = hosts.get(host);
+        if (h.state != state) {
+            h.state = state;
+            h.stateSinceS = nowS;
+        }
+        if (state != HostState.DRAINING) {
+            h.afterDrain = null;
+        }
+    }
+
+    public void setAfterDrain(int host, io.ldist.engine.plan.DrainHost.AfterDrain then) {
+        hosts.get(host).afterDrain = then;
+    }
+
+    public void setIntoStandby(int host, boolean intoStandby) {
+        hosts.get(host).intoStandby = intoStandby;
+    }
+
+    /** A server answered (or did not answer) its health check at this observation. */
+    public void healthChecked(int host, boolean answered) {
+        LiveHost h = hosts.get(host);
+        h.missedChecks = answered ? 0 : h.missedChecks + 1;
+    }
+
+    public void setCpuUtilization(int host, double utilization, double measuredAtS, boolean stale) {
+        LiveHost h = hosts.get(host);
+        h.cpuUtilization = Math.max(0, Math.min(1, utilization));
+        h.metricAtS = measuredAtS;
+        h.metricsStale = stale;
+    }
+
+    // ---------------------------------------------------------------- VMs
+
+    /** The Hyper-V name of the VM with this index: it carries the cluster and the index, so it survives restarts. */
+    public static String vmName(String cluster, int index) {
+        return "ldist-" + cluster + "-vm" + index;
+    }
+
+    /** The index in a name {@link #vmName} made for this cluster, or -1 for a VM ldist did not create. */
+    public static int vmIndexOf(String cluster, String name) {
+        String prefix = "ldist-" + cluster + "-vm";
+        if (!name.startsWith(prefix) || name.length() == prefix.length() || name.length() > prefix.length() + 9) {
+            return -1;
+        }
+        for (int i = prefix.length(); i < name.length(); i++) {
+            if (!Character.isDigit(name.charAt(i))) {
+                return -1;
+            }
+        }
+        return Integer.parseInt(name.substring(prefix.length()));
+    }
+
+    /** Adds a pending VM at the next index. */
+    public LiveVm addVm(VmType type) {
+        LiveVm vm = new LiveVm(vms.size(), vmName(cluster, vms.size()), type);
+        vms.add(vm);
+        return vm;
+    }
+
+    public LiveVm vm(int index) {
+        return vms.get(index);
+    }
+
+    public List<LiveVm> vms() {
+        return Collections.unmodifiableList(vms);
+    }
+
+    /** The VM runs on the server now (placed, or found there). */
+    public void placeVm(int vm, int host) {
+        LiveVm v = vms.get(vm);
+        if (v.host >= 0) {
+            hosts.get(v.host).vms.removeValue(vm);
+        }
+        v.host = host;
+        v.migrationTarget = -1;
+        v.status = VmStatus.RUNNING;
+        v.displaced = false;
+        hosts.get(host).vms.add(vm);
+    }
+
+    public void startMigration(int vm, int to) {
+        LiveVm v = vms.get(vm);
+        v.migrationTarget = to;
+        v.status = VmStatus.MIGRATING;
+    }
+
+    public void completeMigration(int vm) {
+        placeVm(vm, vms.get(vm).migrationTarget);
+    }
+
+    public void cancelMigration(int vm) {
+        LiveVm v = vms.get(vm);
+        v.migrationTarget = -1;
+        v.status = VmStatus.RUNNING;
+    }
+
+    /** The VM lost its server (fenced, or gone from it): it waits to be placed again. */
+    public void displaceVm(int vm) {
+        LiveVm v = vms.get(vm);
+        if (v.host >= 0) {
+            hosts.get(v.host).vms.removeValue(vm);
+        }
+        v.host = -1;
+        v.migrationTarget = -1;
+        v.status = VmStatus.PENDING;
+        v.displaced = true;
+    }
+
+    /** The VM was removed for good (its server drained away). */
+    public void finishVm(int vm) {
+        LiveVm v = vms.get(vm);
+        if (v.host >= 0) {
+            hosts.get(v.host).vms.removeValue(vm);
+        }
+        v.host = -1;
+        v.migrationTarget = -1;
+        v.status = VmStatus.FINISHED;
+    }
+
+    public void recordVmUtilization(int vm, double fraction) {
+        vms.get(vm).recordUtilization(Math.max(0, Math.min(1, fraction)));
+    }
+
+    // ---------------------------------------------------------------- tasks
+
+    /** A new task joins the back of the queue; its id is the next one. */
+    public LiveTask submit(double cpuMips, double gpus, double ramMb, double deadlineAtS, double leaseS) {
+        TaskRequest request = new TaskRequest(new TaskId(nextTaskId++),
+                new io.ldist.engine.model.Resources(cpuMips, gpus, ramMb, 0), nowS, deadlineAtS, 0);
+        return enqueue(request, leaseS);
+    }
+
+    /** Takes back a task with its own id (replaying the journal). */
+    public LiveTask enqueue(TaskRequest request, double leaseS) {
+        LiveTask task = new LiveTask(request, leaseS);
+        tasks.put(task.id(), task);
+        queue.put(task.id(), task);
+        queueOrder = null;
+        nextTaskId = Math.max(nextTaskId, task.id() + 1);
+        return task;
+    }
+
+    public LiveTask task(long id) {
+        return tasks.get(id);
+    }
+
+    public int queuePosition(long id) {
+        int position = 0;
+        for (Long queued : queue.keySet()) {
+            if (queued == id) {
+                return position;
+            }
+            position++;
+        }
+        return -1;
+    }
+
+    public void startTask(long id, int vm) {
+        LiveTask task = tasks.get(id);
+        if (task == null || task.phase != LiveTask.Phase.QUEUED) {
+            throw new IllegalStateException("task " + id + " is not queued");
+        }
+        queue.remove(id);
+        queueOrder = null;
+        LiveVm v = vms.get(vm);
+        task.phase = LiveTask.Phase.RUNNING;
+        task.vm = vm;
+        task.host = v.host;
+        task.startedAtS = nowS;
+        v.runningTasks++;
+        v.taskCpu += task.request.demand().cpuMips();
+        v.taskRam += task.request.demand().ramMb();
+        v.taskGpu += task.request.demand().gpus();
+    }
+
+    /** A running task ended; returns the server it ran on. */
+    public int endTask(long id, LiveTask.Phase how) {
+        LiveTask task = tasks.get(id);
+        if (task == null || task.phase != LiveTask.Phase.RUNNING) {
+            throw new IllegalStateException("task " + id + " is not running");
+        }
+        LiveVm v = vms.get(task.vm);
+        v.runningTasks--;
+        v.taskCpu = v.runningTasks == 0 ? 0 : v.taskCpu - task.request.demand().cpuMips();
+        v.taskRam = v.runningTasks == 0 ? 0 : v.taskRam - task.request.demand().ramMb();
+        v.taskGpu = v.runningTasks == 0 ? 0 : v.taskGpu - task.request.demand().gpus();
+        task.phase = how;
+        task.endedAtS = nowS;
+        int host = task.host;
+        if (host >= 0) {
+            if (how == LiveTask.Phase.DONE) {
+                hosts.get(host).taskSuccesses++;
+            } else {
+                hosts.get(host).taskFailures++;
+            }
+        }
+        return host;
+    }
+
+    /** A running task goes back to the front of the queue (its VM's server failed). */
+    public void requeue(long id) {
+        LiveTask task = tasks.get(id);
+        endTaskQuietly(task);
+        LiveTask again = new LiveTask(new TaskRequest(task.request.id(), task.request.demand(),
+                task.request.arrivalS(), task.request.deadlineS(), task.request.attempts() + 1), task.leaseS);
+        tasks.put(again.id(), again);
+        LinkedHashMap<Long, LiveTask> reordered = new LinkedHashMap<>();
+        reordered.put(again.id(), again);
+        reordered.putAll(queue);
+        queue.clear();
+        queue.putAll(reordered);
+        queueOrder = null;
+    }
+
+    private void endTaskQuietly(LiveTask task) {
+        LiveVm v = vms.get(task.vm);
+        v.runningTasks--;
+        v.taskCpu = v.runningTasks == 0 ? 0 : v.taskCpu - task.request.demand().cpuMips();
+        v.taskRam = v.runningTasks == 0 ? 0 : v.taskRam - task.request.demand().ramMb();
+        v.taskGpu = v.runningTasks == 0 ? 0 : v.taskGpu - task.request.demand().gpus();
+    }
+
+    /** A queued task leaves the queue without running. */
+    public void dropTask(long id) {
+        LiveTask task = queue.remove(id);
+        if (task == null) {
+            throw new IllegalStateException("task " + id + " is not queued");
+        }
+        queueOrder = null;
+        task.phase = LiveTask.Phase.DROPPED;
+        task.endedAtS = nowS;
+    }
+
+    /** Tasks running on the VM, in id order. */
+    public List<LiveTask> tasksOn(int vm) {
+        List<LiveTask> on = new ArrayList<>();
+        for (LiveTask task : tasks.values()) {
+            if (task.phase == LiveTask.Phase.RUNNING && task.vm == vm) {
+                on.add(task);
+            }
+        }
+        on.sort(java.util.Comparator.comparingLong(LiveTask::id));
+        return on;
+    }
+
+    /** Running tasks whose lease ran out at this time, in id order. */
+    public List<LiveTask> expiredLeases() {
+        List<LiveTask> expired = new ArrayList<>();
+        for (LiveTask task : tasks.values()) {
+            if (task.phase == LiveTask.Phase.RUNNING && nowS >= task.startedAtS + task.leaseS) {
+                expired.add(task);
+            }
+        }
+        expired.sort(java.util.Comparator.comparingLong(LiveTask::id));
+        return expired;
+    }
+
+    /** Forgets ended tasks older than {@code keepS}, so that a long run does not grow without bound. */
+    public void forgetEndedBefore(double cutoffS) {
+        tasks.values().removeIf(t -> t.phase.ended() && t.endedAtS < cutoffS);
+    }
+
+    public int runningTaskCount() {
+        int running = 0;
+        for (LiveVm vm : vms) {
+            running += vm.runningTasks;
+        }
+        return running;
+    }
+
+    public long nextTaskId() {
+        return nextTaskId;
+    }
+
+    // ---------------------------------------------------------------- ClusterView
+
+    @Override
+    public double nowS() {
+        return nowS;
+    }
+
+    @Override
+    public int hostCount() {
+        return hosts.size();
+    }
+
+    @Override
+    public HostType hostType(int host) {
+        return hosts.get(host).type;
+    }
+
+    @Override
+    public HostState hostState(int host) {
+        return hosts.get(host).state;
+    }
+
+    @Override
+    public int missedHealthChecks(int host) {
+        return hosts.get(host).missedChecks;
+    }
+
+    @Override
+    public double hostCpuUtilization(int host) {
+        return hosts.get(host).cpuUtilization;
+    }
+
+    @Override
+    public int hostVmCount(int host) {
+        return hosts.get(host).vms.size();
+    }
+
+    @Override
+    public int hostVm(int host, int i) {
+        return hosts.get(host).vms.get(i);
+    }
+
+    @Override
+    public long hostTaskSuccesses(int host) {
+        return hosts.get(host).taskSuccesses;
+    }
+
+    @Override
+    public long hostTaskFailures(int host) {
+        return hosts.get(host).taskFailures;
+    }
+
+    @Override
+    public int vmCount() {
+        return vms.size();
+    }
+
+    @Override
+    public VmType vmType(int vm) {
+        return vms.get(vm).type;
+    }
+
+    @Override
+    public VmStatus vmStatus(int vm) {
+        return vms.get(vm).status;
+    }
+
+    @Override
+    public boolean vmDisplaced(int vm) {
+        return vms.get(vm).displaced;
+    }
+
+    @Override
+    public int vmHost(int vm) {
+        return vms.get(vm).host;
+    }
+
+    @Override
+    public int vmMigrationTarget(int vm) {
+        return vms.get(vm).migrationTarget;
+    }
+
+    @Override
+    public double vmCpuDemandMips(int vm) {
+        return vms.get(vm).taskCpu;
+    }
+
+    @Override
+    public double vmRamDemandMb(int vm) {
+        return vms.get(vm).taskRam;
+    }
+
+    @Override
+    public double vmGpuDemand(int vm) {
+        return vms.get(vm).taskGpu;
+    }
+
+    @Override
+    public int vmRunningTasks(int vm) {
+        return vms.get(vm).runningTasks;
+    }
+
+    @Override
+    public int vmHistoryLength(int vm) {
+        return vms.get(vm).historyLength();
+    }
+
+    @Override
+    public double vmHistory(int vm, int age) {
+        return vms.get(vm).history(age);
+    }
+
+    @Override
+    public int queuedTaskCount() {
+        return queue.size();
+    }
+
+    @Override
+    public TaskRequest queuedTask(int i) {
+        if (queueOrder == null) {
+            List<TaskRequest> order = new ArrayList<>(queue.size());
+            for (LiveTask task : queue.values()) {
+                order.add(task.request);
+            }
+            queueOrder = order;
+        }
+        return queueOrder.get(i);
+    }
+}
