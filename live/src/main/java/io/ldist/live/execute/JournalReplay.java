@@ -70,7 +70,17 @@ public final class JournalReplay {
                 case "end" -> fleet.endTask(e.path("task").asLong(),
                         LiveTask.Phase.valueOf(e.path("phase").asText().toUpperCase(java.util.Locale.ROOT)));
                 case "drop" -> fleet.dropTask(e.path("task").asLong());
-                case "vmFound" -> ensureVm(fleet, e.path("vm").asInt(), vmTypes.get(e.path("vmType").asText()));
+                case "vmFound" -> {
+                    ensureVm(fleet, e.path("vm").asInt(), vmTypes.get(e.path("vmType").asText()));
+                    fleet.placeVm(e.path("vm").asInt(), e.path("host").asInt());
+                }
+                case "vmLost" -> {
+                    int vm = e.path("vm").asInt();
+                    for (LiveTask task : fleet.tasksOn(vm)) {
+                        fleet.requeue(task.id());
+                    }
+                    fleet.displaceVm(vm);
+                }
                 default -> {
                     // other entries (observations, refusals) are for people, not for the fleet
                 }

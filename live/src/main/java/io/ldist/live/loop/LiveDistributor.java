@@ -70,6 +70,8 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
     private final Consumer<String> log;
     private final List<RoundListener> listeners = new ArrayList<>();
     private PlanReport lastPlan = new PlanReport(0, "none", List.of(), List.of());
+    private final List<com.fasterxml.jackson.databind.JsonNode> restoredIntents;
+    private final Map<String, VmType> vmTypes;
     private double lastObservationS = Double.NaN;
     private String lastObservationError;
 
@@ -112,14 +114,52 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         } else {
             this.incarnation = restored.incarnation();
             this.epochMs = restored.epochMs();
-            if (!restored.openIntents().isEmpty()) {
-                log.accept("journal: " + restored.openIntents().size()
-                        + " action(s) without an outcome; the next observation settles them: " + restored.openIntents());
-            }
         }
+        this.restoredIntents = restored.openIntents();
         this.observer = new Observer(cloud, hypervisor, config.hostType(), vmTypes, config.metricsStaleAfterS());
         this.executor = new LiveExecutor(fleet, cloud, hypervisor, journal, config.launch(), incarnation,
                 config.engine().rules().maxVmsPerHost(), crash);
+        this.vmTypes = vmTypes;
+        settleOpenIntents();
+    }
+
+    /**
+     * Actions a crash interrupted: their calls may or may not have happened. A launch is settled by its token (the
+     * instance exists or it never was launched); a VM's placement or move by the next observation, which finds the
+     * VM by name wherever it runs; the rest (drains, fences, stops, starts) are re-decided by the engine from what
+     * is observed. Each is closed in the journal, so that it is settled once.
+     */
+    private void settleOpenIntents() {
+        for (com.fasterxml.jackson.databind.JsonNode intent : restoredIntents) {
+            long seq = intent.path("seq").asLong();
+            String action = intent.path("action").asText();
+            ObjectNode closing;
+            if (action.equals("LaunchHost")) {
+                String token = intent.path("token").asText();
+                var found = cloud.findByLaunchToken(token);
+                if (found.isPresent() && intent.path("host").asInt() == fleet.hostCount()) {
+                    LiveHost host = fleet.addHost(config.hostType(), token, found.get().instanceId(), HostState.BOOTING);
+                    fleet.setIntoStandby(host.index(), intent.path("intoStandby").asBoolean());
+                    guard.remember(true, intent.path("atS").asDouble());
+                    closing = journal.entry("done");
+                    closing.put("instance", found.get().instanceId());
+                } else {
+                    closing = journal.entry("failed");
+                    closing.put("error", found.isPresent() ? "interrupted; its instance " + found.get().instanceId()
+                            + " is adopted by observation" : "interrupted before the launch: no instance carries " + token);
+                }
+            } else {
+                if (action.equals("PlaceVm")) {
+                    JournalReplay.ensureVm(fleet, intent.path("vm").asInt(), vmTypes.get(intent.path("vmType").asText()));
+                }
+                closing = journal.entry("failed");
+                closing.put("error", "interrupted; settled by observation");
+            }
+            closing.put("seq", seq);
+            closing.put("atS", fleet.nowS());
+            journal.append(closing, true);
+            log.accept("journal: " + action + " #" + seq + " was interrupted; " + closing.path("error").asText("done"));
+        }
     }
 
     public void addListener(RoundListener listener) {
@@ -160,6 +200,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
                 log.accept("observe: " + note);
             }
             seen.missed.forEach((host, why) -> log.accept("observe: host-" + host + " missed a health check: " + why));
+            journalObservation(seen);
         } catch (RuntimeException e) {
             count("observation_errors");
             lastObservationError = e.getMessage();
@@ -179,6 +220,36 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         }
         journal.force();
         return report;
+    }
+
+    /** What the observation learnt that a restart could not learn again by itself: indexes of what it found. */
+    private void journalObservation(Observer.Observation seen) {
+        for (int index : seen.adopted) {
+            LiveHost host = fleet.host(index);
+            ObjectNode adopt = journal.entry("adopt");
+            adopt.put("host", index);
+            adopt.put("instance", host.instanceId());
+            adopt.put("token", host.launchToken());
+            adopt.put("state", host.state().name());
+            adopt.put("atS", fleet.nowS());
+            journal.append(adopt, true);
+            log.accept("observe: adopted " + host.instanceId() + " as host-" + index);
+        }
+        for (int vm : seen.foundVms) {
+            ObjectNode found = journal.entry("vmFound");
+            found.put("vm", vm);
+            found.put("vmType", fleet.vm(vm).type().name());
+            found.put("host", fleet.vm(vm).host());
+            found.put("atS", fleet.nowS());
+            journal.append(found, true);
+        }
+        for (int vm : seen.lostVms) {
+            ObjectNode lost = journal.entry("vmLost");
+            lost.put("vm", vm);
+            lost.put("atS", fleet.nowS());
+            journal.append(lost, true);
+            log.accept("observe: " + fleet.vm(vm).name() + " is gone from its server; it will be placed again");
+        }
     }
 
     private static boolean needsFollowUp(Plan plan) {

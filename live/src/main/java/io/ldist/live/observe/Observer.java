@@ -66,11 +66,15 @@ public final class Observer {
         List<CloudInstance> instances = new ArrayList<>(cloud.clusterInstances());
         instances.sort(Comparator.comparingLong(CloudInstance::launchEpochS).thenComparing(CloudInstance::instanceId));
         Set<Integer> listed = new HashSet<>();
+        Set<String> running = new HashSet<>();
         for (CloudInstance instance : instances) {
             LiveHost host = match(fleet, instance, seen);
             if (host != null) {
                 listed.add(host.index());
                 followState(fleet, host, instance, seen);
+                if ("running".equals(instance.state())) {
+                    running.add(instance.instanceId());
+                }
             }
         }
         for (LiveHost host : fleet.hosts()) {
@@ -83,7 +87,7 @@ public final class Observer {
         for (LiveHost host : fleet.hosts()) {
             if (host.state() == HostState.ACTIVE || host.state() == HostState.DRAINING
                     || host.state() == HostState.BOOTING) {
-                if (host.instanceId() != null && listed.contains(host.index())) {
+                if (host.instanceId() != null && running.contains(host.instanceId())) {
                     serving.add(host.instanceId());
                 }
             }
