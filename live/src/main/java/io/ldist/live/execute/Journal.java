@@ -37,11 +37,13 @@ public final class Journal implements Closeable {
     private final FileLock lock;
     private final List<JsonNode> read;
     private final boolean tornTail;
+    private final boolean readOnly;
     private long nextSeq;
     private int unforced;
 
     private Journal(Path file, FileChannel channel, FileChannel lockChannel, FileLock lock, List<JsonNode> read,
                     boolean tornTail) {
+        this.readOnly = channel == null;
         this.file = file;
         this.channel = channel;
         this.lockChannel = lockChannel;
@@ -100,6 +102,35 @@ public final class Journal implements Closeable {
         }
     }
 
+    /**
+     * Reads the journal without taking its lock or ever writing to it ({@code ldist live plan}, which may run beside
+     * {@code ldist live run}): appends are dropped. A missing journal reads as empty.
+     */
+    public static Journal openReadOnly(Path dir) {
+        Path file = dir.resolve("journal.jsonl");
+        List<JsonNode> entries = new ArrayList<>();
+        boolean torn = false;
+        try {
+            if (Files.exists(file)) {
+                List<String> lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
+                String last = lines.remove(lines.size() - 1);
+                torn = !last.isEmpty();
+                for (String line : lines) {
+                    if (!line.isBlank()) {
+                        entries.add(parse(file, entries.size() + 1, line));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(dir + ": cannot read the journal: " + e.getMessage(), e);
+        }
+        return new Journal(file, null, null, null, Collections.unmodifiableList(entries), torn);
+    }
+
+    public boolean readOnly() {
+        return readOnly;
+    }
+
     private static JsonNode parse(Path file, int line, String text) {
         try {
             JsonNode node = JSON.readTree(text);
@@ -142,6 +173,9 @@ public final class Journal implements Closeable {
      * {@link #GROUP} unforced entries or the next {@link #force()}.
      */
     public synchronized void append(ObjectNode entry, boolean force) {
+        if (readOnly) {
+            return;
+        }
         try {
             byte[] line = (JSON.writeValueAsString(entry) + "\n").getBytes(StandardCharsets.UTF_8);
             ByteBuffer buffer = ByteBuffer.wrap(line);
@@ -161,6 +195,9 @@ public final class Journal implements Closeable {
     public static final int GROUP = 64;
 
     public synchronized void force() {
+        if (readOnly) {
+            return;
+        }
         try {
             if (unforced > 0) {
                 channel.force(false);
@@ -173,6 +210,9 @@ public final class Journal implements Closeable {
 
     @Override
     public synchronized void close() {
+        if (readOnly) {
+            return;
+        }
         try {
             force();
             channel.close();

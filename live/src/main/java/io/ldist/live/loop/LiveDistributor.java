@@ -20,6 +20,7 @@ import io.ldist.live.api.TaskTicket;
 import io.ldist.live.cloud.Cloud;
 import io.ldist.live.execute.ActionOutcome;
 import io.ldist.live.execute.CrashPoint;
+import io.ldist.live.execute.EngineMemoryFile;
 import io.ldist.live.execute.Journal;
 import io.ldist.live.execute.JournalReplay;
 import io.ldist.live.execute.LiveExecutor;
@@ -72,6 +73,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
     private PlanReport lastPlan = new PlanReport(0, "none", List.of(), List.of());
     private final List<com.fasterxml.jackson.databind.JsonNode> restoredIntents;
     private final Map<String, VmType> vmTypes;
+    private final EngineMemoryFile memory;
     private double lastObservationS = Double.NaN;
     private String lastObservationError;
 
@@ -120,6 +122,10 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         this.executor = new LiveExecutor(fleet, cloud, hypervisor, journal, config.launch(), incarnation,
                 config.engine().rules().maxVmsPerHost(), crash);
         this.vmTypes = vmTypes;
+        this.memory = new EngineMemoryFile(config.stateDir());
+        if (memory.restore(engine)) {
+            log.accept("engine: memory restored from " + memory.file());
+        }
         settleOpenIntents();
     }
 
@@ -219,6 +225,9 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
             decideAndApply(plan);
         }
         journal.force();
+        if (!journal.readOnly()) {
+            memory.save(engine.remember(), fleet.nowS());
+        }
         return report;
     }
 
