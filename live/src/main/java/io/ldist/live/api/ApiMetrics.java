@@ -41,7 +41,8 @@ final class ApiMetrics {
     private final PrometheusRegistry registry = new PrometheusRegistry();
     private final Counter requests;
     private final Histogram submitSeconds;
-    private final Counter scrapeErrors;
+    /** Written by the collector after its reads, so a scrape that failed says so itself. */
+    private final java.util.concurrent.atomic.AtomicLong scrapeErrors = new java.util.concurrent.atomic.AtomicLong();
     private final PrometheusTextFormatWriter writer = PrometheusTextFormatWriter.create();
 
     ApiMetrics(Distributor distributor) {
@@ -51,8 +52,6 @@ final class ApiMetrics {
                 .help("Time to answer POST /tasks, in seconds").classicOnly().withoutExemplars()
                 .classicUpperBounds(0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5)
                 .register(registry);
-        scrapeErrors = Counter.builder().name("ldist_api_scrape_errors")
-                .help("Scrapes at which the distributor's cluster or counters could not be read").register(registry);
         registry.register(new DistributorCollector(distributor));
     }
 
@@ -84,13 +83,17 @@ final class ApiMetrics {
             try {
                 cluster(distributor.cluster(), snapshots);
             } catch (RuntimeException e) {
-                scrapeErrors.inc();
+                scrapeErrors.incrementAndGet();
             }
             try {
                 counters(distributor.counters(), snapshots);
             } catch (RuntimeException e) {
-                scrapeErrors.inc();
+                scrapeErrors.incrementAndGet();
             }
+            snapshots.add(CounterSnapshot.builder().name("ldist_api_scrape_errors")
+                    .help("Reads of the distributor's cluster or counters that failed at a scrape")
+                    .dataPoint(CounterSnapshot.CounterDataPointSnapshot.builder().value(scrapeErrors.get()).build())
+                    .build());
             return new MetricSnapshots(snapshots);
         }
 
@@ -121,7 +124,7 @@ final class ApiMetrics {
                 }
                 String base = PrometheusNaming.sanitizeMetricName("ldist_" + name.replaceFirst("_total$", ""));
                 if (RESERVED.contains(base)) {
-                    scrapeErrors.inc(); // a total named like one of the API's own families: left out, not clashed
+                    scrapeErrors.incrementAndGet(); // a total named like one of the API's own families: left out, not clashed
                     return;
                 }
                 out.add(CounterSnapshot.builder().name(base).help("Distributor total: " + name)
