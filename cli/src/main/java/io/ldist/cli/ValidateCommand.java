@@ -1,5 +1,6 @@
 package io.ldist.cli;
 
+import io.ldist.cli.scenario.LiveConfigLoader;
 import io.ldist.cli.scenario.LoadedScenario;
 import io.ldist.sim.spec.HostGroup;
 import io.ldist.sim.spec.TaskStreamWorkload;
@@ -14,7 +15,8 @@ import java.util.concurrent.Callable;
 
 /** Checks a scenario without running it. */
 @Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario without running it: exit 0 when valid, 2 with the "
-        + "problems (file, line, field, expected, found) when not.")
+        + "problems (file, line, field, expected, found) when not. A file with a top-level 'live' section is "
+        + "checked as a live config.")
 final class ValidateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -25,6 +27,11 @@ final class ValidateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
+        if (scenario.scenario != null && LiveConfigLoader.isLiveConfig(scenario.scenario)) {
+            out.println(LiveConfigSummary.of(scenario.scenario, LiveConfigLoader.load(scenario.scenario,
+                    ScenarioOptions.withScale(scenario.overrides, scenario.scale))));
+            return 0;
+        }
         LoadedScenario loaded = scenario.load();
         Notices.print(spec.commandLine().getErr(), loaded);
         int servers = loaded.spec().hosts().stream().mapToInt(HostGroup::count).sum();

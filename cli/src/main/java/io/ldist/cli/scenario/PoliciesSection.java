@@ -113,7 +113,7 @@ final class PoliciesSection {
             in.problem(at + "/maxHosts", "at least minHosts (" + min + ")", String.valueOf(max));
         }
         HostType launch = in.has(at + "/launchType") ? context.hostType(at + "/launchType")
-                : context.hostTypes.values().stream().findFirst().orElse(null);
+                : context.defaultLaunchType();
         if (launch == null || scaleIn >= out || max < min) {
             return null;
         }

@@ -30,6 +30,11 @@ final class ReadingContext {
     final Set<String> hostTypeNames = new LinkedHashSet<>();
     /** What the data readers skipped, cut or tolerated, to be said to the user (never silently). */
     final List<String> notices = new ArrayList<>();
+    /**
+     * The type scaling launches when it names none: the first host type in a scenario; in a live config, that of
+     * {@code live.launch.instanceType} (set once the fleet is read).
+     */
+    HostType launchType;
 
     ReadingContext(FieldReader in, List<ScenarioProblem> schemaProblems, double durationS, int scale,
                    boolean taskWorkload) {
@@ -54,6 +59,10 @@ final class ReadingContext {
             }
         }
         return true;
+    }
+
+    HostType defaultLaunchType() {
+        return launchType != null ? launchType : hostTypes.values().stream().findFirst().orElse(null);
     }
 
     HostType hostType(String at) {

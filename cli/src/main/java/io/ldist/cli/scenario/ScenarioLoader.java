@@ -69,16 +69,22 @@ public final class ScenarioLoader {
             // The schema problems left the document too broken to read on: report them alone.
             throw new ScenarioException(schemaProblems);
         }
-        List<ScenarioProblem> problems = new ArrayList<>(schemaProblems);
-        for (ScenarioProblem problem : in.problems()) {
-            if (schemaProblems.stream().noneMatch(schema -> related(schema.fieldPath(), problem.fieldPath()))) {
-                problems.add(problem);
-            }
-        }
+        List<ScenarioProblem> problems = combined(schemaProblems, in.problems());
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
         return scenario;
+    }
+
+    /** The schema's problems, and those of ldist's own checks in fields where the schema found none. */
+    static List<ScenarioProblem> combined(List<ScenarioProblem> schemaProblems, List<ScenarioProblem> own) {
+        List<ScenarioProblem> problems = new ArrayList<>(schemaProblems);
+        for (ScenarioProblem problem : own) {
+            if (schemaProblems.stream().noneMatch(schema -> related(schema.fieldPath(), problem.fieldPath()))) {
+                problems.add(problem);
+            }
+        }
+        return problems;
     }
 
     /**

@@ -30,9 +30,22 @@ final class SchemaLookup {
         return at(keywordParent(error));
     }
 
-    /** The schema of property {@code name} as declared next to the error's keyword, following one {@code $ref}. */
+    /**
+     * The schema of property {@code name} as declared next to the error's keyword, following one {@code $ref};
+     * or, when a keyword stands beside a {@code $ref} ({@code {"$ref": "#/$defs/fleet", "required": ["hosts"]}}),
+     * as declared in the schema that {@code $ref} names.
+     */
     Optional<JsonNode> property(Error error, String name) {
         SchemaLocation parent = keywordParent(error);
+        Optional<JsonNode> declared = property(parent, name);
+        if (declared.isPresent()) {
+            return declared;
+        }
+        JsonNode ref = at(parent).map(schema -> schema.get("$ref")).orElse(null);
+        return ref != null && ref.isString() ? property(parent.resolve(ref.stringValue()), name) : Optional.empty();
+    }
+
+    private Optional<JsonNode> property(SchemaLocation parent, String name) {
         SchemaLocation property = new SchemaLocation(parent.getAbsoluteIri(),
                 parent.getFragment().append("properties").append(name));
         return at(property).flatMap(schema -> followRef(property, schema));

@@ -48,10 +48,19 @@ public final class SchemaValidation {
         // A schema that declares an $id is known to the validator by that id, and the locations its errors
         // report start with it. Map the id to the resource, so that looking up the schema around an error
         // (for the names of the allowed fields, say) reads the resource and never goes to the network.
+        // When the id ends in the resource's file name, its folder is mapped to the resource's folder, so that a
+        // schema may name a sibling's definitions ("scenario.schema.json#/$defs/fleet") and read them from there.
         Optional<String> id = declaredId(resource);
+        String fileName = resource.substring(resource.lastIndexOf('/') + 1);
         SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                builder -> id.ifPresent(declared -> builder.schemaIdResolvers(
-                        resolvers -> resolvers.mapPrefix(declared, location))));
+                builder -> id.ifPresent(declared -> builder.schemaIdResolvers(resolvers -> {
+                    if (declared.endsWith("/" + fileName)) {
+                        resolvers.mapPrefix(declared.substring(0, declared.length() - fileName.length()),
+                                location.substring(0, location.length() - fileName.length()));
+                    } else {
+                        resolvers.mapPrefix(declared, location);
+                    }
+                })));
         try {
             Schema schema = registry.getSchema(SchemaLocation.of(location));
             // Resolves every $ref now, so that a broken schema fails here and not mid-validation.
