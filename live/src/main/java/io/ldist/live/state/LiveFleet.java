@@ -266,11 +266,7 @@ public final class LiveFleet implements ClusterView {
         if (task == null || task.phase != LiveTask.Phase.RUNNING) {
             throw new IllegalStateException("task " + id + " is not running");
         }
-        LiveVm v = vms.get(task.vm);
-        v.runningTasks--;
-        v.taskCpu = v.runningTasks == 0 ? 0 : v.taskCpu - task.request.demand().cpuMips();
-        v.taskRam = v.runningTasks == 0 ? 0 : v.taskRam - task.request.demand().ramMb();
-        v.taskGpu = v.runningTasks == 0 ? 0 : v.taskGpu - task.request.demand().gpus();
+        releaseSlot(task);
         task.phase = how;
         task.endedAtS = nowS;
         int host = task.host;
@@ -287,7 +283,7 @@ public final class LiveFleet implements ClusterView {
     /** A running task goes back to the front of the queue (its VM's server failed). */
     public void requeue(long id) {
         LiveTask task = tasks.get(id);
-        endTaskQuietly(task);
+        releaseSlot(task);
         LiveTask again = new LiveTask(new TaskRequest(task.request.id(), task.request.demand(),
                 task.request.arrivalS(), task.request.deadlineS(), task.request.attempts() + 1), task.leaseS);
         tasks.put(again.id(), again);
@@ -299,7 +295,8 @@ public final class LiveFleet implements ClusterView {
         queueOrder = null;
     }
 
-    private void endTaskQuietly(LiveTask task) {
+    /** The task's VM gives back its slot and what the task reserved (exactly zero once the VM runs none). */
+    private void releaseSlot(LiveTask task) {
         LiveVm v = vms.get(task.vm);
         v.runningTasks--;
         v.taskCpu = v.runningTasks == 0 ? 0 : v.taskCpu - task.request.demand().cpuMips();
