@@ -8,7 +8,7 @@ import io.ldist.engine.decide.PlanningState;
  * over the server's; newest first, at most {@link #LENGTH} samples, trailing zeros dropped.
  */
 final class HostHistory {
-    static final int LENGTH = 30;
+    static final int LENGTH = io.ldist.engine.model.ClusterView.HISTORY_SAMPLES;
 
     private HostHistory() {
     }

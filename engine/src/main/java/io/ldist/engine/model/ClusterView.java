@@ -10,6 +10,9 @@ package io.ldist.engine.model;
  */
 public interface ClusterView {
 
+    /** Past utilisation samples a driver keeps per VM; history-based policies read at most this many. */
+    int HISTORY_SAMPLES = 30;
+
     /** Time of this observation, in seconds since the start of the run (driver time, never the wall clock). */
     double nowS();
 

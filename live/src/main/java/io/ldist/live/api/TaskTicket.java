@@ -3,7 +3,7 @@ package io.ldist.live.api;
 /**
  * A task's state as the API answers it.
  *
- * @param state      queued, running, done, failed, expired (lease ran out) or dropped
+ * @param state      queued, running, done, failed or expired (lease ran out)
  * @param host       server index, or null while queued
  * @param instanceId EC2 instance of its server, or null while queued
  * @param vm         name of the VM it runs on, or null while queued

@@ -93,7 +93,7 @@ public final class EngineMemoryFile {
                 JsonNode part = parts.get(i);
                 if (own == null || part.isNull()) {
                     if ((own == null) != part.isNull()) {
-                        throw new IllegalStateException(file + ": step " + i + " remembers differently than this config's");
+                        throw new IllegalStateException(file + ": step " + i + " remembers differently than this config's (the policies changed?); move the file away to start without memory");
                     }
                     restored.add(null);
                     continue;

@@ -23,7 +23,8 @@ import java.util.List;
  * The live driver's append-only journal: one JSON object per line. Every mutating cloud or hypervisor call is
  * written as an intent, forced to disk, made, then written as done (or failed) and forced again, so that after a
  * crash at any point a restart knows which calls may have happened and checks them instead of repeating them.
- * Task records are forced in groups (see {@link #append(ObjectNode, boolean)}).
+ * Every entry is forced before {@link #append} returns, task records too: a client told where its task runs can
+ * rely on a restart knowing it.
  *
  * <p>One process at a time: opening takes an exclusive lock on {@code journal.lock} beside it. A last line cut
  * short by a crash is ignored on reading (and reported by {@link #tornTail()}).
@@ -39,7 +40,6 @@ public final class Journal implements Closeable {
     private final boolean tornTail;
     private final boolean readOnly;
     private long nextSeq;
-    private int unforced;
 
     private Journal(Path file, FileChannel channel, FileChannel lockChannel, FileLock lock, List<JsonNode> read,
                     boolean tornTail) {
@@ -75,28 +75,36 @@ public final class Journal implements Closeable {
                 throw new IllegalStateException(dir + ": another ldist live process holds this journal"
                         + " (journal.lock); stop it first");
             }
-            List<JsonNode> entries = new ArrayList<>();
-            boolean torn = false;
-            long validBytes = 0;
-            if (Files.exists(file)) {
-                byte[] bytes = Files.readAllBytes(file);
-                int start = 0;
-                for (int i = 0; i < bytes.length; i++) {
-                    if (bytes[i] == '\n') {
-                        String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
-                        if (!line.isBlank()) {
-                            entries.add(parse(file, entries.size() + 1, line));
+            try {
+                List<JsonNode> entries = new ArrayList<>();
+                boolean torn = false;
+                long validBytes = 0;
+                if (Files.exists(file)) {
+                    byte[] bytes = Files.readAllBytes(file);
+                    int start = 0;
+                    int lineNumber = 0;
+                    for (int i = 0; i < bytes.length; i++) {
+                        if (bytes[i] == '\n') {
+                            lineNumber++;
+                            String line = new String(bytes, start, i - start, StandardCharsets.UTF_8);
+                            if (!line.isBlank()) {
+                                entries.add(parse(file, lineNumber, line));
+                            }
+                            start = i + 1;
+                            validBytes = start;
                         }
-                        start = i + 1;
-                        validBytes = start;
                     }
+                    torn = start < bytes.length;
                 }
-                torn = start < bytes.length;
+                FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+                channel.truncate(validBytes); // a torn last line never was an entry
+                channel.position(validBytes);
+                return new Journal(file, channel, lockChannel, lock, Collections.unmodifiableList(entries), torn);
+            } catch (RuntimeException | IOException e) {
+                lock.release(); // a journal that cannot be read is not held: fixing it must not need a restart
+                lockChannel.close();
+                throw e;
             }
-            FileChannel channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-            channel.truncate(validBytes); // a torn last line never was an entry
-            channel.position(validBytes);
-            return new Journal(file, channel, lockChannel, lock, Collections.unmodifiableList(entries), torn);
         } catch (IOException e) {
             throw new UncheckedIOException(dir + ": cannot open the journal: " + e.getMessage(), e);
         }
@@ -115,9 +123,9 @@ public final class Journal implements Closeable {
                 List<String> lines = new ArrayList<>(List.of(Files.readString(file, StandardCharsets.UTF_8).split("\n", -1)));
                 String last = lines.remove(lines.size() - 1);
                 torn = !last.isEmpty();
-                for (String line : lines) {
-                    if (!line.isBlank()) {
-                        entries.add(parse(file, entries.size() + 1, line));
+                for (int i = 0; i < lines.size(); i++) {
+                    if (!lines.get(i).isBlank()) {
+                        entries.add(parse(file, i + 1, lines.get(i)));
                     }
                 }
             }
@@ -168,11 +176,8 @@ public final class Journal implements Closeable {
         return nextSeq++;
     }
 
-    /**
-     * Appends one entry; forces it (and everything before it) to disk when {@code force}, else within the next
-     * {@link #GROUP} unforced entries or the next {@link #force()}.
-     */
-    public synchronized void append(ObjectNode entry, boolean force) {
+    /** Appends one entry and forces it to disk. */
+    public synchronized void append(ObjectNode entry) {
         if (readOnly) {
             return;
         }
@@ -182,27 +187,7 @@ public final class Journal implements Closeable {
             while (buffer.hasRemaining()) {
                 channel.write(buffer);
             }
-            if (force || ++unforced >= GROUP) {
-                channel.force(false);
-                unforced = 0;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(file + ": cannot write the journal: " + e.getMessage(), e);
-        }
-    }
-
-    /** Unforced entries allowed before a forced write. */
-    public static final int GROUP = 64;
-
-    public synchronized void force() {
-        if (readOnly) {
-            return;
-        }
-        try {
-            if (unforced > 0) {
-                channel.force(false);
-                unforced = 0;
-            }
+            channel.force(false);
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot write the journal: " + e.getMessage(), e);
         }
@@ -214,7 +199,6 @@ public final class Journal implements Closeable {
             return;
         }
         try {
-            force();
             channel.close();
             lock.release();
             lockChannel.close();

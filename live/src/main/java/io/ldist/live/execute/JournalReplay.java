@@ -69,18 +69,11 @@ public final class JournalReplay {
                 case "start" -> fleet.startTask(e.path("task").asLong(), e.path("vm").asInt());
                 case "end" -> fleet.endTask(e.path("task").asLong(),
                         LiveTask.Phase.valueOf(e.path("phase").asText().toUpperCase(java.util.Locale.ROOT)));
-                case "drop" -> fleet.dropTask(e.path("task").asLong());
                 case "vmFound" -> {
                     ensureVm(fleet, e.path("vm").asInt(), vmTypes.get(e.path("vmType").asText()));
                     fleet.placeVm(e.path("vm").asInt(), e.path("host").asInt());
                 }
-                case "vmLost" -> {
-                    int vm = e.path("vm").asInt();
-                    for (LiveTask task : fleet.tasksOn(vm)) {
-                        fleet.requeue(task.id());
-                    }
-                    fleet.displaceVm(vm);
-                }
+                case "vmLost" -> fleet.displaceVmRequeueing(e.path("vm").asInt());
                 default -> {
                     // other entries (observations, refusals) are for people, not for the fleet
                 }
@@ -115,17 +108,7 @@ public final class JournalReplay {
                 fleet.setHostState(host, HostState.DRAINING);
                 fleet.setAfterDrain(host, DrainHost.AfterDrain.valueOf(intent.path("then").asText()));
             }
-            case "FenceHost" -> {
-                fleet.setHostState(host, HostState.FAILED);
-                LiveHost fenced = fleet.host(host);
-                while (fenced.vmCount() > 0) {
-                    int vm = fenced.vm(0);
-                    for (LiveTask task : fleet.tasksOn(vm)) {
-                        fleet.requeue(task.id());
-                    }
-                    fleet.displaceVm(vm);
-                }
-            }
+            case "FenceHost" -> fleet.fence(host);
             case "FinishDrain" -> {
                 LiveHost drained = fleet.host(host);
                 while (drained.vmCount() > 0) {

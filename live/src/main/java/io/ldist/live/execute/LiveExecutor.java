@@ -24,8 +24,8 @@ import io.ldist.live.cloud.Tags;
 import io.ldist.live.hypervisor.Hypervisor;
 import io.ldist.live.hypervisor.VmSpec;
 import io.ldist.live.state.LiveFleet;
+import io.ldist.live.state.LiveNames;
 import io.ldist.live.state.LiveHost;
-import io.ldist.live.state.LiveTask;
 import io.ldist.live.state.LiveVm;
 
 import java.util.ArrayList;
@@ -84,7 +84,7 @@ public final class LiveExecutor {
         ObjectNode intent = describe(journal.entry("intent"), action);
         intent.put("seq", seq);
         intent.put("atS", fleet.nowS());
-        journal.append(intent, true);
+        journal.append(intent);
         crash.reached(CrashPoint.Stage.AFTER_INTENT, action);
         try {
             String detail = perform(action, seq);
@@ -93,7 +93,7 @@ public final class LiveExecutor {
             done.put("seq", seq);
             done.put("atS", fleet.nowS());
             fillResult(done, action);
-            journal.append(done, true);
+            journal.append(done);
             crash.reached(CrashPoint.Stage.AFTER_DONE, action);
             return new ActionOutcome(action, ActionOutcome.Result.APPLIED, detail);
         } catch (RuntimeException e) {
@@ -104,7 +104,7 @@ public final class LiveExecutor {
             failed.put("seq", seq);
             failed.put("atS", fleet.nowS());
             failed.put("error", String.valueOf(e.getMessage()));
-            journal.append(failed, true);
+            journal.append(failed);
             return new ActionOutcome(action, ActionOutcome.Result.FAILED, String.valueOf(e.getMessage()));
         }
     }
@@ -144,7 +144,7 @@ public final class LiveExecutor {
 
     private String launchHost(LaunchHost a) {
         int index = a.host().index();
-        String token = LiveFleet.launchToken(fleet.cluster(), incarnation, index);
+        String token = LiveNames.launchToken(fleet.cluster(), incarnation, index);
         Optional<CloudInstance> existing = cloud.findByLaunchToken(token);
         CloudInstance instance = existing.orElseGet(() -> cloud.launch(new LaunchRequest(launch, token, Map.of(
                 Tags.HOST_INDEX, Integer.toString(index),
@@ -164,25 +164,7 @@ public final class LiveExecutor {
     }
 
     private String fenceHost(FenceHost a) {
-        int host = a.host().index();
-        fleet.setHostState(host, HostState.FAILED);
-        LiveHost fenced = fleet.host(host);
-        int requeued = 0;
-        while (fenced.vmCount() > 0) {
-            int vm = fenced.vm(0);
-            for (LiveTask task : fleet.tasksOn(vm)) {
-                fleet.requeue(task.id());
-                requeued++;
-            }
-            fleet.displaceVm(vm);
-        }
-        // VMs on their way in go back to where they came from.
-        for (LiveVm vm : fleet.vms()) {
-            if (vm.migrationTarget() == host) {
-                fleet.cancelMigration(vm.index());
-            }
-        }
-        return "fenced; " + requeued + " running task(s) queued again";
+        return "fenced; " + fleet.fence(a.host().index()) + " running task(s) queued again";
     }
 
     private String placeVm(PlaceVm a) {
@@ -220,7 +202,7 @@ public final class LiveExecutor {
         start.put("task", a.task().value());
         start.put("vm", a.vm().index());
         start.put("atS", fleet.nowS());
-        journal.append(start, true);
+        journal.append(start);
         return new ActionOutcome(a, ActionOutcome.Result.APPLIED, fleet.vm(a.vm().index()).name());
     }
 
@@ -251,7 +233,7 @@ public final class LiveExecutor {
         intent.put("host", host.index());
         intent.put("then", then == null ? "STOP" : then.name());
         intent.put("atS", fleet.nowS());
-        journal.append(intent, true);
+        journal.append(intent);
         while (host.vmCount() > 0) {
             LiveVm vm = fleet.vm(host.vm(0));
             hypervisor.remove(host.instanceId(), vm.name());
@@ -267,7 +249,7 @@ public final class LiveExecutor {
         done.put("seq", seq);
         done.put("atS", fleet.nowS());
         done.put("state", fleet.host(host.index()).state().name());
-        journal.append(done, true);
+        journal.append(done);
         return true;
     }
 
@@ -285,7 +267,7 @@ public final class LiveExecutor {
             entry.put("host", a.host().index());
             entry.put("type", a.type().name());
             entry.put("intoStandby", a.intoStandby());
-            entry.put("token", LiveFleet.launchToken(fleet.cluster(), incarnation, a.host().index()));
+            entry.put("token", LiveNames.launchToken(fleet.cluster(), incarnation, a.host().index()));
         } else if (action instanceof ResumeHost a) {
             entry.put("host", a.host().index());
         } else if (action instanceof StopHost a) {

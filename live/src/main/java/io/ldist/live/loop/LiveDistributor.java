@@ -25,6 +25,8 @@ import io.ldist.live.execute.Journal;
 import io.ldist.live.execute.JournalReplay;
 import io.ldist.live.execute.LiveExecutor;
 import io.ldist.live.execute.PlanGuard;
+import io.ldist.live.execute.RestartSettlement;
+import io.ldist.live.observe.ObservationJournal;
 import io.ldist.live.hypervisor.Hypervisor;
 import io.ldist.live.observe.Observer;
 import io.ldist.live.state.LiveFleet;
@@ -53,6 +55,8 @@ import java.util.function.LongSupplier;
  */
 public final class LiveDistributor implements Distributor, AutoCloseable {
     private static final int FOLLOW_UPS = 3;
+    /** How long GET /tasks/{id} still answers for an ended task; then it is forgotten, so memory stays bounded. */
+    public static final double ENDED_TASKS_KEPT_S = 24 * 3600;
 
     private final LiveConfig config;
     private final Cloud cloud;
@@ -112,7 +116,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
             open.put("cluster", config.cluster());
             open.put("incarnation", incarnation);
             open.put("epochMs", epochMs);
-            journal.append(open, true);
+            journal.append(open);
         } else {
             this.incarnation = restored.incarnation();
             this.epochMs = restored.epochMs();
@@ -126,46 +130,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         if (memory.restore(engine)) {
             log.accept("engine: memory restored from " + memory.file());
         }
-        settleOpenIntents();
-    }
-
-    /**
-     * Actions a crash interrupted: their calls may or may not have happened. A launch is settled by its token (the
-     * instance exists or it never was launched); a VM's placement or move by the next observation, which finds the
-     * VM by name wherever it runs; the rest (drains, fences, stops, starts) are re-decided by the engine from what
-     * is observed. Each is closed in the journal, so that it is settled once.
-     */
-    private void settleOpenIntents() {
-        for (com.fasterxml.jackson.databind.JsonNode intent : restoredIntents) {
-            long seq = intent.path("seq").asLong();
-            String action = intent.path("action").asText();
-            ObjectNode closing;
-            if (action.equals("LaunchHost")) {
-                String token = intent.path("token").asText();
-                var found = cloud.findByLaunchToken(token);
-                if (found.isPresent() && intent.path("host").asInt() == fleet.hostCount()) {
-                    LiveHost host = fleet.addHost(config.hostType(), token, found.get().instanceId(), HostState.BOOTING);
-                    fleet.setIntoStandby(host.index(), intent.path("intoStandby").asBoolean());
-                    guard.remember(true, intent.path("atS").asDouble());
-                    closing = journal.entry("done");
-                    closing.put("instance", found.get().instanceId());
-                } else {
-                    closing = journal.entry("failed");
-                    closing.put("error", found.isPresent() ? "interrupted; its instance " + found.get().instanceId()
-                            + " is adopted by observation" : "interrupted before the launch: no instance carries " + token);
-                }
-            } else {
-                if (action.equals("PlaceVm")) {
-                    JournalReplay.ensureVm(fleet, intent.path("vm").asInt(), vmTypes.get(intent.path("vmType").asText()));
-                }
-                closing = journal.entry("failed");
-                closing.put("error", "interrupted; settled by observation");
-            }
-            closing.put("seq", seq);
-            closing.put("atS", fleet.nowS());
-            journal.append(closing, true);
-            log.accept("journal: " + action + " #" + seq + " was interrupted; " + closing.path("error").asText("done"));
-        }
+        RestartSettlement.settle(restoredIntents, fleet, cloud, journal, guard, config.hostType(), vmTypes, log);
     }
 
     public void addListener(RoundListener listener) {
@@ -206,7 +171,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
                 log.accept("observe: " + note);
             }
             seen.missed.forEach((host, why) -> log.accept("observe: host-" + host + " missed a health check: " + why));
-            journalObservation(seen);
+            ObservationJournal.record(seen, fleet, journal, log);
         } catch (RuntimeException e) {
             count("observation_errors");
             lastObservationError = e.getMessage();
@@ -214,6 +179,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
             return lastPlan;
         }
         expireLeases();
+        fleet.forgetEndedBefore(fleet.nowS() - ENDED_TASKS_KEPT_S);
         housekeeping();
         Plan plan = engine.decide(fleet, Trigger.TICK);
         PlanReport report = decideAndApply(plan);
@@ -224,41 +190,10 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
             }
             decideAndApply(plan);
         }
-        journal.force();
         if (!journal.readOnly()) {
             memory.save(engine.remember(), fleet.nowS());
         }
         return report;
-    }
-
-    /** What the observation learnt that a restart could not learn again by itself: indexes of what it found. */
-    private void journalObservation(Observer.Observation seen) {
-        for (int index : seen.adopted) {
-            LiveHost host = fleet.host(index);
-            ObjectNode adopt = journal.entry("adopt");
-            adopt.put("host", index);
-            adopt.put("instance", host.instanceId());
-            adopt.put("token", host.launchToken());
-            adopt.put("state", host.state().name());
-            adopt.put("atS", fleet.nowS());
-            journal.append(adopt, true);
-            log.accept("observe: adopted " + host.instanceId() + " as host-" + index);
-        }
-        for (int vm : seen.foundVms) {
-            ObjectNode found = journal.entry("vmFound");
-            found.put("vm", vm);
-            found.put("vmType", fleet.vm(vm).type().name());
-            found.put("host", fleet.vm(vm).host());
-            found.put("atS", fleet.nowS());
-            journal.append(found, true);
-        }
-        for (int vm : seen.lostVms) {
-            ObjectNode lost = journal.entry("vmLost");
-            lost.put("vm", vm);
-            lost.put("atS", fleet.nowS());
-            journal.append(lost, true);
-            log.accept("observe: " + fleet.vm(vm).name() + " is gone from its server; it will be placed again");
-        }
     }
 
     private static boolean needsFollowUp(Plan plan) {
@@ -282,7 +217,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
             refused.put("atS", fleet.nowS());
             refused.put("actions", plan.size());
             refused.put("why", String.join("; ", refusals));
-            journal.append(refused, true);
+            journal.append(refused);
             log.accept("plan of " + plan.size() + " action(s) refused: " + String.join("; ", refusals));
             report = PlanReports.of(plan, fleet, "refused", refusals, List.of());
         } else if (!apply) {
@@ -366,7 +301,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         }
         entry.put("leaseS", leaseS);
         entry.put("atS", fleet.nowS());
-        journal.append(entry, true);
+        journal.append(entry);
         count("tasks_submitted");
         changes.queued(task.request());
         dispatch();
@@ -404,7 +339,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         entry.put("task", task.id());
         entry.put("phase", how.apiName());
         entry.put("atS", fleet.nowS());
-        journal.append(entry, true);
+        journal.append(entry);
         if (host >= 0) {
             changes.taskEnded(host);
         }

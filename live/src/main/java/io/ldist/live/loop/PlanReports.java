@@ -14,6 +14,7 @@ import io.ldist.engine.plan.TerminateHost;
 import io.ldist.live.api.PlanReport;
 import io.ldist.live.execute.ActionOutcome;
 import io.ldist.live.state.LiveFleet;
+import io.ldist.live.state.LiveNames;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -69,9 +70,9 @@ public final class PlanReports {
         } else if (action instanceof FenceHost a) {
             return host(a.host().index(), fleet);
         } else if (action instanceof PlaceVm a) {
-            return LiveFleet.vmName(fleet.cluster(), a.vm().index());
+            return LiveNames.vmName(fleet.cluster(), a.vm().index());
         } else if (action instanceof MigrateVm a) {
-            return LiveFleet.vmName(fleet.cluster(), a.vm().index());
+            return LiveNames.vmName(fleet.cluster(), a.vm().index());
         } else if (action instanceof AssignTask a) {
             return TaskTickets.idOf(a.task().value());
         }
@@ -88,7 +89,7 @@ public final class PlanReports {
         } else if (action instanceof MigrateVm a) {
             return host(a.from().index(), fleet) + " -> " + host(a.to().index(), fleet);
         } else if (action instanceof AssignTask a) {
-            return "on " + LiveFleet.vmName(fleet.cluster(), a.vm().index());
+            return "on " + LiveNames.vmName(fleet.cluster(), a.vm().index());
         }
         return "";
     }

@@ -32,8 +32,7 @@ final class TaskTickets {
     }
 
     static TaskTicket of(LiveTask task, LiveFleet fleet) {
-        boolean placed = task.phase() != LiveTask.Phase.QUEUED && task.phase() != LiveTask.Phase.DROPPED
-                && task.vm() >= 0;
+        boolean placed = task.phase() != LiveTask.Phase.QUEUED && task.vm() >= 0;
         Integer host = placed ? task.host() : null;
         String instance = placed && task.host() >= 0 ? fleet.host(task.host()).instanceId() : null;
         String vm = placed ? fleet.vm(task.vm()).name() : null;

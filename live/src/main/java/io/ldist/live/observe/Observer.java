@@ -13,8 +13,8 @@ import io.ldist.live.hypervisor.HostedVm;
 import io.ldist.live.hypervisor.Hypervisor;
 import io.ldist.live.hypervisor.HypervisorException;
 import io.ldist.live.state.LiveFleet;
+import io.ldist.live.state.LiveNames;
 import io.ldist.live.state.LiveHost;
-import io.ldist.live.state.LiveTask;
 import io.ldist.live.state.LiveVm;
 
 import java.util.ArrayList;
@@ -103,7 +103,7 @@ public final class Observer {
             List<HostedVm> vms = listVms(host, seen);
             boolean answered = vms != null && (status == null || !status.impaired());
             if (host.state() == HostState.BOOTING) {
-                if (answered && (status == null || status.ok() || !status.impaired())) {
+                if (answered) {
                     fleet.setHostState(host.index(), HostState.ACTIVE);
                     seen.booted.add(host.index());
                 }
@@ -205,7 +205,7 @@ public final class Observer {
     private void followVms(LiveFleet fleet, LiveHost host, List<HostedVm> vms, Observation seen) {
         Set<Integer> here = new HashSet<>();
         for (HostedVm hosted : vms) {
-            int index = LiveFleet.vmIndexOf(fleet.cluster(), hosted.name());
+            int index = LiveNames.vmIndexOf(fleet.cluster(), hosted.name());
             if (index < 0) {
                 seen.foreignVms.merge(host.index(), 1, Integer::sum);
                 continue;
@@ -240,10 +240,7 @@ public final class Observer {
             }
         }
         for (int vm : lost) {
-            for (LiveTask task : fleet.tasksOn(vm)) {
-                fleet.requeue(task.id());
-            }
-            fleet.displaceVm(vm);
+            fleet.displaceVmRequeueing(vm);
             seen.lostVms.add(vm);
         }
     }

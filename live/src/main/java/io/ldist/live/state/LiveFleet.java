@@ -3,6 +3,7 @@ package io.ldist.live.state;
 import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
+import io.ldist.engine.model.Resources;
 import io.ldist.engine.model.TaskId;
 import io.ldist.engine.model.TaskRequest;
 import io.ldist.engine.model.VmStatus;
@@ -10,10 +11,7 @@ import io.ldist.engine.model.VmType;
 
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * What the live driver knows of its fleet, kept between observations and shown to the engine as a
@@ -29,10 +27,7 @@ public final class LiveFleet implements ClusterView {
     private double nowS;
     private final List<LiveHost> hosts = new ArrayList<>();
     private final List<LiveVm> vms = new ArrayList<>();
-    private final Map<Long, LiveTask> tasks = new HashMap<>();
-    private final LinkedHashMap<Long, LiveTask> queue = new LinkedHashMap<>();
-    private List<TaskRequest> queueOrder;
-    private long nextTaskId = 1;
+    private final TaskLedger ledger = new TaskLedger();
 
     public LiveFleet(String cluster) {
         this.cluster = cluster;
@@ -50,11 +45,6 @@ public final class LiveFleet implements ClusterView {
     }
 
     // ---------------------------------------------------------------- servers
-
-    /** The name of the {@code index}-th server's launch token: unique to this cluster's journal and the index. */
-    public static String launchToken(String cluster, String incarnation, int index) {
-        return cluster + "-" + incarnation + "-h" + index;
-    }
 
     /** Adds a server at the next index. */
     public LiveHost addHost(HostType type, String launchToken, String instanceId, HostState state) {
@@ -118,28 +108,9 @@ public final class LiveFleet implements ClusterView {
 
     // ---------------------------------------------------------------- VMs
 
-    /** The Hyper-V name of the VM with this index: it carries the cluster and the index, so it survives restarts. */
-    public static String vmName(String cluster, int index) {
-        return "ldist-" + cluster + "-vm" + index;
-    }
-
-    /** The index in a name {@link #vmName} made for this cluster, or -1 for a VM ldist did not create. */
-    public static int vmIndexOf(String cluster, String name) {
-        String prefix = "ldist-" + cluster + "-vm";
-        if (!name.startsWith(prefix) || name.length() == prefix.length() || name.length() > prefix.length() + 9) {
-            return -1;
-        }
-        for (int i = prefix.length(); i < name.length(); i++) {
-            if (!Character.isDigit(name.charAt(i))) {
-                return -1;
-            }
-        }
-        return Integer.parseInt(name.substring(prefix.length()));
-    }
-
     /** Adds a pending VM at the next index. */
     public LiveVm addVm(VmType type) {
-        LiveVm vm = new LiveVm(vms.size(), vmName(cluster, vms.size()), type);
+        LiveVm vm = new LiveVm(vms.size(), LiveNames.vmName(cluster, vms.size()), type);
         vms.add(vm);
         return vm;
     }
@@ -193,6 +164,35 @@ public final class LiveFleet implements ClusterView {
         v.displaced = true;
     }
 
+    /** The VM lost its server with the tasks it ran: they go back to the front of the queue. Returns how many. */
+    public int displaceVmRequeueing(int vm) {
+        List<LiveTask> running = tasksOn(vm);
+        for (int i = running.size() - 1; i >= 0; i--) {
+            requeue(running.get(i).id()); // each goes to the front: the oldest last, so it ends up first
+        }
+        displaceVm(vm);
+        return running.size();
+    }
+
+    /**
+     * The server is declared failed: its VMs wait to be placed again, their tasks are queued again, and VMs on
+     * their way to it go back to where they came from. Returns how many tasks were queued again.
+     */
+    public int fence(int host) {
+        setHostState(host, HostState.FAILED);
+        LiveHost fenced = hosts.get(host);
+        int requeued = 0;
+        while (fenced.vms.size() > 0) {
+            requeued += displaceVmRequeueing(fenced.vms.get(0));
+        }
+        for (LiveVm vm : vms) {
+            if (vm.migrationTarget == host) {
+                cancelMigration(vm.index);
+            }
+        }
+        return requeued;
+    }
+
     /** The VM was removed for good (its server drained away). */
     public void finishVm(int vm) {
         LiveVm v = vms.get(vm);
@@ -212,43 +212,26 @@ public final class LiveFleet implements ClusterView {
 
     /** A new task joins the back of the queue; its id is the next one. */
     public LiveTask submit(double cpuMips, double gpus, double ramMb, double deadlineAtS, double leaseS) {
-        TaskRequest request = new TaskRequest(new TaskId(nextTaskId++),
-                new io.ldist.engine.model.Resources(cpuMips, gpus, ramMb, 0), nowS, deadlineAtS, 0);
-        return enqueue(request, leaseS);
+        TaskRequest request = new TaskRequest(new TaskId(ledger.takeId()), new Resources(cpuMips, gpus, ramMb, 0),
+                nowS, deadlineAtS, 0);
+        return ledger.enqueue(request, leaseS);
     }
 
     /** Takes back a task with its own id (replaying the journal). */
     public LiveTask enqueue(TaskRequest request, double leaseS) {
-        LiveTask task = new LiveTask(request, leaseS);
-        tasks.put(task.id(), task);
-        queue.put(task.id(), task);
-        queueOrder = null;
-        nextTaskId = Math.max(nextTaskId, task.id() + 1);
-        return task;
+        return ledger.enqueue(request, leaseS);
     }
 
     public LiveTask task(long id) {
-        return tasks.get(id);
+        return ledger.get(id);
     }
 
     public int queuePosition(long id) {
-        int position = 0;
-        for (Long queued : queue.keySet()) {
-            if (queued == id) {
-                return position;
-            }
-            position++;
-        }
-        return -1;
+        return ledger.position(id);
     }
 
     public void startTask(long id, int vm) {
-        LiveTask task = tasks.get(id);
-        if (task == null || task.phase != LiveTask.Phase.QUEUED) {
-            throw new IllegalStateException("task " + id + " is not queued");
-        }
-        queue.remove(id);
-        queueOrder = null;
+        LiveTask task = ledger.dequeue(id);
         LiveVm v = vms.get(vm);
         task.phase = LiveTask.Phase.RUNNING;
         task.vm = vm;
@@ -262,7 +245,7 @@ public final class LiveFleet implements ClusterView {
 
     /** A running task ended; returns the server it ran on. */
     public int endTask(long id, LiveTask.Phase how) {
-        LiveTask task = tasks.get(id);
+        LiveTask task = ledger.get(id);
         if (task == null || task.phase != LiveTask.Phase.RUNNING) {
             throw new IllegalStateException("task " + id + " is not running");
         }
@@ -282,17 +265,10 @@ public final class LiveFleet implements ClusterView {
 
     /** A running task goes back to the front of the queue (its VM's server failed). */
     public void requeue(long id) {
-        LiveTask task = tasks.get(id);
+        LiveTask task = ledger.get(id);
         releaseSlot(task);
-        LiveTask again = new LiveTask(new TaskRequest(task.request.id(), task.request.demand(),
-                task.request.arrivalS(), task.request.deadlineS(), task.request.attempts() + 1), task.leaseS);
-        tasks.put(again.id(), again);
-        LinkedHashMap<Long, LiveTask> reordered = new LinkedHashMap<>();
-        reordered.put(again.id(), again);
-        reordered.putAll(queue);
-        queue.clear();
-        queue.putAll(reordered);
-        queueOrder = null;
+        ledger.enqueueFirst(new LiveTask(new TaskRequest(task.request.id(), task.request.demand(),
+                task.request.arrivalS(), task.request.deadlineS(), task.request.attempts() + 1), task.leaseS));
     }
 
     /** The task's VM gives back its slot and what the task reserved (exactly zero once the VM runs none). */
@@ -304,44 +280,19 @@ public final class LiveFleet implements ClusterView {
         v.taskGpu = v.runningTasks == 0 ? 0 : v.taskGpu - task.request.demand().gpus();
     }
 
-    /** A queued task leaves the queue without running. */
-    public void dropTask(long id) {
-        LiveTask task = queue.remove(id);
-        if (task == null) {
-            throw new IllegalStateException("task " + id + " is not queued");
-        }
-        queueOrder = null;
-        task.phase = LiveTask.Phase.DROPPED;
-        task.endedAtS = nowS;
-    }
-
     /** Tasks running on the VM, in id order. */
     public List<LiveTask> tasksOn(int vm) {
-        List<LiveTask> on = new ArrayList<>();
-        for (LiveTask task : tasks.values()) {
-            if (task.phase == LiveTask.Phase.RUNNING && task.vm == vm) {
-                on.add(task);
-            }
-        }
-        on.sort(java.util.Comparator.comparingLong(LiveTask::id));
-        return on;
+        return ledger.running(task -> task.vm == vm);
     }
 
     /** Running tasks whose lease ran out at this time, in id order. */
     public List<LiveTask> expiredLeases() {
-        List<LiveTask> expired = new ArrayList<>();
-        for (LiveTask task : tasks.values()) {
-            if (task.phase == LiveTask.Phase.RUNNING && nowS >= task.startedAtS + task.leaseS) {
-                expired.add(task);
-            }
-        }
-        expired.sort(java.util.Comparator.comparingLong(LiveTask::id));
-        return expired;
+        return ledger.running(task -> nowS >= task.startedAtS + task.leaseS);
     }
 
-    /** Forgets ended tasks older than {@code keepS}, so that a long run does not grow without bound. */
+    /** Forgets tasks that ended before {@code cutoffS}, so that a long run does not grow without bound. */
     public void forgetEndedBefore(double cutoffS) {
-        tasks.values().removeIf(t -> t.phase.ended() && t.endedAtS < cutoffS);
+        ledger.forgetEndedBefore(cutoffS);
     }
 
     public int runningTaskCount() {
@@ -353,7 +304,7 @@ public final class LiveFleet implements ClusterView {
     }
 
     public long nextTaskId() {
-        return nextTaskId;
+        return ledger.nextId();
     }
 
     // ---------------------------------------------------------------- ClusterView
@@ -470,18 +421,11 @@ public final class LiveFleet implements ClusterView {
 
     @Override
     public int queuedTaskCount() {
-        return queue.size();
+        return ledger.queued();
     }
 
     @Override
     public TaskRequest queuedTask(int i) {
-        if (queueOrder == null) {
-            List<TaskRequest> order = new ArrayList<>(queue.size());
-            for (LiveTask task : queue.values()) {
-                order.add(task.request);
-            }
-            queueOrder = order;
-        }
-        return queueOrder.get(i);
+        return ledger.queuedAt(i);
     }
 }

@@ -6,7 +6,7 @@ import io.ldist.engine.model.TaskRequest;
 public final class LiveTask {
     /** Where a task is in its life, as the API names it. */
     public enum Phase {
-        QUEUED, RUNNING, DONE, FAILED, EXPIRED, DROPPED;
+        QUEUED, RUNNING, DONE, FAILED, EXPIRED;
 
         public String apiName() {
             return name().toLowerCase(java.util.Locale.ROOT);

@@ -6,7 +6,7 @@ import io.ldist.engine.model.VmType;
 /** One VM ldist placed: its Hyper-V name (which carries its index), where it runs, and its measured history. */
 public final class LiveVm {
     /** Utilisation samples kept per VM, one per observation, newest first (what history-based detectors read). */
-    public static final int HISTORY = 30;
+    public static final int HISTORY = io.ldist.engine.model.ClusterView.HISTORY_SAMPLES;
 
     final int index;
     final String name;

@@ -6,17 +6,14 @@ import io.ldist.live.api.PlanReport;
 import io.ldist.live.api.TaskSubmission;
 import io.ldist.live.api.TaskTicket;
 import io.ldist.live.execute.CrashPoint;
-import io.ldist.live.execute.Journal;
 import io.ldist.live.fakes.InMemoryCloud;
 import io.ldist.live.fakes.LiveConfigs;
+import io.ldist.live.fakes.LiveHarness;
 import io.ldist.live.fakes.MemoryHypervisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,19 +22,16 @@ class LiveDistributorTest {
     @TempDir
     Path dir;
 
-    private final InMemoryCloud cloud = new InMemoryCloud("ldist-test");
-    private final MemoryHypervisor hypervisor = new MemoryHypervisor();
-    private final AtomicLong clock = new AtomicLong(1_800_000_000_000L);
-    private final List<String> log = new ArrayList<>();
+    private final LiveHarness live = new LiveHarness();
+    private final InMemoryCloud cloud = live.cloud;
+    private final MemoryHypervisor hypervisor = live.hypervisor;
 
     private LiveDistributor distributor(LiveConfig config, boolean apply) {
-        return new LiveDistributor(config, cloud, hypervisor, Journal.open(config.stateDir()), clock::get, apply,
-                CrashPoint.NEVER, log::add);
+        return live.distributor(config, apply, CrashPoint.NEVER);
     }
 
     private PlanReport round(LiveDistributor d) {
-        clock.addAndGet(60_000);
-        return d.reconcile();
+        return live.round(d);
     }
 
     @Test

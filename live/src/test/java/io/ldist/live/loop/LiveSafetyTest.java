@@ -9,6 +9,7 @@ import io.ldist.live.execute.SafetyCaps;
 import io.ldist.live.execute.SimulatedCrash;
 import io.ldist.live.fakes.InMemoryCloud;
 import io.ldist.live.fakes.LiveConfigs;
+import io.ldist.live.fakes.LiveHarness;
 import io.ldist.live.fakes.MemoryHypervisor;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,13 +17,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,19 +30,17 @@ class LiveSafetyTest {
     @TempDir
     Path dir;
 
-    private final InMemoryCloud cloud = new InMemoryCloud("ldist-test");
-    private final MemoryHypervisor hypervisor = new MemoryHypervisor();
-    private final AtomicLong clock = new AtomicLong(1_800_000_000_000L);
-    private final List<String> log = new ArrayList<>();
+    private final LiveHarness live = new LiveHarness();
+    private final InMemoryCloud cloud = live.cloud;
+    private final MemoryHypervisor hypervisor = live.hypervisor;
+    private final List<String> log = live.log;
 
     private LiveDistributor distributor(LiveConfig config, CrashPoint crash) {
-        return new LiveDistributor(config, cloud, hypervisor, Journal.open(config.stateDir()), clock::get, true,
-                crash, log::add);
+        return live.distributor(config, true, crash);
     }
 
     private PlanReport round(LiveDistributor d) {
-        clock.addAndGet(60_000);
-        return d.reconcile();
+        return live.round(d);
     }
 
     @Test

@@ -24,7 +24,7 @@ import java.util.BitSet;
  * It is also the {@link ClusterView} the engine reads.
  */
 public final class VirtualFleet implements ClusterView {
-    private static final int HISTORY = 30;
+    private static final int HISTORY = ClusterView.HISTORY_SAMPLES;
 
     private final MigrationModel migration;
     private final TaskBook tasks;
