@@ -2,7 +2,9 @@ package io.ldist.live.loop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ldist.engine.decide.Engine;
+import io.ldist.engine.decide.EngineMemory;
 import io.ldist.engine.decide.Trigger;
+import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.TaskChanges;
 import io.ldist.engine.model.VmType;
@@ -81,9 +83,27 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
     private double lastObservationS = Double.NaN;
     private String lastObservationError;
 
-    /** Told of every round, after it (the trace recorder listens). */
+    /**
+     * Told of every round after it, and (the recorder listens to these) of each engine call with the view it was
+     * given, before its plan is checked or applied, and of each task's end.
+     */
     public interface RoundListener {
         void roundDone(LiveFleet fleet, long epochMs, Plan plan, List<ActionOutcome> outcomes);
+
+        /** On {@link #addListener}: what the engine remembers then, at driver time {@code nowS}. */
+        default void attached(EngineMemory memory, double nowS) {
+        }
+
+        /** A whole decision was made from {@code view}. */
+        default void decided(ClusterView view, Trigger trigger, Plan plan) {
+        }
+
+        /** A per-task decision was made from {@code view} and {@code changes}. */
+        default void dispatched(ClusterView view, TaskChanges changes, Plan plan) {
+        }
+
+        default void taskEnded(LiveTask task) {
+        }
     }
 
     public LiveDistributor(LiveConfig config, Cloud cloud, Hypervisor hypervisor, Journal journal,
@@ -133,7 +153,8 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         RestartSettlement.settle(restoredIntents, fleet, cloud, journal, guard, config.hostType(), vmTypes, log);
     }
 
-    public void addListener(RoundListener listener) {
+    public synchronized void addListener(RoundListener listener) {
+        listener.attached(engine.remember(), fleet.nowS());
         listeners.add(listener);
     }
 
@@ -181,10 +202,10 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         expireLeases();
         fleet.forgetEndedBefore(fleet.nowS() - ENDED_TASKS_KEPT_S);
         housekeeping();
-        Plan plan = engine.decide(fleet, Trigger.TICK);
+        Plan plan = decide(Trigger.TICK);
         PlanReport report = decideAndApply(plan);
         for (int i = 0; i < FOLLOW_UPS && apply && "applied".equals(report.status()) && needsFollowUp(plan); i++) {
-            plan = engine.decide(fleet, Trigger.TASKS_QUEUED);
+            plan = decide(Trigger.TASKS_QUEUED);
             if (plan.isEmpty()) {
                 break;
             }
@@ -194,6 +215,14 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
             memory.save(engine.remember(), fleet.nowS());
         }
         return report;
+    }
+
+    private Plan decide(Trigger trigger) {
+        Plan plan = engine.decide(fleet, trigger);
+        for (RoundListener listener : listeners) {
+            listener.decided(fleet, trigger, plan);
+        }
+        return plan;
     }
 
     private static boolean needsFollowUp(Plan plan) {
@@ -343,11 +372,17 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         if (host >= 0) {
             changes.taskEnded(host);
         }
+        for (RoundListener listener : listeners) {
+            listener.taskEnded(task);
+        }
     }
 
     /** The per-task path: only tasks changed since the last decision. */
     private void dispatch() {
         Plan plan = engine.dispatch(fleet, changes);
+        for (RoundListener listener : listeners) {
+            listener.dispatched(fleet, changes, plan);
+        }
         changes.clear();
         for (ActionOutcome outcome : executor.apply(plan)) {
             if (outcome.result() == ActionOutcome.Result.APPLIED) {
