@@ -57,6 +57,7 @@ import java.util.function.LongSupplier;
  */
 public final class LiveDistributor implements Distributor, AutoCloseable {
     private static final int FOLLOW_UPS = 3;
+    private static final double BOOT_TIMEOUT_FLOOR_S = 600;
     /** How long GET /tasks/{id} still answers for an ended task; then it is forgotten, so memory stays bounded. */
     public static final double ENDED_TASKS_KEPT_S = 24 * 3600;
 
@@ -116,7 +117,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         this.log = log;
         for (String name : List.of("tasks_submitted", "tasks_assigned", "tasks_queued", "tasks_finished",
                 "tasks_failed", "tasks_expired", "plans_applied", "plans_shown", "plans_refused",
-                "actions_applied", "actions_skipped", "actions_failed", "observations", "observation_errors")) {
+                "actions_applied", "actions_skipped", "actions_failed", "boots_abandoned", "observations", "observation_errors")) {
             counters.put(name, new AtomicLong());
         }
         this.fleet = new LiveFleet(config.cluster());
@@ -281,7 +282,10 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         return report;
     }
 
-    /** Servers that booted into the warm pool are stopped; drains that emptied finish. */
+    /**
+     * Servers that booted into the warm pool are stopped; drains that emptied finish; a server booting for longer
+     * than {@link #bootTimeoutS} is given up (terminated), so that its capacity is replaced rather than awaited.
+     */
     private void housekeeping() {
         if (!apply) {
             return;
@@ -292,12 +296,27 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
                     executor.stopIntoStandby(host);
                 } else if (host.state() == HostState.DRAINING) {
                     executor.finishDrainIfDone(host);
+                } else if (host.state() == HostState.BOOTING
+                        && fleet.nowS() - host.stateSinceS() > bootTimeoutS(host)) {
+                    String why = "still booting after " + Math.round(fleet.nowS() - host.stateSinceS())
+                            + " s (the limit is " + Math.round(bootTimeoutS(host)) + " s)";
+                    executor.abandonBoot(host, why);
+                    count("boots_abandoned");
+                    log.accept("host-" + host.index() + " " + host.instanceId() + " " + why + ": terminated");
                 }
             } catch (RuntimeException e) {
                 count("actions_failed");
                 log.accept("host-" + host.index() + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * How long a server may boot (a launch or a resume) before it is given up: three times its type's boot time (the
+     * slower of boot and resume), and never less than ten minutes, since bare-metal boots vary widely.
+     */
+    static double bootTimeoutS(LiveHost host) {
+        return Math.max(BOOT_TIMEOUT_FLOOR_S, 3 * Math.max(host.type().bootTimeS(), host.type().resumeTimeS()));
     }
 
     private void expireLeases() {
