@@ -37,6 +37,7 @@ import io.ldist.live.state.LiveTask;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -82,6 +83,8 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
     private final Map<String, VmType> vmTypes;
     private final EngineMemoryFile memory;
     private double lastObservationS = Double.NaN;
+    /** Driver time each booting server was first seen booting by this process. */
+    private final Map<Integer, Double> bootingSinceS = new HashMap<>();
     private String lastObservationError;
 
     /**
@@ -296,11 +299,11 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
                     executor.stopIntoStandby(host);
                 } else if (host.state() == HostState.DRAINING) {
                     executor.finishDrainIfDone(host);
-                } else if (host.state() == HostState.BOOTING
-                        && fleet.nowS() - host.stateSinceS() > bootTimeoutS(host)) {
-                    String why = "still booting after " + Math.round(fleet.nowS() - host.stateSinceS())
+                } else if (bootedTooLong(host)) {
+                    String why = "still booting after " + Math.round(fleet.nowS() - bootingSinceS.get(host.index()))
                             + " s (the limit is " + Math.round(bootTimeoutS(host)) + " s)";
                     executor.abandonBoot(host, why);
+                    bootingSinceS.remove(host.index());
                     count("boots_abandoned");
                     log.accept("host-" + host.index() + " " + host.instanceId() + " " + why + ": terminated");
                 }
@@ -309,6 +312,20 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
                 log.accept("host-" + host.index() + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * True for a server seen booting, with no VM on it, for longer than {@link #bootTimeoutS}. The clock starts at the
+     * first round this process sees it booting (so a restart gives a boot the whole time again, never less); a
+     * server holding VMs has been up, whatever its state says, and is never given up here.
+     */
+    private boolean bootedTooLong(LiveHost host) {
+        if (host.state() != HostState.BOOTING || host.vmCount() > 0) {
+            bootingSinceS.remove(host.index());
+            return false;
+        }
+        double since = bootingSinceS.computeIfAbsent(host.index(), h -> fleet.nowS());
+        return fleet.nowS() - since > bootTimeoutS(host);
     }
 
     /**
