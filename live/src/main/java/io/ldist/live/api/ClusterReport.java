@@ -7,7 +7,8 @@ public record ClusterReport(String cluster, double nowS, String mode, List<HostR
                             int runningTasks) {
     /** One server. */
     public record HostReport(int index, String instanceId, String type, String state, double cpuUtilization,
-                             boolean metricsStale, List<VmReport> vms) {
+                             boolean metricsStale, Double memoryUtilization, Double gpuUtilization,
+                             List<VmReport> vms) {
     }
 
     /** One VM. */

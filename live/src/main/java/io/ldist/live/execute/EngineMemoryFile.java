@@ -41,18 +41,8 @@ public final class EngineMemoryFile {
     }
 
     public void save(EngineMemory memory, double atS) {
-        ObjectNode root = JSON.createObjectNode();
+        ObjectNode root = toJson(memory);
         root.put("atS", atS);
-        ArrayNode parts = root.putArray("parts");
-        for (Object part : memory.parts()) {
-            if (part == null) {
-                parts.addNull();
-            } else {
-                ObjectNode node = parts.addObject();
-                node.put("type", part.getClass().getName());
-                node.set("value", JSON.valueToTree(part));
-            }
-        }
         Path temp = file.resolveSibling(file.getFileName() + ".tmp");
         try {
             Files.write(temp, JSON.writeValueAsBytes(root));
@@ -78,37 +68,61 @@ public final class EngineMemoryFile {
         if (!Files.exists(file)) {
             return false;
         }
-        EngineMemory fresh = engine.remember();
         try {
-            JsonNode root = JSON.readTree(file.toFile());
-            JsonNode parts = root.path("parts");
-            if (!parts.isArray() || parts.size() != fresh.parts().size()) {
-                throw new IllegalStateException(file + ": memory of an engine of " + parts.size()
-                        + " steps, this config's has " + fresh.parts().size()
-                        + " (the policies changed?); move the file away to start without memory");
-            }
-            List<Object> restored = new ArrayList<>();
-            for (int i = 0; i < parts.size(); i++) {
-                Object own = fresh.parts().get(i);
-                JsonNode part = parts.get(i);
-                if (own == null || part.isNull()) {
-                    if ((own == null) != part.isNull()) {
-                        throw new IllegalStateException(file + ": step " + i + " remembers differently than this config's (the policies changed?); move the file away to start without memory");
-                    }
-                    restored.add(null);
-                    continue;
-                }
-                if (!own.getClass().getName().equals(part.path("type").asText())) {
-                    throw new IllegalStateException(file + ": step " + i + " remembered a " + part.path("type").asText()
-                            + ", this config's step remembers a " + own.getClass().getName()
-                            + " (the policies changed?); move the file away to start without memory");
-                }
-                restored.add(JSON.treeToValue(part.path("value"), own.getClass()));
-            }
-            engine.recall(new EngineMemory(restored));
+            engine.recall(fromJson(JSON.readTree(file.toFile()), engine, file.toString()));
             return true;
         } catch (IOException e) {
             throw new UncheckedIOException(file + ": cannot read the engine's memory: " + e.getMessage(), e);
         }
+    }
+
+    /** The memory as JSON: each step's part with the name of its type (checked, never trusted, on the way back). */
+    public static ObjectNode toJson(EngineMemory memory) {
+        ObjectNode root = JSON.createObjectNode();
+        ArrayNode parts = root.putArray("parts");
+        for (Object part : memory.parts()) {
+            if (part == null) {
+                parts.addNull();
+            } else {
+                ObjectNode node = parts.addObject();
+                node.put("type", part.getClass().getName());
+                node.set("value", JSON.valueToTree(part));
+            }
+        }
+        return root;
+    }
+
+    /**
+     * Reads memory written by {@link #toJson} for {@code engine} (a fresh engine of the same settings), each part as
+     * the type that engine's own step remembers with. Memory of other settings is refused, naming {@code source}.
+     */
+    public static EngineMemory fromJson(JsonNode root, Engine engine, String source) throws IOException {
+        EngineMemory fresh = engine.remember();
+        JsonNode parts = root.path("parts");
+        if (!parts.isArray() || parts.size() != fresh.parts().size()) {
+            throw new IllegalStateException(source + ": memory of an engine of " + parts.size()
+                    + " steps, this config's has " + fresh.parts().size()
+                    + " (the policies changed?); move the file away to start without memory");
+        }
+        List<Object> restored = new ArrayList<>();
+        for (int i = 0; i < parts.size(); i++) {
+            Object own = fresh.parts().get(i);
+            JsonNode part = parts.get(i);
+            if (own == null || part.isNull()) {
+                if ((own == null) != part.isNull()) {
+                    throw new IllegalStateException(source + ": step " + i + " remembers differently than this "
+                            + "config's (the policies changed?); move the file away to start without memory");
+                }
+                restored.add(null);
+                continue;
+            }
+            if (!own.getClass().getName().equals(part.path("type").asText())) {
+                throw new IllegalStateException(source + ": step " + i + " remembered a " + part.path("type").asText()
+                        + ", this config's step remembers a " + own.getClass().getName()
+                        + " (the policies changed?); move the file away to start without memory");
+            }
+            restored.add(JSON.treeToValue(part.path("value"), own.getClass()));
+        }
+        return new EngineMemory(restored);
     }
 }

@@ -109,6 +109,7 @@ public final class JournalReplay {
                 fleet.setAfterDrain(host, DrainHost.AfterDrain.valueOf(intent.path("then").asText()));
             }
             case "FenceHost" -> fleet.fence(host);
+            case "AbandonBoot" -> fleet.setHostState(host, HostState.TERMINATED);
             case "FinishDrain" -> {
                 LiveHost drained = fleet.host(host);
                 while (drained.vmCount() > 0) {

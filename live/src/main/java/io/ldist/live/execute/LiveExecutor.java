@@ -253,6 +253,30 @@ public final class LiveExecutor {
         return true;
     }
 
+    /**
+     * Gives up on a server that has been booting too long (EC2 kept it pending, or its hypervisor never answered):
+     * it is terminated, journaled like any action, so that the engine sees the capacity gone and replaces it.
+     */
+    public void abandonBoot(LiveHost host, String why) {
+        long seq = journal.nextSeq();
+        ObjectNode intent = journal.entry("intent");
+        intent.put("seq", seq);
+        intent.put("action", "AbandonBoot");
+        intent.put("host", host.index());
+        intent.put("why", why);
+        intent.put("atS", fleet.nowS());
+        journal.append(intent);
+        if (host.instanceId() != null) {
+            cloud.terminate(host.instanceId());
+        }
+        fleet.setHostState(host.index(), HostState.TERMINATED);
+        ObjectNode done = journal.entry("done");
+        done.put("seq", seq);
+        done.put("atS", fleet.nowS());
+        done.put("state", HostState.TERMINATED.name());
+        journal.append(done);
+    }
+
     /** What a VM of this type is created with in Hyper-V. */
     public static VmSpec specOf(String name, VmType type) {
         long mib = (long) Math.ceil(type.ramMb());

@@ -14,6 +14,11 @@ final class ClusterReports {
     private ClusterReports() {
     }
 
+    /** Not measured is null in the JSON, not 0. */
+    private static Double measured(double fraction) {
+        return Double.isNaN(fraction) ? null : fraction;
+    }
+
     static ClusterReport of(LiveFleet fleet, String mode) {
         List<ClusterReport.HostReport> hosts = new ArrayList<>();
         for (LiveHost host : fleet.hosts()) {
@@ -24,7 +29,8 @@ final class ClusterReports {
                         vm.runningTasks(), vm.type().taskSlots()));
             }
             hosts.add(new ClusterReport.HostReport(host.index(), host.instanceId(), host.type().name(),
-                    host.state().name().toLowerCase(Locale.ROOT), host.cpuUtilization(), host.metricsStale(), vms));
+                    host.state().name().toLowerCase(Locale.ROOT), host.cpuUtilization(), host.metricsStale(),
+                    measured(host.memoryUtilization()), measured(host.gpuUtilization()), vms));
         }
         return new ClusterReport(fleet.cluster(), fleet.nowS(), mode, hosts, fleet.queuedTaskCount(),
                 fleet.runningTaskCount());

@@ -2,7 +2,9 @@ package io.ldist.live.loop;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.ldist.engine.decide.Engine;
+import io.ldist.engine.decide.EngineMemory;
 import io.ldist.engine.decide.Trigger;
+import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.TaskChanges;
 import io.ldist.engine.model.VmType;
@@ -35,6 +37,7 @@ import io.ldist.live.state.LiveTask;
 
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -55,6 +58,7 @@ import java.util.function.LongSupplier;
  */
 public final class LiveDistributor implements Distributor, AutoCloseable {
     private static final int FOLLOW_UPS = 3;
+    private static final double BOOT_TIMEOUT_FLOOR_S = 600;
     /** How long GET /tasks/{id} still answers for an ended task; then it is forgotten, so memory stays bounded. */
     public static final double ENDED_TASKS_KEPT_S = 24 * 3600;
 
@@ -79,11 +83,31 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
     private final Map<String, VmType> vmTypes;
     private final EngineMemoryFile memory;
     private double lastObservationS = Double.NaN;
+    /** Driver time each booting server was first seen booting by this process. */
+    private final Map<Integer, Double> bootingSinceS = new HashMap<>();
     private String lastObservationError;
 
-    /** Told of every round, after it (the trace recorder listens). */
+    /**
+     * Told of every round after it, and (the recorder listens to these) of each engine call with the view it was
+     * given, before its plan is checked or applied, and of each task's end.
+     */
     public interface RoundListener {
         void roundDone(LiveFleet fleet, long epochMs, Plan plan, List<ActionOutcome> outcomes);
+
+        /** On {@link #addListener}: what the engine remembers then, at driver time {@code nowS}. */
+        default void attached(EngineMemory memory, double nowS) {
+        }
+
+        /** A whole decision was made from {@code view}. */
+        default void decided(ClusterView view, Trigger trigger, Plan plan) {
+        }
+
+        /** A per-task decision was made from {@code view} and {@code changes}. */
+        default void dispatched(ClusterView view, TaskChanges changes, Plan plan) {
+        }
+
+        default void taskEnded(LiveTask task) {
+        }
     }
 
     public LiveDistributor(LiveConfig config, Cloud cloud, Hypervisor hypervisor, Journal journal,
@@ -96,7 +120,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         this.log = log;
         for (String name : List.of("tasks_submitted", "tasks_assigned", "tasks_queued", "tasks_finished",
                 "tasks_failed", "tasks_expired", "plans_applied", "plans_shown", "plans_refused",
-                "actions_applied", "actions_skipped", "actions_failed", "observations", "observation_errors")) {
+                "actions_applied", "actions_skipped", "actions_failed", "boots_abandoned", "observations", "observation_errors")) {
             counters.put(name, new AtomicLong());
         }
         this.fleet = new LiveFleet(config.cluster());
@@ -133,7 +157,8 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         RestartSettlement.settle(restoredIntents, fleet, cloud, journal, guard, config.hostType(), vmTypes, log);
     }
 
-    public void addListener(RoundListener listener) {
+    public synchronized void addListener(RoundListener listener) {
+        listener.attached(engine.remember(), fleet.nowS());
         listeners.add(listener);
     }
 
@@ -181,10 +206,10 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         expireLeases();
         fleet.forgetEndedBefore(fleet.nowS() - ENDED_TASKS_KEPT_S);
         housekeeping();
-        Plan plan = engine.decide(fleet, Trigger.TICK);
+        Plan plan = decide(Trigger.TICK);
         PlanReport report = decideAndApply(plan);
         for (int i = 0; i < FOLLOW_UPS && apply && "applied".equals(report.status()) && needsFollowUp(plan); i++) {
-            plan = engine.decide(fleet, Trigger.TASKS_QUEUED);
+            plan = decide(Trigger.TASKS_QUEUED);
             if (plan.isEmpty()) {
                 break;
             }
@@ -194,6 +219,14 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
             memory.save(engine.remember(), fleet.nowS());
         }
         return report;
+    }
+
+    private Plan decide(Trigger trigger) {
+        Plan plan = engine.decide(fleet, trigger);
+        for (RoundListener listener : listeners) {
+            listener.decided(fleet, trigger, plan);
+        }
+        return plan;
     }
 
     private static boolean needsFollowUp(Plan plan) {
@@ -252,7 +285,10 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         return report;
     }
 
-    /** Servers that booted into the warm pool are stopped; drains that emptied finish. */
+    /**
+     * Servers that booted into the warm pool are stopped; drains that emptied finish; a server booting for longer
+     * than {@link #bootTimeoutS} is given up (terminated), so that its capacity is replaced rather than awaited.
+     */
     private void housekeeping() {
         if (!apply) {
             return;
@@ -263,12 +299,41 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
                     executor.stopIntoStandby(host);
                 } else if (host.state() == HostState.DRAINING) {
                     executor.finishDrainIfDone(host);
+                } else if (bootedTooLong(host)) {
+                    String why = "still booting after " + Math.round(fleet.nowS() - bootingSinceS.get(host.index()))
+                            + " s (the limit is " + Math.round(bootTimeoutS(host)) + " s)";
+                    executor.abandonBoot(host, why);
+                    bootingSinceS.remove(host.index());
+                    count("boots_abandoned");
+                    log.accept("host-" + host.index() + " " + host.instanceId() + " " + why + ": terminated");
                 }
             } catch (RuntimeException e) {
                 count("actions_failed");
                 log.accept("host-" + host.index() + ": " + e.getMessage());
             }
         }
+    }
+
+    /**
+     * True for a server seen booting, with no VM on it, for longer than {@link #bootTimeoutS}. The clock starts at the
+     * first round this process sees it booting (so a restart gives a boot the whole time again, never less); a
+     * server holding VMs has been up, whatever its state says, and is never given up here.
+     */
+    private boolean bootedTooLong(LiveHost host) {
+        if (host.state() != HostState.BOOTING || host.vmCount() > 0) {
+            bootingSinceS.remove(host.index());
+            return false;
+        }
+        double since = bootingSinceS.computeIfAbsent(host.index(), h -> fleet.nowS());
+        return fleet.nowS() - since > bootTimeoutS(host);
+    }
+
+    /**
+     * How long a server may boot (a launch or a resume) before it is given up: three times its type's boot time (the
+     * slower of boot and resume), and never less than ten minutes, since bare-metal boots vary widely.
+     */
+    static double bootTimeoutS(LiveHost host) {
+        return Math.max(BOOT_TIMEOUT_FLOOR_S, 3 * Math.max(host.type().bootTimeS(), host.type().resumeTimeS()));
     }
 
     private void expireLeases() {
@@ -343,11 +408,17 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         if (host >= 0) {
             changes.taskEnded(host);
         }
+        for (RoundListener listener : listeners) {
+            listener.taskEnded(task);
+        }
     }
 
     /** The per-task path: only tasks changed since the last decision. */
     private void dispatch() {
         Plan plan = engine.dispatch(fleet, changes);
+        for (RoundListener listener : listeners) {
+            listener.dispatched(fleet, changes, plan);
+        }
         changes.clear();
         for (ActionOutcome outcome : executor.apply(plan)) {
             if (outcome.result() == ActionOutcome.Result.APPLIED) {

@@ -36,11 +36,17 @@ import java.util.Set;
  * again. <b>The metrics rule</b>: a server's CPU utilisation is CloudWatch's newest CPUUtilization when younger
  * than {@code metricsStaleAfterS}; otherwise the mean of its VMs' CPU as Hyper-V reports it, weighted by their
  * cores, and the server is marked stale (shown in GET /cluster and the metrics). Stale metrics alone never fail a
- * server.
+ * server. Memory and GPU in use are read from the CloudWatch agent ({@value #AGENT_NAMESPACE}, with the InstanceId
+ * dimension) when it publishes them, by the same staleness rule, and shown; the engine sizes by what tasks reserve.
  */
 public final class Observer {
     public static final String NAMESPACE = "AWS/EC2";
     public static final String CPU_METRIC = "CPUUtilization";
+    public static final String AGENT_NAMESPACE = "CWAgent";
+    /** The Windows agent's memory counter, in percent. */
+    public static final String MEMORY_METRIC = "Memory % Committed Bytes In Use";
+    /** The agent's nvidia_smi plugin: GPU utilisation in percent (the mean over a server's GPUs). */
+    public static final String GPU_METRIC = "nvidia_smi_utilization_gpu";
 
     private final Cloud cloud;
     private final Hypervisor hypervisor;
@@ -95,6 +101,10 @@ public final class Observer {
         Map<String, StatusChecks> checks = serving.isEmpty() ? Map.of() : cloud.statusChecks(serving);
         Map<String, MetricPoint> cpu = serving.isEmpty() ? Map.of()
                 : cloud.latest(NAMESPACE, CPU_METRIC, serving, epochS, 300);
+        Map<String, MetricPoint> memory = serving.isEmpty() ? Map.of()
+                : cloud.latest(AGENT_NAMESPACE, MEMORY_METRIC, serving, epochS, 300);
+        Map<String, MetricPoint> gpu = serving.isEmpty() || hostType.gpus() <= 0 ? Map.of()
+                : cloud.latest(AGENT_NAMESPACE, GPU_METRIC, serving, epochS, 300);
         for (LiveHost host : fleet.hosts()) {
             if (host.instanceId() == null || !serving.contains(host.instanceId())) {
                 continue;
@@ -117,6 +127,8 @@ public final class Observer {
                 followVms(fleet, host, vms, seen);
             }
             utilization(fleet, host, cpu.get(host.instanceId()), vms, epochS);
+            fleet.setMeasuredMemoryAndGpu(host.index(), fresh(memory.get(host.instanceId()), epochS),
+                    fresh(gpu.get(host.instanceId()), epochS));
         }
         return seen;
     }
@@ -243,6 +255,11 @@ public final class Observer {
             fleet.displaceVmRequeueing(vm);
             seen.lostVms.add(vm);
         }
+    }
+
+    /** A percentage as a fraction when younger than the staleness limit, else NaN (not measured). */
+    private double fresh(MetricPoint point, long epochS) {
+        return point != null && epochS - point.epochS() <= metricsStaleAfterS ? point.value() / 100.0 : Double.NaN;
     }
 
     private void utilization(LiveFleet fleet, LiveHost host, MetricPoint point, List<HostedVm> vms, long epochS) {

@@ -106,6 +106,13 @@ public final class LiveFleet implements ClusterView {
         h.metricsStale = stale;
     }
 
+    /** Memory and GPU in use (fractions, NaN when not measured): shown to operators, not decided on. */
+    public void setMeasuredMemoryAndGpu(int host, double memory, double gpu) {
+        LiveHost h = hosts.get(host);
+        h.memoryUtilization = Double.isNaN(memory) ? Double.NaN : Math.max(0, Math.min(1, memory));
+        h.gpuUtilization = Double.isNaN(gpu) ? Double.NaN : Math.max(0, Math.min(1, gpu));
+    }
+
     // ---------------------------------------------------------------- VMs
 
     /** Adds a pending VM at the next index. */

@@ -17,6 +17,9 @@ public final class LiveHost {
     /** Driver time of the newest CPU figure; NaN when none was ever seen. */
     double metricAtS = Double.NaN;
     boolean metricsStale;
+    /** Memory and GPU in use as fractions, from the CloudWatch agent; NaN when it does not report them. */
+    double memoryUtilization = Double.NaN;
+    double gpuUtilization = Double.NaN;
     /** What a drain ends in, or null when the server is not draining. */
     DrainHost.AfterDrain afterDrain;
     /** Launched into the warm pool: stopped as soon as it has booted. */
@@ -74,6 +77,16 @@ public final class LiveHost {
 
     public boolean intoStandby() {
         return intoStandby;
+    }
+
+    /** Memory in use as a fraction, from the CloudWatch agent; NaN when not measured. */
+    public double memoryUtilization() {
+        return memoryUtilization;
+    }
+
+    /** GPU in use as a fraction, from the CloudWatch agent; NaN when not measured. */
+    public double gpuUtilization() {
+        return gpuUtilization;
     }
 
     public double stateSinceS() {

@@ -55,7 +55,7 @@ class ApiFaultsTest {
                 throw new IllegalStateException("secret internal detail at com.example.Foo");
             }
             ClusterReport.HostReport stale = new ClusterReport.HostReport(0, "i-1", "m5.metal", "ACTIVE", Double.NaN,
-                    true, List.of());
+                    true, null, null, List.of());
             return new ClusterReport("test", 1, "simulated", List.of(stale), 0, 0);
         }
 

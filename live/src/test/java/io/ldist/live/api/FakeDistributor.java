@@ -113,7 +113,7 @@ final class FakeDistributor implements Distributor {
             vmReports.add(new ClusterReport.VmReport(vm, vmName(vm), "running", running[vm], slotsPerVm));
         }
         ClusterReport.HostReport host = new ClusterReport.HostReport(0, INSTANCE, "m5.metal", "ACTIVE", 0.25, false,
-                vmReports);
+                0.5, null, vmReports);
         return new ClusterReport("test", nowS, "simulated", List.of(host), queue.size(), runningTotal());
     }
 

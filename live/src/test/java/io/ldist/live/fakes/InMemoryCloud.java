@@ -24,7 +24,7 @@ public final class InMemoryCloud implements Cloud {
     private final String cluster;
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final Map<String, StatusChecks> checks = new HashMap<>();
-    private final Map<String, MetricPoint> cpu = new HashMap<>();
+    private final Map<String, Map<String, MetricPoint>> metrics = new HashMap<>();
     private int next = 1;
     public int mutatingCalls;
     public final List<String> calls = new ArrayList<>();
@@ -70,7 +70,11 @@ public final class InMemoryCloud implements Cloud {
     }
 
     public void setCpu(String id, long epochS, double percent) {
-        cpu.put(id, new MetricPoint(epochS, percent));
+        setMetric("AWS/EC2", "CPUUtilization", id, epochS, percent);
+    }
+
+    public void setMetric(String namespace, String metricName, String id, long epochS, double value) {
+        metrics.computeIfAbsent(namespace + "/" + metricName, k -> new HashMap<>()).put(id, new MetricPoint(epochS, value));
     }
 
     public List<String> ids() {
@@ -181,9 +185,10 @@ public final class InMemoryCloud implements Cloud {
     public synchronized Map<String, MetricPoint> latest(String namespace, String metricName,
                                                         Collection<String> instanceIds, long atEpochS, int periodS) {
         Map<String, MetricPoint> out = new HashMap<>();
+        Map<String, MetricPoint> series = metrics.getOrDefault(namespace + "/" + metricName, Map.of());
         for (String id : instanceIds) {
-            if (cpu.containsKey(id)) {
-                out.put(id, cpu.get(id));
+            if (series.containsKey(id)) {
+                out.put(id, series.get(id));
             }
         }
         return out;
