@@ -25,7 +25,7 @@ import java.util.function.IntPredicate;
  * candidate, but of the empty servers only the lowest-numbered one of each (type, state) class is offered,
  * because empty servers of one type are interchangeable and every policy breaks ties by the lowest index.
  */
-public final class PlanningState implements HostLoads {
+public final class PlanningState implements PlanView {
     private final ClusterView view;
     private final FleetRules rules;
     private final Trigger trigger;
@@ -270,23 +270,27 @@ public final class PlanningState implements HostLoads {
 
     // ------------------------------------------------------------------ reading
 
+    @Override
     public ClusterView view() {
         return view;
     }
 
+    @Override
     public FleetRules rules() {
         return rules;
     }
 
-    /** What called for this decision. */
+    @Override
     public Trigger trigger() {
         return trigger;
     }
 
+    @Override
     public double nowS() {
         return view.nowS();
     }
 
+    @Override
     public int hostCount() {
         return hostCount;
     }
@@ -302,35 +306,37 @@ public final class PlanningState implements HostLoads {
         return hostTypes[h].totalMips();
     }
 
-    /** State the server will be in once the plan so far is applied. */
+    @Override
     public HostState hostState(int h) {
         return state[h];
     }
 
-    /** True when the plan so far switches this standby server on. */
+    @Override
     public boolean resumePlanned(int h) {
         return resumePlanned[h];
     }
 
-    /** CPU utilisation measured at the observation (before the plan). */
+    @Override
     public double measuredUtilization(int h) {
         return measured[h];
     }
 
-    /** Power the server drew at its measured utilisation. */
+    @Override
     public double measuredPowerW(int h) {
         return measuredPower[h];
     }
 
-    /** MIPS occupied by the VMs the server will hold (by the fleet's sizing rule). */
+    @Override
     public double usedCpu(int h) {
         return load[h * LOAD + USED_CPU];
     }
 
+    @Override
     public double usedRam(int h) {
         return load[h * LOAD + USED_RAM];
     }
 
+    @Override
     public double usedGpu(int h) {
         return load[h * LOAD + USED_GPU];
     }
@@ -361,27 +367,29 @@ public final class PlanningState implements HostLoads {
         return counts[h * COUNTS + TASK_SLOTS];
     }
 
-    /** VMs the server will hold, counting those migrating in. */
+    @Override
     public int placedVmCount(int h) {
         return counts[h * COUNTS + PLACED_VMS];
     }
 
-    /** Number of VMs in the server's list (those it runs or sends away, not those still arriving). */
+    @Override
     public int vmCountOn(int h) {
         IntList changed = changedVmLists[h];
         return changed != null ? changed.size() : view.hostVmCount(h);
     }
 
+    @Override
     public int vmOn(int h, int i) {
         IntList changed = changedVmLists[h];
         return changed != null ? changed.get(i) : view.hostVm(h, i);
     }
 
+    @Override
     public int vmCount() {
         return vmCount;
     }
 
-    /** VMs on the server (as planned) that may be moved: those not already migrating. */
+    @Override
     public IntList movableVms(int h) {
         IntList movable = new IntList();
         for (int i = 0, n = vmCountOn(h); i < n; i++) {
@@ -393,78 +401,81 @@ public final class PlanningState implements HostLoads {
         return movable;
     }
 
+    @Override
     public VmType vmType(int v) {
         return vmType[v];
     }
 
-    /** Server the VM will be on once the plan so far is applied, or -1. */
+    @Override
     public int vmHost(int v) {
         return vmHost[v];
     }
 
+    @Override
     public boolean vmMigrating(int v) {
         return vmMigrating[v];
     }
 
-    /** MIPS the VM occupies for placement purposes (its demand or its reservation, per the fleet's rule). */
+    @Override
     public double vmCpu(int v) {
         return vmCpu[v];
     }
 
+    @Override
     public double vmRam(int v) {
         return vmRam[v];
     }
 
+    @Override
     public double vmGpu(int v) {
         return vmGpu[v];
     }
 
-    /** MIPS the VM asks for now (0 for a VM not yet running), including tasks the plan assigns to it. */
+    @Override
     public double vmDemandCpu(int v) {
         return vmDemandCpu[v];
     }
 
+    @Override
     public int vmTasks(int v) {
         return vmTasks[v];
     }
 
-    /** MIPS the tasks on the VM ask for, including those the plan assigns. */
+    @Override
     public double vmTaskCpu(int v) {
         return vmTaskCpu[v];
     }
 
+    @Override
     public double vmTaskRam(int v) {
         return vmTaskRam[v];
     }
 
+    @Override
     public double vmTaskGpu(int v) {
         return vmTaskGpu[v];
     }
 
-    /** Resources left in the VM for more tasks. */
+    @Override
     public Resources vmFreeForTasks(int v) {
         VmType type = vmType[v];
         return new Resources(type.totalMips() - vmTaskCpu[v], type.gpus() - vmTaskGpu[v],
                 type.ramMb() - vmTaskRam[v], Double.MAX_VALUE);
     }
 
-    /** True for a VM the view knows (false for one this plan creates). */
+    @Override
     public boolean isExistingVm(int v) {
         return v < view.vmCount();
     }
 
-    /** True for a VM that runs now (per the view) and that the plan leaves where it is. */
+    @Override
     public boolean isRunningVm(int v) {
         return v < view.vmCount() && view.vmStatus(v) == VmStatus.RUNNING && vmHost[v] == view.vmHost(v);
     }
 
     // ------------------------------------------------------------------ fitting
 
-    /**
-     * Whether VM {@code v} may go to server {@code h} under the fleet's rules: the server accepts VMs and is not
-     * giving up VMs in this plan, the VM limit, one VM core never faster than a server core, and CPU, RAM and GPU
-     * capacity.
-     */
+    @Override
     public boolean fits(int h, int v) {
         int c = h * COUNTS;
         if (!accepts[h] || closed[h] || counts[c + OWN_VMS_AWAY] > 0
@@ -482,16 +493,13 @@ public final class PlanningState implements HostLoads {
                 && load[l + USED_GPU] + vmGpu[v] <= type.gpus();
     }
 
-    /**
-     * Calls {@code action} for every server a VM could be placed on that passes {@code filter}: each occupied
-     * server, and the lowest-numbered server of each class of interchangeable empty ones.
-     */
+    @Override
     public void forEachCandidate(IntPredicate filter, IntConsumer action) {
         forEachOccupied(filter, action);
         forEachEmptyRepresentative(filter, action);
     }
 
-    /** Calls {@code action} for every server passing {@code filter} that holds, or will hold, a VM. */
+    @Override
     public void forEachOccupied(IntPredicate filter, IntConsumer action) {
         for (int i = 0; i < occupiedHosts.size(); i++) {
             int h = occupiedHosts.get(i);
@@ -501,7 +509,7 @@ public final class PlanningState implements HostLoads {
         }
     }
 
-    /** Calls {@code action} for the lowest-numbered server passing {@code filter} of each class of empty ones. */
+    @Override
     public void forEachEmptyRepresentative(IntPredicate filter, IntConsumer action) {
         if (emptyClassCursor.length != emptyClasses.size()) {
             emptyClassCursor = new int[emptyClasses.size()];
@@ -523,7 +531,7 @@ public final class PlanningState implements HostLoads {
 
     // ------------------------------------------------------------------ changing the plan
 
-    /** Occupied servers that accept VMs, grouped by type and utilisation, for pruned power-aware searches. */
+    @Override
     public UtilizationGroups utilizationGroups() {
         for (int i = 0; i < regroupDue.size(); i++) {
             int h = regroupDue.get(i);
@@ -654,6 +662,7 @@ public final class PlanningState implements HostLoads {
         regroup(h);
     }
 
+    @Override
     public boolean closedToVms(int h) {
         return closed[h];
     }
