@@ -8,11 +8,7 @@ import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.model.VmType;
 import io.ldist.engine.util.IntList;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
@@ -21,9 +17,8 @@ import java.util.function.IntPredicate;
  * the moves that the plan being built would make, so that each later choice sees the earlier ones. The view
  * itself is never changed (no "temporary VMs" on real servers, unlike CloudSim).
  *
- * <p>Candidate servers for a placement are iterated cheaply: every server that holds (or will hold) a VM is a
- * candidate, but of the empty servers only the lowest-numbered one of each (type, state) class is offered,
- * because empty servers of one type are interchangeable and every policy breaks ties by the lowest index.
+ * Policies read it as a {@link PlanView}; the candidate servers a placement looks at are kept by
+ * {@link CandidateServers}.
  */
 public final class PlanningState implements PlanView {
     private final ClusterView view;
@@ -63,20 +58,8 @@ public final class PlanningState implements PlanView {
     /** Per-server VM list, copied from the view the first time the plan changes it. */
     private final IntList[] changedVmLists;
 
-    // ---- candidate classes
-    private final int[] typeIndex;
-    private UtilizationGroups groups;
-    /**
-     * Servers changed since the groups were last read: a change is applied when a search next needs the groups,
-     * so that tentative moves taken back before then (as an attempt to empty a server often is) cost nothing.
-     */
-    private final IntList regroupDue = new IntList(64);
-    private final boolean[] regroupPending;
-    private final boolean[] occupied;
-    private final IntList occupiedHosts = new IntList(64);
-    private final List<IntList> emptyClasses = new ArrayList<>();
-    /** Per empty class, how many leading members have since received VMs (they never leave the plan's occupied set). */
-    private int[] emptyClassCursor = new int[0];
+    // ---- candidate servers
+    private final CandidateServers candidates;
 
     // ---- VMs (grow when the plan creates VMs)
     private int vmCount;
@@ -116,9 +99,6 @@ public final class PlanningState implements PlanView {
         this.measured = new double[hostCount];
         this.measuredPower = new double[hostCount];
         this.changedVmLists = new IntList[hostCount];
-        this.occupied = new boolean[hostCount];
-        this.typeIndex = new int[hostCount];
-        this.regroupPending = new boolean[hostCount];
 
         int vms = view.vmCount();
         int capacity = vms + 16;
@@ -150,10 +130,8 @@ public final class PlanningState implements PlanView {
         for (int v = 0; v < vms; v++) {
             loadVm(v);
         }
-        buildCandidateClasses(boundCache);
-        for (int i = 0; i < occupiedHosts.size(); i++) {
-            regroup(occupiedHosts.get(i));
-        }
+        candidates = new CandidateServers(view, h -> accepts[h], h -> counts[h * COUNTS + PLACED_VMS] > 0, state,
+                boundCache);
     }
 
     private void loadVm(int v) {
@@ -220,46 +198,6 @@ public final class PlanningState implements PlanView {
         counts[c + RUNNING_TASKS] += sign * vmTasks[v];
         counts[c + TASK_SLOTS] += sign * vmType[v].taskSlots();
         counts[c + PLACED_VMS] += sign;
-    }
-
-    private void buildCandidateClasses(UtilizationGroups.BoundCache boundCache) {
-        // Host types are shared instances, so identity finds a server's class without hashing the records.
-        Map<HostType, Integer> indexOfType = new IdentityHashMap<>();
-        List<HostType> types = new ArrayList<>();
-        for (int h = 0; h < hostCount; h++) {
-            HostType type = view.hostType(h);
-            Integer t = indexOfType.get(type);
-            if (t == null) {
-                t = types.size();
-                indexOfType.put(type, t);
-                types.add(type);
-            }
-            typeIndex[h] = t;
-        }
-        groups = new UtilizationGroups(types, hostCount, boundCache);
-        List<IntList> byTypeAndState = new ArrayList<>();
-        int states = HostState.values().length;
-        for (int i = 0; i < types.size() * states; i++) {
-            byTypeAndState.add(null);
-        }
-        for (int h = 0; h < hostCount; h++) {
-            if (!accepts[h]) {
-                continue;
-            }
-            if (counts[h * COUNTS + PLACED_VMS] > 0) {
-                occupied[h] = true;
-                occupiedHosts.add(h);
-                continue;
-            }
-            int key = typeIndex[h] * states + state[h].ordinal();
-            IntList members = byTypeAndState.get(key);
-            if (members == null) {
-                members = new IntList();
-                byTypeAndState.set(key, members);
-                emptyClasses.add(members);
-            }
-            members.add(h);
-        }
     }
 
     /** Active servers, and standby servers that switch on instantly, may receive VMs. */
@@ -501,56 +439,24 @@ public final class PlanningState implements PlanView {
 
     @Override
     public void forEachOccupied(IntPredicate filter, IntConsumer action) {
-        for (int i = 0; i < occupiedHosts.size(); i++) {
-            int h = occupiedHosts.get(i);
-            if (filter.test(h)) {
-                action.accept(h);
-            }
-        }
+        candidates.forEachOccupied(filter, action);
     }
 
     @Override
     public void forEachEmptyRepresentative(IntPredicate filter, IntConsumer action) {
-        if (emptyClassCursor.length != emptyClasses.size()) {
-            emptyClassCursor = new int[emptyClasses.size()];
-        }
-        for (int c = 0; c < emptyClasses.size(); c++) {
-            IntList members = emptyClasses.get(c);
-            while (emptyClassCursor[c] < members.size() && occupied[members.get(emptyClassCursor[c])]) {
-                emptyClassCursor[c]++;
-            }
-            for (int i = emptyClassCursor[c]; i < members.size(); i++) {
-                int h = members.get(i);
-                if (!occupied[h] && filter.test(h)) {
-                    action.accept(h);
-                    break;
-                }
-            }
-        }
+        candidates.forEachEmptyRepresentative(filter, action);
     }
 
     // ------------------------------------------------------------------ changing the plan
 
     @Override
     public UtilizationGroups utilizationGroups() {
-        for (int i = 0; i < regroupDue.size(); i++) {
-            int h = regroupDue.get(i);
-            regroupPending[h] = false;
-            if (!occupied[h] || !accepts[h] || closed[h] || counts[h * COUNTS + OWN_VMS_AWAY] > 0) {
-                groups.remove(h);
-            } else {
-                groups.place(h, typeIndex[h], load[h * LOAD + USED_CPU], measuredPowerW(h));
-            }
-        }
-        regroupDue.clear();
-        return groups;
+        return candidates.groups(h -> accepts[h] && !closed[h] && counts[h * COUNTS + OWN_VMS_AWAY] == 0,
+                h -> load[h * LOAD + USED_CPU], this::measuredPowerW);
     }
 
     private void regroup(int h) {
-        if (!regroupPending[h]) {
-            regroupPending[h] = true;
-            regroupDue.add(h);
-        }
+        candidates.regroup(h);
     }
 
     /** Puts VM {@code v} (pending, new, or just removed from its server) on server {@code h}. */
@@ -569,10 +475,7 @@ public final class PlanningState implements PlanView {
         if (isExistingVm(v) && view.vmHost(v) == h && view.vmStatus(v) != VmStatus.FINISHED) {
             counts[h * COUNTS + OWN_VMS_AWAY]--; // a tentative removal undone
         }
-        if (!occupied[h]) {
-            occupied[h] = true;
-            occupiedHosts.add(h);
-        }
+        candidates.occupy(h);
         regroup(h);
     }
 
