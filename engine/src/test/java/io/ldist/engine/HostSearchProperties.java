@@ -174,7 +174,7 @@ class HostSearchProperties {
     /** Another policy's ranks under another class, so the search cannot take its shortcuts for that policy. */
     private record SameRanks(PlacementPolicy policy) implements PlacementPolicy {
         @Override
-        public double rank(int host, int vm, PlanningState plan) {
+        public double rank(int host, int vm, io.ldist.engine.decide.PlanView plan) {
             return policy.rank(host, vm, plan);
         }
 

@@ -1,6 +1,6 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 
 /**
  * Adaptive thresholds of the study: the server's upper utilisation threshold is 1 - s x spread, where the
@@ -28,7 +28,7 @@ public final class HistoryThresholdOverloadDetector implements OverloadDetector 
     }
 
     @Override
-    public boolean isOverloaded(int host, PlanningState plan, int extraVm) {
+    public boolean isOverloaded(int host, PlanView plan, int extraVm) {
         double[] history = HostHistory.of(host, plan, extraVm);
         if (history.length < MINIMUM_HISTORY) {
             return fallback.isOverloaded(host, plan, extraVm);

@@ -1,6 +1,6 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 
 /**
  * A server's CPU utilisation history as the study builds it: not the server's own past, but the sum of the
@@ -14,7 +14,7 @@ final class HostHistory {
     }
 
     /** The history of {@code host} with {@code extraVm} added when it is {@code >= 0}; newest first. */
-    static double[] of(int host, PlanningState plan, int extraVm) {
+    static double[] of(int host, PlanView plan, int extraVm) {
         double[] history = new double[LENGTH];
         double hostMips = plan.hostType(host).totalMips();
         for (int i = 0, n = plan.vmCountOn(host); i < n; i++) {
@@ -30,7 +30,7 @@ final class HostHistory {
         return java.util.Arrays.copyOf(history, length);
     }
 
-    private static void add(double[] history, int vm, double hostMips, PlanningState plan) {
+    private static void add(double[] history, int vm, double hostMips, PlanView plan) {
         if (!plan.isExistingVm(vm)) {
             return; // a VM the plan creates has no past
         }

@@ -1,6 +1,6 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 
 /**
  * Every switched-on server qualifies, least utilised first (the study's rule: keep trying to empty the least
@@ -28,7 +28,7 @@ public final class LeastUtilizedUnderloadPolicy implements UnderloadPolicy {
     }
 
     @Override
-    public boolean qualifies(int host, PlanningState plan) {
+    public boolean qualifies(int host, PlanView plan) {
         double u = plan.measuredUtilization(host);
         return u > 0 && u < ceiling;
     }

@@ -1,6 +1,6 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.util.IntList;
 import org.apache.commons.math3.exception.MathIllegalArgumentException;
 import org.apache.commons.math3.stat.regression.OLSMultipleLinearRegression;
@@ -19,7 +19,7 @@ public final class MaximumCorrelationVmSelector implements VmSelector {
     }
 
     @Override
-    public int select(int host, PlanningState plan) {
+    public int select(int host, PlanView plan) {
         IntList movable = plan.movableVms(host);
         int n = movable.size();
         if (n == 0) {
@@ -54,7 +54,7 @@ public final class MaximumCorrelationVmSelector implements VmSelector {
         return movable.get(best);
     }
 
-    private static int historyLength(int vm, PlanningState plan) {
+    private static int historyLength(int vm, PlanView plan) {
         return plan.isExistingVm(vm) ? plan.view().vmHistoryLength(vm) : 0;
     }
 

@@ -1,6 +1,6 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 
 /**
  * Minimum migration time (MMT): the VM with the least RAM, since live migration time is RAM over bandwidth.
@@ -9,7 +9,7 @@ import io.ldist.engine.decide.PlanningState;
 public final class MinimumMigrationTimeVmSelector implements VmSelector {
 
     @Override
-    public int select(int host, PlanningState plan) {
+    public int select(int host, PlanView plan) {
         return VmSelector.least(plan.movableVms(host), vm -> plan.vmType(vm).ramMb());
     }
 }

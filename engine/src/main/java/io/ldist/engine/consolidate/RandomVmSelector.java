@@ -1,6 +1,6 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.util.IntList;
 
 import java.util.SplittableRandom;
@@ -14,7 +14,7 @@ public final class RandomVmSelector implements VmSelector {
     }
 
     @Override
-    public int select(int host, PlanningState plan) {
+    public int select(int host, PlanView plan) {
         IntList movable = plan.movableVms(host);
         return movable.isEmpty() ? -1 : movable.get(random.nextInt(movable.size()));
     }

@@ -1,6 +1,6 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.registry.PolicyContext;
 
 /**
@@ -35,7 +35,7 @@ public final class RegressionOverloadDetector implements OverloadDetector {
     }
 
     @Override
-    public boolean isOverloaded(int host, PlanningState plan, int extraVm) {
+    public boolean isOverloaded(int host, PlanView plan, int extraVm) {
         double[] history = HostHistory.of(host, plan, extraVm);
         if (history.length < WINDOW) {
             return fallback.isOverloaded(host, plan, extraVm);
@@ -54,7 +54,7 @@ public final class RegressionOverloadDetector implements OverloadDetector {
         return predicted >= 1;
     }
 
-    private double longestMigrationS(int host, PlanningState plan, int extraVm) {
+    private double longestMigrationS(int host, PlanView plan, int extraVm) {
         double ram = extraVm >= 0 ? plan.vmType(extraVm).ramMb() : 0;
         for (int i = 0, n = plan.vmCountOn(host); i < n; i++) {
             ram = Math.max(ram, plan.vmType(plan.vmOn(host, i)).ramMb());

@@ -1,6 +1,6 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 
 /** Static threshold (THR): overloaded when the CPU its VMs ask for exceeds a fixed share of its capacity. */
 public final class ThresholdOverloadDetector implements OverloadDetector {
@@ -23,7 +23,7 @@ public final class ThresholdOverloadDetector implements OverloadDetector {
     }
 
     @Override
-    public boolean isOverloaded(int host, PlanningState plan, int extraVm) {
+    public boolean isOverloaded(int host, PlanView plan, int extraVm) {
         double demand = plan.demandCpu(host) + (extraVm >= 0 ? plan.vmDemandCpu(extraVm) : 0);
         return demand / plan.capacityMips(host) > threshold;
     }

@@ -1,12 +1,12 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 
 /** Which servers are worth emptying (to switch them off), and in which order to try them. */
 public interface UnderloadPolicy {
 
     /** Whether {@code host} qualifies as underloaded at its measured utilisation. */
-    boolean qualifies(int host, PlanningState plan);
+    boolean qualifies(int host, PlanView plan);
 
     /**
      * Whether servers that just received VMs from overloaded servers are spared in the same round. The study

@@ -1,6 +1,6 @@
 package io.ldist.engine.consolidate;
 
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.util.IntList;
 
 import java.util.function.IntToDoubleFunction;
@@ -9,7 +9,7 @@ import java.util.function.IntToDoubleFunction;
 public interface VmSelector {
 
     /** A VM on {@code host} (as planned) that may move, never one already migrating; -1 when none. */
-    int select(int host, PlanningState plan);
+    int select(int host, PlanView plan);
 
     /** The VM with the smallest {@code metric}, the first in list order on a tie; -1 for an empty list. */
     static int least(IntList vms, IntToDoubleFunction metric) {

@@ -8,11 +8,7 @@ import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.model.VmType;
 import io.ldist.engine.util.IntList;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
@@ -21,11 +17,10 @@ import java.util.function.IntPredicate;
  * the moves that the plan being built would make, so that each later choice sees the earlier ones. The view
  * itself is never changed (no "temporary VMs" on real servers, unlike CloudSim).
  *
- * <p>Candidate servers for a placement are iterated cheaply: every server that holds (or will hold) a VM is a
- * candidate, but of the empty servers only the lowest-numbered one of each (type, state) class is offered,
- * because empty servers of one type are interchangeable and every policy breaks ties by the lowest index.
+ * Policies read it as a {@link PlanView}; the candidate servers a placement looks at are kept by
+ * {@link CandidateServers}.
  */
-public final class PlanningState implements HostLoads {
+public final class PlanningState implements PlanView {
     private final ClusterView view;
     private final FleetRules rules;
     private final Trigger trigger;
@@ -63,20 +58,8 @@ public final class PlanningState implements HostLoads {
     /** Per-server VM list, copied from the view the first time the plan changes it. */
     private final IntList[] changedVmLists;
 
-    // ---- candidate classes
-    private final int[] typeIndex;
-    private UtilizationGroups groups;
-    /**
-     * Servers changed since the groups were last read: a change is applied when a search next needs the groups,
-     * so that tentative moves taken back before then (as an attempt to empty a server often is) cost nothing.
-     */
-    private final IntList regroupDue = new IntList(64);
-    private final boolean[] regroupPending;
-    private final boolean[] occupied;
-    private final IntList occupiedHosts = new IntList(64);
-    private final List<IntList> emptyClasses = new ArrayList<>();
-    /** Per empty class, how many leading members have since received VMs (they never leave the plan's occupied set). */
-    private int[] emptyClassCursor = new int[0];
+    // ---- candidate servers
+    private final CandidateServers candidates;
 
     // ---- VMs (grow when the plan creates VMs)
     private int vmCount;
@@ -116,9 +99,6 @@ public final class PlanningState implements HostLoads {
         this.measured = new double[hostCount];
         this.measuredPower = new double[hostCount];
         this.changedVmLists = new IntList[hostCount];
-        this.occupied = new boolean[hostCount];
-        this.typeIndex = new int[hostCount];
-        this.regroupPending = new boolean[hostCount];
 
         int vms = view.vmCount();
         int capacity = vms + 16;
@@ -150,10 +130,8 @@ public final class PlanningState implements HostLoads {
         for (int v = 0; v < vms; v++) {
             loadVm(v);
         }
-        buildCandidateClasses(boundCache);
-        for (int i = 0; i < occupiedHosts.size(); i++) {
-            regroup(occupiedHosts.get(i));
-        }
+        candidates = new CandidateServers(view, h -> accepts[h], h -> counts[h * COUNTS + PLACED_VMS] > 0, state,
+                boundCache);
     }
 
     private void loadVm(int v) {
@@ -222,46 +200,6 @@ public final class PlanningState implements HostLoads {
         counts[c + PLACED_VMS] += sign;
     }
 
-    private void buildCandidateClasses(UtilizationGroups.BoundCache boundCache) {
-        // Host types are shared instances, so identity finds a server's class without hashing the records.
-        Map<HostType, Integer> indexOfType = new IdentityHashMap<>();
-        List<HostType> types = new ArrayList<>();
-        for (int h = 0; h < hostCount; h++) {
-            HostType type = view.hostType(h);
-            Integer t = indexOfType.get(type);
-            if (t == null) {
-                t = types.size();
-                indexOfType.put(type, t);
-                types.add(type);
-            }
-            typeIndex[h] = t;
-        }
-        groups = new UtilizationGroups(types, hostCount, boundCache);
-        List<IntList> byTypeAndState = new ArrayList<>();
-        int states = HostState.values().length;
-        for (int i = 0; i < types.size() * states; i++) {
-            byTypeAndState.add(null);
-        }
-        for (int h = 0; h < hostCount; h++) {
-            if (!accepts[h]) {
-                continue;
-            }
-            if (counts[h * COUNTS + PLACED_VMS] > 0) {
-                occupied[h] = true;
-                occupiedHosts.add(h);
-                continue;
-            }
-            int key = typeIndex[h] * states + state[h].ordinal();
-            IntList members = byTypeAndState.get(key);
-            if (members == null) {
-                members = new IntList();
-                byTypeAndState.set(key, members);
-                emptyClasses.add(members);
-            }
-            members.add(h);
-        }
-    }
-
     /** Active servers, and standby servers that switch on instantly, may receive VMs. */
     private boolean acceptsVmsInPrinciple(int h) {
         return state[h] == HostState.ACTIVE
@@ -270,23 +208,27 @@ public final class PlanningState implements HostLoads {
 
     // ------------------------------------------------------------------ reading
 
+    @Override
     public ClusterView view() {
         return view;
     }
 
+    @Override
     public FleetRules rules() {
         return rules;
     }
 
-    /** What called for this decision. */
+    @Override
     public Trigger trigger() {
         return trigger;
     }
 
+    @Override
     public double nowS() {
         return view.nowS();
     }
 
+    @Override
     public int hostCount() {
         return hostCount;
     }
@@ -302,35 +244,37 @@ public final class PlanningState implements HostLoads {
         return hostTypes[h].totalMips();
     }
 
-    /** State the server will be in once the plan so far is applied. */
+    @Override
     public HostState hostState(int h) {
         return state[h];
     }
 
-    /** True when the plan so far switches this standby server on. */
+    @Override
     public boolean resumePlanned(int h) {
         return resumePlanned[h];
     }
 
-    /** CPU utilisation measured at the observation (before the plan). */
+    @Override
     public double measuredUtilization(int h) {
         return measured[h];
     }
 
-    /** Power the server drew at its measured utilisation. */
+    @Override
     public double measuredPowerW(int h) {
         return measuredPower[h];
     }
 
-    /** MIPS occupied by the VMs the server will hold (by the fleet's sizing rule). */
+    @Override
     public double usedCpu(int h) {
         return load[h * LOAD + USED_CPU];
     }
 
+    @Override
     public double usedRam(int h) {
         return load[h * LOAD + USED_RAM];
     }
 
+    @Override
     public double usedGpu(int h) {
         return load[h * LOAD + USED_GPU];
     }
@@ -361,27 +305,29 @@ public final class PlanningState implements HostLoads {
         return counts[h * COUNTS + TASK_SLOTS];
     }
 
-    /** VMs the server will hold, counting those migrating in. */
+    @Override
     public int placedVmCount(int h) {
         return counts[h * COUNTS + PLACED_VMS];
     }
 
-    /** Number of VMs in the server's list (those it runs or sends away, not those still arriving). */
+    @Override
     public int vmCountOn(int h) {
         IntList changed = changedVmLists[h];
         return changed != null ? changed.size() : view.hostVmCount(h);
     }
 
+    @Override
     public int vmOn(int h, int i) {
         IntList changed = changedVmLists[h];
         return changed != null ? changed.get(i) : view.hostVm(h, i);
     }
 
+    @Override
     public int vmCount() {
         return vmCount;
     }
 
-    /** VMs on the server (as planned) that may be moved: those not already migrating. */
+    @Override
     public IntList movableVms(int h) {
         IntList movable = new IntList();
         for (int i = 0, n = vmCountOn(h); i < n; i++) {
@@ -393,78 +339,81 @@ public final class PlanningState implements HostLoads {
         return movable;
     }
 
+    @Override
     public VmType vmType(int v) {
         return vmType[v];
     }
 
-    /** Server the VM will be on once the plan so far is applied, or -1. */
+    @Override
     public int vmHost(int v) {
         return vmHost[v];
     }
 
+    @Override
     public boolean vmMigrating(int v) {
         return vmMigrating[v];
     }
 
-    /** MIPS the VM occupies for placement purposes (its demand or its reservation, per the fleet's rule). */
+    @Override
     public double vmCpu(int v) {
         return vmCpu[v];
     }
 
+    @Override
     public double vmRam(int v) {
         return vmRam[v];
     }
 
+    @Override
     public double vmGpu(int v) {
         return vmGpu[v];
     }
 
-    /** MIPS the VM asks for now (0 for a VM not yet running), including tasks the plan assigns to it. */
+    @Override
     public double vmDemandCpu(int v) {
         return vmDemandCpu[v];
     }
 
+    @Override
     public int vmTasks(int v) {
         return vmTasks[v];
     }
 
-    /** MIPS the tasks on the VM ask for, including those the plan assigns. */
+    @Override
     public double vmTaskCpu(int v) {
         return vmTaskCpu[v];
     }
 
+    @Override
     public double vmTaskRam(int v) {
         return vmTaskRam[v];
     }
 
+    @Override
     public double vmTaskGpu(int v) {
         return vmTaskGpu[v];
     }
 
-    /** Resources left in the VM for more tasks. */
+    @Override
     public Resources vmFreeForTasks(int v) {
         VmType type = vmType[v];
         return new Resources(type.totalMips() - vmTaskCpu[v], type.gpus() - vmTaskGpu[v],
                 type.ramMb() - vmTaskRam[v], Double.MAX_VALUE);
     }
 
-    /** True for a VM the view knows (false for one this plan creates). */
+    @Override
     public boolean isExistingVm(int v) {
         return v < view.vmCount();
     }
 
-    /** True for a VM that runs now (per the view) and that the plan leaves where it is. */
+    @Override
     public boolean isRunningVm(int v) {
         return v < view.vmCount() && view.vmStatus(v) == VmStatus.RUNNING && vmHost[v] == view.vmHost(v);
     }
 
     // ------------------------------------------------------------------ fitting
 
-    /**
-     * Whether VM {@code v} may go to server {@code h} under the fleet's rules: the server accepts VMs and is not
-     * giving up VMs in this plan, the VM limit, one VM core never faster than a server core, and CPU, RAM and GPU
-     * capacity.
-     */
+    @Override
     public boolean fits(int h, int v) {
         int c = h * COUNTS;
         if (!accepts[h] || closed[h] || counts[c + OWN_VMS_AWAY] > 0
@@ -482,67 +431,32 @@ public final class PlanningState implements HostLoads {
                 && load[l + USED_GPU] + vmGpu[v] <= type.gpus();
     }
 
-    /**
-     * Calls {@code action} for every server a VM could be placed on that passes {@code filter}: each occupied
-     * server, and the lowest-numbered server of each class of interchangeable empty ones.
-     */
+    @Override
     public void forEachCandidate(IntPredicate filter, IntConsumer action) {
         forEachOccupied(filter, action);
         forEachEmptyRepresentative(filter, action);
     }
 
-    /** Calls {@code action} for every server passing {@code filter} that holds, or will hold, a VM. */
+    @Override
     public void forEachOccupied(IntPredicate filter, IntConsumer action) {
-        for (int i = 0; i < occupiedHosts.size(); i++) {
-            int h = occupiedHosts.get(i);
-            if (filter.test(h)) {
-                action.accept(h);
-            }
-        }
+        candidates.forEachOccupied(filter, action);
     }
 
-    /** Calls {@code action} for the lowest-numbered server passing {@code filter} of each class of empty ones. */
+    @Override
     public void forEachEmptyRepresentative(IntPredicate filter, IntConsumer action) {
-        if (emptyClassCursor.length != emptyClasses.size()) {
-            emptyClassCursor = new int[emptyClasses.size()];
-        }
-        for (int c = 0; c < emptyClasses.size(); c++) {
-            IntList members = emptyClasses.get(c);
-            while (emptyClassCursor[c] < members.size() && occupied[members.get(emptyClassCursor[c])]) {
-                emptyClassCursor[c]++;
-            }
-            for (int i = emptyClassCursor[c]; i < members.size(); i++) {
-                int h = members.get(i);
-                if (!occupied[h] && filter.test(h)) {
-                    action.accept(h);
-                    break;
-                }
-            }
-        }
+        candidates.forEachEmptyRepresentative(filter, action);
     }
 
     // ------------------------------------------------------------------ changing the plan
 
-    /** Occupied servers that accept VMs, grouped by type and utilisation, for pruned power-aware searches. */
+    @Override
     public UtilizationGroups utilizationGroups() {
-        for (int i = 0; i < regroupDue.size(); i++) {
-            int h = regroupDue.get(i);
-            regroupPending[h] = false;
-            if (!occupied[h] || !accepts[h] || closed[h] || counts[h * COUNTS + OWN_VMS_AWAY] > 0) {
-                groups.remove(h);
-            } else {
-                groups.place(h, typeIndex[h], load[h * LOAD + USED_CPU], measuredPowerW(h));
-            }
-        }
-        regroupDue.clear();
-        return groups;
+        return candidates.groups(h -> accepts[h] && !closed[h] && counts[h * COUNTS + OWN_VMS_AWAY] == 0,
+                h -> load[h * LOAD + USED_CPU], this::measuredPowerW);
     }
 
     private void regroup(int h) {
-        if (!regroupPending[h]) {
-            regroupPending[h] = true;
-            regroupDue.add(h);
-        }
+        candidates.regroup(h);
     }
 
     /** Puts VM {@code v} (pending, new, or just removed from its server) on server {@code h}. */
@@ -561,10 +475,7 @@ public final class PlanningState implements HostLoads {
         if (isExistingVm(v) && view.vmHost(v) == h && view.vmStatus(v) != VmStatus.FINISHED) {
             counts[h * COUNTS + OWN_VMS_AWAY]--; // a tentative removal undone
         }
-        if (!occupied[h]) {
-            occupied[h] = true;
-            occupiedHosts.add(h);
-        }
+        candidates.occupy(h);
         regroup(h);
     }
 
@@ -654,6 +565,7 @@ public final class PlanningState implements HostLoads {
         regroup(h);
     }
 
+    @Override
     public boolean closedToVms(int h) {
         return closed[h];
     }

@@ -1,7 +1,7 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.HostLoads;
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.model.Resources;
 
 /** The first server (lowest index) the VM or task fits on: packs work onto few servers. */
@@ -19,7 +19,7 @@ public final class FirstFitPlacementPolicy implements PlacementPolicy {
     }
 
     @Override
-    public double rank(int host, int vm, PlanningState plan) {
+    public double rank(int host, int vm, PlanView plan) {
         return 0;
     }
 

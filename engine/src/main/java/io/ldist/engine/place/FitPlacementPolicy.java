@@ -1,7 +1,7 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.HostLoads;
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.Resources;
 
@@ -20,7 +20,7 @@ public final class FitPlacementPolicy implements PlacementPolicy {
     }
 
     @Override
-    public double rank(int host, int vm, PlanningState plan) {
+    public double rank(int host, int vm, PlanView plan) {
         return ranked(plan.hostType(host), plan.usedCpu(host) + plan.vmCpu(vm), plan.usedRam(host) + plan.vmRam(vm),
                 plan.usedGpu(host) + plan.vmGpu(vm));
     }

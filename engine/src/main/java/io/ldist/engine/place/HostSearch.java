@@ -1,7 +1,7 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.consolidate.OverloadDetector;
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.decide.UtilizationGroups;
 import io.ldist.engine.model.PowerCurve;
 import io.ldist.engine.util.IntList;
@@ -26,12 +26,12 @@ public final class HostSearch {
      *                 for no CPU in use instead, which also waves through servers whose VMs ask for nothing)
      * @return the chosen server, or -1 when none qualifies
      */
-    public static int best(int vm, PlanningState plan, PlacementPolicy policy, IntPredicate excluded,
+    public static int best(int vm, PlanView plan, PlacementPolicy policy, IntPredicate excluded,
                            OverloadDetector guard) {
         return best(vm, plan, policy, excluded, true, guard);
     }
 
-    public static int best(int vm, PlanningState plan, PlacementPolicy policy, IntPredicate excluded,
+    public static int best(int vm, PlanView plan, PlacementPolicy policy, IntPredicate excluded,
                            boolean emptyAllowed, OverloadDetector guard) {
         Best best = new Best(vm, plan, policy, guard);
         if (emptyAllowed) {
@@ -381,7 +381,7 @@ public final class HostSearch {
     /** The best server seen so far, by rank then index. */
     private static final class Best {
         final int vm;
-        final PlanningState plan;
+        final PlanView plan;
         final PlacementPolicy policy;
         final OverloadDetector guard;
         double rank = Double.POSITIVE_INFINITY;
@@ -389,7 +389,7 @@ public final class HostSearch {
         /** Scratch for the pieces of a group's rise. */
         double[] cuts = new double[8];
 
-        Best(int vm, PlanningState plan, PlacementPolicy policy, OverloadDetector guard) {
+        Best(int vm, PlanView plan, PlacementPolicy policy, OverloadDetector guard) {
             this.vm = vm;
             this.plan = plan;
             this.policy = policy;

@@ -1,7 +1,7 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.HostLoads;
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.model.Resources;
 import io.ldist.engine.score.Scorer;
 
@@ -14,7 +14,7 @@ public final class LeastLoadedPlacementPolicy implements PlacementPolicy {
     }
 
     @Override
-    public double rank(int host, int vm, PlanningState plan) {
+    public double rank(int host, int vm, PlanView plan) {
         return scorer.hostLoad(host, plan);
     }
 

@@ -1,7 +1,7 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.HostLoads;
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.model.Resources;
 
 /**
@@ -17,7 +17,7 @@ public interface PlacementPolicy {
     }
 
     /** Rank of server {@code host} for VM {@code vm}: lower is better. */
-    double rank(int host, int vm, PlanningState plan);
+    double rank(int host, int vm, PlanView plan);
 
     /**
      * Rank of server {@code host} for a task asking for {@code demand}, lower is better: the same idea as for

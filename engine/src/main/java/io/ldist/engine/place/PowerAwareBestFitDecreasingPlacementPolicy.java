@@ -1,7 +1,7 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.HostLoads;
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.model.Resources;
 
 /**
@@ -33,7 +33,7 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
     }
 
     @Override
-    public double rank(int host, int vm, PlanningState plan) {
+    public double rank(int host, int vm, PlanView plan) {
         double after = (plan.usedCpu(host) + plan.vmCpu(vm)) / plan.capacityMips(host);
         return onGrid(plan.hostType(host).power().watts(after) - plan.measuredPowerW(host));
     }

@@ -1,7 +1,7 @@
 package io.ldist.engine.score;
 
 import io.ldist.engine.decide.HostLoads;
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
 
@@ -19,7 +19,7 @@ public record LoadTotals(double cpuDemand, double cpuCapacity, double ramDemand,
     }
 
     /** All active servers; queued tasks count as requests. */
-    public static LoadTotals ofActiveHosts(PlanningState plan, int queuedTasks) {
+    public static LoadTotals ofActiveHosts(PlanView plan, int queuedTasks) {
         double cpu = 0;
         double cpuCapacity = 0;
         double ram = 0;

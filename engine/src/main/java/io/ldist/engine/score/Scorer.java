@@ -1,7 +1,7 @@
 package io.ldist.engine.score;
 
 import io.ldist.engine.decide.HostLoads;
-import io.ldist.engine.decide.PlanningState;
+import io.ldist.engine.decide.PlanView;
 
 /**
  * How loaded a server (or the fleet) is, as one figure: 0 is idle and 1 full (a backlog may push the fleet
@@ -16,7 +16,7 @@ public interface Scorer {
     }
 
     /** Load of all active servers, counting {@code queuedTasks} waiting tasks as requests. */
-    default double fleetLoad(PlanningState plan, int queuedTasks) {
+    default double fleetLoad(PlanView plan, int queuedTasks) {
         return load(LoadTotals.ofActiveHosts(plan, queuedTasks));
     }
 }
