@@ -29,17 +29,7 @@ public final class VirtualFleet implements ClusterView {
     private final MigrationModel migration;
     private final TaskBook tasks;
     private double now;
-    /*
-     * Servers whose allocation is out of date: all of them after a change of placement or state (rare), or
-     * those listed after a change of demand (every task start and end). The servers reallocated since the
-     * recorder last asked are kept for it, so that it too looks only at servers that changed.
-     */
-    private boolean allocationStale = true;
-    private final IntList staleHosts = new IntList(64);
-    private boolean[] stale = new boolean[16];
-    private boolean allChangedForRecorder = true;
-    private final IntList changedForRecorder = new IntList(64);
-    private boolean[] changed = new boolean[16];
+    private final AllocationChanges changes = new AllocationChanges(16);
 
     // ---- servers
     private int hostCount;
@@ -74,10 +64,7 @@ public final class VirtualFleet implements ClusterView {
     private double[] givenMips = new double[16];
     /** VMs that lost their server in a failover and wait for another. */
     private final BitSet displaced = new BitSet();
-    /** Each VM's last {@link #HISTORY} utilisations, a ring per VM, all VMs in one array (VM v from v x HISTORY). */
-    private double[] history = new double[16 * HISTORY];
-    private int[] historyLength = new int[16];
-    private int[] historyHead = new int[16];
+    private final VmHistory history = new VmHistory(HISTORY, 16);
 
     public VirtualFleet(MigrationModel migration, TaskBook tasks) {
         this.migration = migration;
@@ -200,15 +187,12 @@ public final class VirtualFleet implements ClusterView {
 
     @Override
     public int vmHistoryLength(int vm) {
-        return historyLength[vm];
+        return history.length(vm);
     }
 
     @Override
     public double vmHistory(int vm, int age) {
-        if (age >= historyLength[vm]) {
-            throw new IndexOutOfBoundsException("vm-" + vm + " has " + historyLength[vm] + " samples, asked " + age);
-        }
-        return history[vm * HISTORY + (historyHead[vm] - 1 - age + HISTORY) % HISTORY];
+        return history.get(vm, age);
     }
 
     @Override
@@ -225,7 +209,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** Adds a server in the given state; returns its index. */
     public int addHost(HostType type, HostState state) {
-        allocationStale = true;
+        changes.markAll();
         if (hostCount == hostType.length) {
             growHosts(hostCount * 2);
         }
@@ -239,7 +223,7 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void setHostState(int h, HostState state) {
-        allocationStale = true;
+        changes.markAll();
         if (state == HostState.ACTIVE && hostState[h] != HostState.DRAINING) {
             activeSinceS[h] = now;
         }
@@ -256,7 +240,7 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void setCrashed(int h, boolean value) {
-        allocationStale = true;
+        changes.markAll();
         crashed[h] = value;
     }
 
@@ -331,7 +315,7 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void place(int v, int h) {
-        allocationStale = true;
+        changes.markAll();
         if (vmStatus[v] == VmStatus.PENDING) {
             pendingVms--;
         }
@@ -342,7 +326,7 @@ public final class VirtualFleet implements ClusterView {
     }
 
     public void startMigration(int v, int target, double endS) {
-        allocationStale = true;
+        changes.markAll();
         vmTarget[v] = target;
         vmStatus[v] = VmStatus.MIGRATING;
         migrationEndS[v] = endS;
@@ -371,7 +355,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** The VM arrives on its target and leaves its source. */
     public void completeMigration(int v) {
-        allocationStale = true;
+        changes.markAll();
         int target = vmTarget[v];
         removeVm(vmHost[v], v);
         removeArriving(target, v);
@@ -383,7 +367,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** A migration that cannot finish (its target failed): the VM stays on its source. */
     public void cancelMigration(int v) {
-        allocationStale = true;
+        changes.markAll();
         removeArriving(vmTarget[v], v);
         vmTarget[v] = -1;
         vmStatus[v] = VmStatus.RUNNING;
@@ -391,7 +375,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** Takes the VM off its server, back to waiting (its server failed). */
     public void detach(int v) {
-        allocationStale = true;
+        changes.markAll();
         if (vmTarget[v] >= 0) {
             cancelMigration(v);
         }
@@ -408,7 +392,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** The VM is gone for good. */
     public void finish(int v) {
-        allocationStale = true;
+        changes.markAll();
         if (vmStatus[v] == VmStatus.PENDING) {
             pendingVms--;
         }
@@ -429,10 +413,10 @@ public final class VirtualFleet implements ClusterView {
 
     public void setDemand(int v, double mips, double ramMb, double gpus) {
         if (vmHost[v] >= 0) {
-            markStale(vmHost[v]);
+            changes.mark(vmHost[v]);
         }
         if (vmTarget[v] >= 0) {
-            markStale(vmTarget[v]);
+            changes.mark(vmTarget[v]);
         }
         demandMips[v] = mips;
         demandRamMb[v] = ramMb;
@@ -446,9 +430,7 @@ public final class VirtualFleet implements ClusterView {
 
     /** Appends the VM's current utilisation (demand over its MIPS) to its history. */
     public void recordHistory(int v) {
-        history[v * HISTORY + historyHead[v]] = demandMips[v] / vmType[v].totalMips();
-        historyHead[v] = (historyHead[v] + 1) % HISTORY;
-        historyLength[v] = Math.min(HISTORY, historyLength[v] + 1);
+        history.record(v, demandMips[v] / vmType[v].totalMips());
     }
 
     // =================================================================== allocation
@@ -459,52 +441,22 @@ public final class VirtualFleet implements ClusterView {
      * changed since the last time.
      */
     public void allocate() {
-        if (allocationStale) {
-            for (int h = 0; h < hostCount; h++) {
-                allocate(h);
-            }
-            allChangedForRecorder = true;
-        } else {
-            for (int i = 0; i < staleHosts.size(); i++) {
-                int h = staleHosts.get(i);
-                allocate(h);
-                if (!allChangedForRecorder && !changed[h]) {
-                    changed[h] = true;
-                    changedForRecorder.add(h);
-                }
-            }
-        }
-        for (int i = 0; i < staleHosts.size(); i++) {
-            stale[staleHosts.get(i)] = false;
-        }
-        staleHosts.clear();
-        allocationStale = false;
-    }
-
-    private void markStale(int h) {
-        if (!allocationStale && !stale[h]) {
-            stale[h] = true;
-            staleHosts.add(h);
-        }
+        changes.reallocate(hostCount, this::allocate);
     }
 
     /** True when every server may have changed since {@link #takeChanges()}; else see {@link #changedHosts()}. */
     public boolean allChanged() {
-        return allChangedForRecorder;
+        return changes.allChanged();
     }
 
     /** Servers reallocated since {@link #takeChanges()} (when not {@link #allChanged()}). */
     public IntList changedHosts() {
-        return changedForRecorder;
+        return changes.changedHosts();
     }
 
     /** Forgets the changes, once the recorder has read them. */
     public void takeChanges() {
-        for (int i = 0; i < changedForRecorder.size(); i++) {
-            changed[changedForRecorder.get(i)] = false;
-        }
-        changedForRecorder.clear();
-        allChangedForRecorder = false;
+        changes.takeChanges();
     }
 
     private void allocate(int h) {
@@ -564,8 +516,7 @@ public final class VirtualFleet implements ClusterView {
 
     private void growHosts(int capacity) {
         hostType = Arrays.copyOf(hostType, capacity);
-        stale = Arrays.copyOf(stale, capacity);
-        changed = Arrays.copyOf(changed, capacity);
+        changes.grow(capacity);
         hostState = Arrays.copyOf(hostState, capacity);
         activeSinceS = Arrays.copyOf(activeSinceS, capacity);
         hostVms = Arrays.copyOf(hostVms, capacity);
@@ -592,8 +543,6 @@ public final class VirtualFleet implements ClusterView {
         demandRamMb = Arrays.copyOf(demandRamMb, capacity);
         demandGpus = Arrays.copyOf(demandGpus, capacity);
         givenMips = Arrays.copyOf(givenMips, capacity);
-        history = Arrays.copyOf(history, capacity * HISTORY);
-        historyLength = Arrays.copyOf(historyLength, capacity);
-        historyHead = Arrays.copyOf(historyHead, capacity);
+        history.grow(capacity);
     }
 }
