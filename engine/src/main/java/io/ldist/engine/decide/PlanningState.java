@@ -8,7 +8,6 @@ import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.model.VmType;
 import io.ldist.engine.util.IntList;
 
-import java.util.Arrays;
 import java.util.function.IntConsumer;
 import java.util.function.IntPredicate;
 
@@ -62,22 +61,7 @@ public final class PlanningState implements PlanView {
     private final CandidateServers candidates;
 
     // ---- VMs (grow when the plan creates VMs)
-    private int vmCount;
-    private VmType[] vmType;
-    private int[] vmHost;
-    private double[] vmCpu;
-    private double[] vmRam;
-    private double[] vmGpu;
-    private boolean[] vmMigrating;
-    private boolean[] vmActedOn;
-    private int[] vmActionAt;
-    private double[] vmDemandCpu;
-    private double[] vmDemandRam;
-    private double[] vmDemandGpu;
-    private double[] vmTaskCpu;
-    private double[] vmTaskRam;
-    private double[] vmTaskGpu;
-    private int[] vmTasks;
+    private final PlannedVms vms;
 
     public PlanningState(ClusterView view, FleetRules rules, Trigger trigger) {
         this(view, rules, trigger, new UtilizationGroups.BoundCache());
@@ -100,24 +84,7 @@ public final class PlanningState implements PlanView {
         this.measuredPower = new double[hostCount];
         this.changedVmLists = new IntList[hostCount];
 
-        int vms = view.vmCount();
-        int capacity = vms + 16;
-        vmType = new VmType[capacity];
-        vmHost = new int[capacity];
-        vmCpu = new double[capacity];
-        vmRam = new double[capacity];
-        vmGpu = new double[capacity];
-        vmMigrating = new boolean[capacity];
-        vmActedOn = new boolean[capacity];
-        vmActionAt = new int[capacity];
-        vmDemandCpu = new double[capacity];
-        vmDemandRam = new double[capacity];
-        vmDemandGpu = new double[capacity];
-        vmTaskCpu = new double[capacity];
-        vmTaskRam = new double[capacity];
-        vmTaskGpu = new double[capacity];
-        vmTasks = new int[capacity];
-        vmCount = vms;
+        this.vms = new PlannedVms(view.vmCount());
 
         for (int h = 0; h < hostCount; h++) {
             state[h] = view.hostState(h);
@@ -127,7 +94,7 @@ public final class PlanningState implements PlanView {
             measuredPower[h] = type.power().watts(measured[h]);
             accepts[h] = acceptsVmsInPrinciple(h);
         }
-        for (int v = 0; v < vms; v++) {
+        for (int v = 0; v < view.vmCount(); v++) {
             loadVm(v);
         }
         candidates = new CandidateServers(view, h -> accepts[h], h -> counts[h * COUNTS + PLACED_VMS] > 0, state,
@@ -136,41 +103,41 @@ public final class PlanningState implements PlanView {
 
     private void loadVm(int v) {
         VmType type = view.vmType(v);
-        vmType[v] = type;
+        vms.type[v] = type;
         VmStatus status = view.vmStatus(v);
         int host = status == VmStatus.FINISHED ? -1 : view.vmHost(v);
-        vmHost[v] = host;
-        vmMigrating[v] = status == VmStatus.MIGRATING;
+        vms.host[v] = host;
+        vms.migrating[v] = status == VmStatus.MIGRATING;
         if (host < 0 || rules.sizing() == VmSizing.RESERVATION) {
-            vmCpu[v] = type.totalMips();
-            vmRam[v] = type.ramMb();
-            vmGpu[v] = type.gpus();
+            vms.cpu[v] = type.totalMips();
+            vms.ram[v] = type.ramMb();
+            vms.gpu[v] = type.gpus();
         } else {
-            vmCpu[v] = view.vmCpuDemandMips(v);
-            vmRam[v] = view.vmRamDemandMb(v);
-            vmGpu[v] = view.vmGpuDemand(v);
+            vms.cpu[v] = view.vmCpuDemandMips(v);
+            vms.ram[v] = view.vmRamDemandMb(v);
+            vms.gpu[v] = view.vmGpuDemand(v);
         }
         if (host < 0) {
             setExpectedDemand(v);
             return;
         }
-        vmDemandCpu[v] = view.vmCpuDemandMips(v);
-        vmDemandRam[v] = view.vmRamDemandMb(v);
-        vmDemandGpu[v] = view.vmGpuDemand(v);
-        vmTasks[v] = view.vmRunningTasks(v);
-        if (vmTasks[v] > 0) {
-            vmTaskCpu[v] = view.vmCpuDemandMips(v);
-            vmTaskRam[v] = view.vmRamDemandMb(v);
-            vmTaskGpu[v] = view.vmGpuDemand(v);
+        vms.demandCpu[v] = view.vmCpuDemandMips(v);
+        vms.demandRam[v] = view.vmRamDemandMb(v);
+        vms.demandGpu[v] = view.vmGpuDemand(v);
+        vms.tasks[v] = view.vmRunningTasks(v);
+        if (vms.tasks[v] > 0) {
+            vms.taskCpu[v] = view.vmCpuDemandMips(v);
+            vms.taskRam[v] = view.vmRamDemandMb(v);
+            vms.taskGpu[v] = view.vmGpuDemand(v);
         }
         addLoad(host, v, +1);
-        int target = vmMigrating[v] ? view.vmMigrationTarget(v) : -1;
+        int target = vms.migrating[v] ? view.vmMigrationTarget(v) : -1;
         if (target >= 0) {
             // An incoming VM already holds room on its target until the migration completes.
             int l = target * LOAD;
-            load[l + USED_CPU] += vmCpu[v];
-            load[l + USED_RAM] += vmRam[v];
-            load[l + USED_GPU] += vmGpu[v];
+            load[l + USED_CPU] += vms.cpu[v];
+            load[l + USED_RAM] += vms.ram[v];
+            load[l + USED_GPU] += vms.gpu[v];
             counts[target * COUNTS + PLACED_VMS]++;
         }
     }
@@ -181,22 +148,22 @@ public final class PlanningState implements PlanView {
      */
     private void setExpectedDemand(int v) {
         boolean traceLike = rules.sizing() == VmSizing.DEMAND;
-        vmDemandCpu[v] = traceLike ? vmCpu[v] : 0;
-        vmDemandRam[v] = traceLike ? vmRam[v] : 0;
-        vmDemandGpu[v] = traceLike ? vmGpu[v] : 0;
+        vms.demandCpu[v] = traceLike ? vms.cpu[v] : 0;
+        vms.demandRam[v] = traceLike ? vms.ram[v] : 0;
+        vms.demandGpu[v] = traceLike ? vms.gpu[v] : 0;
     }
 
     private void addLoad(int host, int v, int sign) {
         int l = host * LOAD;
-        load[l + USED_CPU] += sign * vmCpu[v];
-        load[l + USED_RAM] += sign * vmRam[v];
-        load[l + USED_GPU] += sign * vmGpu[v];
-        load[l + DEMAND_CPU] += sign * vmDemandCpu[v];
-        load[l + DEMAND_RAM] += sign * vmDemandRam[v];
-        load[l + DEMAND_GPU] += sign * vmDemandGpu[v];
+        load[l + USED_CPU] += sign * vms.cpu[v];
+        load[l + USED_RAM] += sign * vms.ram[v];
+        load[l + USED_GPU] += sign * vms.gpu[v];
+        load[l + DEMAND_CPU] += sign * vms.demandCpu[v];
+        load[l + DEMAND_RAM] += sign * vms.demandRam[v];
+        load[l + DEMAND_GPU] += sign * vms.demandGpu[v];
         int c = host * COUNTS;
-        counts[c + RUNNING_TASKS] += sign * vmTasks[v];
-        counts[c + TASK_SLOTS] += sign * vmType[v].taskSlots();
+        counts[c + RUNNING_TASKS] += sign * vms.tasks[v];
+        counts[c + TASK_SLOTS] += sign * vms.type[v].taskSlots();
         counts[c + PLACED_VMS] += sign;
     }
 
@@ -324,7 +291,7 @@ public final class PlanningState implements PlanView {
 
     @Override
     public int vmCount() {
-        return vmCount;
+        return vms.count;
     }
 
     @Override
@@ -332,7 +299,7 @@ public final class PlanningState implements PlanView {
         IntList movable = new IntList();
         for (int i = 0, n = vmCountOn(h); i < n; i++) {
             int vm = vmOn(h, i);
-            if (!vmMigrating[vm]) {
+            if (!vms.migrating[vm]) {
                 movable.add(vm);
             }
         }
@@ -341,64 +308,64 @@ public final class PlanningState implements PlanView {
 
     @Override
     public VmType vmType(int v) {
-        return vmType[v];
+        return vms.type[v];
     }
 
     @Override
     public int vmHost(int v) {
-        return vmHost[v];
+        return vms.host[v];
     }
 
     @Override
     public boolean vmMigrating(int v) {
-        return vmMigrating[v];
+        return vms.migrating[v];
     }
 
     @Override
     public double vmCpu(int v) {
-        return vmCpu[v];
+        return vms.cpu[v];
     }
 
     @Override
     public double vmRam(int v) {
-        return vmRam[v];
+        return vms.ram[v];
     }
 
     @Override
     public double vmGpu(int v) {
-        return vmGpu[v];
+        return vms.gpu[v];
     }
 
     @Override
     public double vmDemandCpu(int v) {
-        return vmDemandCpu[v];
+        return vms.demandCpu[v];
     }
 
     @Override
     public int vmTasks(int v) {
-        return vmTasks[v];
+        return vms.tasks[v];
     }
 
     @Override
     public double vmTaskCpu(int v) {
-        return vmTaskCpu[v];
+        return vms.taskCpu[v];
     }
 
     @Override
     public double vmTaskRam(int v) {
-        return vmTaskRam[v];
+        return vms.taskRam[v];
     }
 
     @Override
     public double vmTaskGpu(int v) {
-        return vmTaskGpu[v];
+        return vms.taskGpu[v];
     }
 
     @Override
     public Resources vmFreeForTasks(int v) {
-        VmType type = vmType[v];
-        return new Resources(type.totalMips() - vmTaskCpu[v], type.gpus() - vmTaskGpu[v],
-                type.ramMb() - vmTaskRam[v], Double.MAX_VALUE);
+        VmType type = vms.type[v];
+        return new Resources(type.totalMips() - vms.taskCpu[v], type.gpus() - vms.taskGpu[v],
+                type.ramMb() - vms.taskRam[v], Double.MAX_VALUE);
     }
 
     @Override
@@ -408,7 +375,7 @@ public final class PlanningState implements PlanView {
 
     @Override
     public boolean isRunningVm(int v) {
-        return v < view.vmCount() && view.vmStatus(v) == VmStatus.RUNNING && vmHost[v] == view.vmHost(v);
+        return v < view.vmCount() && view.vmStatus(v) == VmStatus.RUNNING && vms.host[v] == view.vmHost(v);
     }
 
     // ------------------------------------------------------------------ fitting
@@ -421,14 +388,14 @@ public final class PlanningState implements PlanView {
             return false;
         }
         HostType type = hostTypes[h];
-        int vmCores = vmType[v].cores();
-        if (vmCores > type.cores() || vmCpu[v] / vmCores > type.mipsPerCore()) {
+        int vmCores = vms.type[v].cores();
+        if (vmCores > type.cores() || vms.cpu[v] / vmCores > type.mipsPerCore()) {
             return false;
         }
         int l = h * LOAD;
-        return load[l + USED_CPU] + vmCpu[v] <= type.totalMips()
-                && load[l + USED_RAM] + vmRam[v] <= type.ramMb()
-                && load[l + USED_GPU] + vmGpu[v] <= type.gpus();
+        return load[l + USED_CPU] + vms.cpu[v] <= type.totalMips()
+                && load[l + USED_RAM] + vms.ram[v] <= type.ramMb()
+                && load[l + USED_GPU] + vms.gpu[v] <= type.gpus();
     }
 
     @Override
@@ -461,15 +428,15 @@ public final class PlanningState implements PlanView {
 
     /** Puts VM {@code v} (pending, new, or just removed from its server) on server {@code h}. */
     public void place(int v, int h) {
-        if (vmHost[v] >= 0) {
-            throw new IllegalStateException("vm-" + v + " is still on host-" + vmHost[v] + "; remove it first");
+        if (vms.host[v] >= 0) {
+            throw new IllegalStateException("vm-" + v + " is still on host-" + vms.host[v] + "; remove it first");
         }
         if (state[h] == HostState.STANDBY) {
             state[h] = HostState.ACTIVE;
             resumePlanned[h] = true;
             accepts[h] = true;
         }
-        vmHost[v] = h;
+        vms.host[v] = h;
         vmListFor(h).add(v);
         addLoad(h, v, +1);
         if (isExistingVm(v) && view.vmHost(v) == h && view.vmStatus(v) != VmStatus.FINISHED) {
@@ -481,13 +448,13 @@ public final class PlanningState implements PlanView {
 
     /** Takes VM {@code v} off its planned server (to move it, or because its server failed). */
     public void remove(int v) {
-        int h = vmHost[v];
+        int h = vms.host[v];
         if (h < 0) {
             throw new IllegalStateException("vm-" + v + " is on no host");
         }
         addLoad(h, v, -1);
         vmListFor(h).removeValue(v);
-        vmHost[v] = -1;
+        vms.host[v] = -1;
         if (isExistingVm(v) && view.vmHost(v) == h && view.vmStatus(v) != VmStatus.FINISHED) {
             counts[h * COUNTS + OWN_VMS_AWAY]++;
         }
@@ -496,54 +463,40 @@ public final class PlanningState implements PlanView {
 
     /** Creates a new VM of the given type in the plan and returns its index (not yet on any server). */
     public int createVm(VmType type) {
-        if (vmCount == vmType.length) {
-            grow(vmCount * 2);
-        }
-        int v = vmCount++;
-        vmType[v] = type;
-        vmHost[v] = -1;
-        vmMigrating[v] = false;
-        vmActedOn[v] = false;
-        vmCpu[v] = type.totalMips();
-        vmRam[v] = type.ramMb();
-        vmGpu[v] = type.gpus();
+        int v = vms.create(type);
         setExpectedDemand(v);
-        vmTasks[v] = 0;
-        vmTaskCpu[v] = 0;
-        vmTaskRam[v] = 0;
-        vmTaskGpu[v] = 0;
         return v;
     }
 
     /** Position in the plan of the action that starts or moves VM {@code v}, or -1 when there is none. */
     public int actionOf(int v) {
-        return vmActedOn[v] ? vmActionAt[v] : -1;
+        return vms.actedOn[v] ? vms.actionAt[v] : -1;
     }
 
     /** Notes that the action at {@code position} of the plan starts or moves VM {@code v} (-1: none now). */
     public void setActionOf(int v, int position) {
-        vmActedOn[v] = position >= 0;
-        vmActionAt[v] = position;
+        vms.actedOn[v] = position >= 0;
+        vms.actionAt[v] = position;
     }
 
     /** Forgets the VM most recently created by {@link #createVm}, which the plan decided not to use after all. */
     public void discardNewVm(int v) {
-        if (v != vmCount - 1 || v < view.vmCount() || vmHost[v] >= 0) {
+        if (v != vms.count - 1 || v < view.vmCount() || vms.host[v] >= 0) {
             throw new IllegalStateException("only the last new VM, still unplaced, can be discarded; vm-" + v);
         }
-        vmCount--;
+        vms.count--;
     }
 
     /** Records that the plan starts a task with the given demand on VM {@code v}. */
     public void assignTask(int v, Resources demand) {
-        int h = vmHost[v];
-        vmTasks[v]++;
-        vmTaskCpu[v] += demand.cpuMips();
-        vmTaskRam[v] += demand.ramMb();
-        vmTaskGpu[v] += demand.gpus();
-        vmDemandCpu[v] += demand.cpuMips();
-        vmDemandRam[v] += demand.ramMb();
-        vmDemandGpu[v] += demand.gpus();
+        int h = vms.host[v];
+        vms.tasks[v]++;
+        vms.taskCpu[v] += demand.cpuMips();
+        vms.taskRam[v] += demand.ramMb();
+        vms.taskGpu[v] += demand.gpus();
+        vms.demandCpu[v] += demand.cpuMips();
+        vms.demandRam[v] += demand.ramMb();
+        vms.demandGpu[v] += demand.gpus();
         if (h >= 0) {
             counts[h * COUNTS + RUNNING_TASKS]++;
             int l = h * LOAD;
@@ -588,23 +541,5 @@ public final class PlanningState implements PlanView {
             changedVmLists[h] = list;
         }
         return list;
-    }
-
-    private void grow(int capacity) {
-        vmType = Arrays.copyOf(vmType, capacity);
-        vmHost = Arrays.copyOf(vmHost, capacity);
-        vmCpu = Arrays.copyOf(vmCpu, capacity);
-        vmRam = Arrays.copyOf(vmRam, capacity);
-        vmGpu = Arrays.copyOf(vmGpu, capacity);
-        vmMigrating = Arrays.copyOf(vmMigrating, capacity);
-        vmActedOn = Arrays.copyOf(vmActedOn, capacity);
-        vmActionAt = Arrays.copyOf(vmActionAt, capacity);
-        vmTaskCpu = Arrays.copyOf(vmTaskCpu, capacity);
-        vmTaskRam = Arrays.copyOf(vmTaskRam, capacity);
-        vmTaskGpu = Arrays.copyOf(vmTaskGpu, capacity);
-        vmTasks = Arrays.copyOf(vmTasks, capacity);
-        vmDemandCpu = Arrays.copyOf(vmDemandCpu, capacity);
-        vmDemandRam = Arrays.copyOf(vmDemandRam, capacity);
-        vmDemandGpu = Arrays.copyOf(vmDemandGpu, capacity);
     }
 }
