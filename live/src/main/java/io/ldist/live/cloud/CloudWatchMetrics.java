@@ -28,6 +28,12 @@ final class CloudWatchMetrics {
     /** ...and at most 1 MB per request; the estimate below is pessimistic, this keeps a margin besides. */
     static final int BYTES_PER_CALL = 900_000;
     private static final int MAX_DIMENSIONS = 30;
+    /**
+     * The window is read in buckets of a minute (EC2's detailed-monitoring resolution): CloudWatch times a bucket by
+     * its start, so one bucket as wide as the window would make even a value written a second ago look a whole
+     * window old, and a staleness check on it would always fail.
+     */
+    static final int BUCKET_S = 60;
 
     private final CloudWatchClient cloudWatch;
 
@@ -42,6 +48,7 @@ final class CloudWatchMetrics {
         requirePeriod(periodS);
         Instant end = Instant.ofEpochSecond(atEpochS);
         Instant start = end.minusSeconds(periodS);
+        int bucketS = Math.min(periodS, BUCKET_S);
         Map<String, MetricPoint> newest = new HashMap<>();
         for (int from = 0; from < instanceIds.size(); from += QUERIES_PER_CALL) {
             List<String> batch = instanceIds.subList(from, Math.min(instanceIds.size(), from + QUERIES_PER_CALL));
@@ -49,7 +56,7 @@ final class CloudWatchMetrics {
             for (int i = 0; i < batch.size(); i++) {
                 String instanceId = batch.get(i);
                 queries.add(MetricDataQuery.builder().id("m" + i).returnData(true)
-                        .metricStat(s -> s.period(periodS).stat("Average").metric(m -> m.namespace(namespace)
+                        .metricStat(s -> s.period(bucketS).stat("Average").metric(m -> m.namespace(namespace)
                                 .metricName(metricName)
                                 .dimensions(Dimension.builder().name("InstanceId").value(instanceId).build())))
                         .build());
