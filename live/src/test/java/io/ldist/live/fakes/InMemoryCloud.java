@@ -2,6 +2,7 @@ package io.ldist.live.fakes;
 
 import io.ldist.live.cloud.Cloud;
 import io.ldist.live.cloud.CloudInstance;
+import io.ldist.live.cloud.ForeignInstanceException;
 import io.ldist.live.cloud.LaunchRequest;
 import io.ldist.live.cloud.MetricDatum;
 import io.ldist.live.cloud.MetricPoint;
@@ -17,17 +18,16 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A cloud kept in memory for fast engine-level tests of the live driver (the AWS adapter itself is tested against
- * moto). EC2's states change at once, as moto's do. Counts mutating calls so a test can check a dry run made none.
+ * A cloud kept in memory for fast engine-level tests of the live driver (the same scenarios also run on AwsCloud over
+ * moto). EC2's states change at once, as moto's do; status checks always pass. Records every call, by EC2 or
+ * CloudWatch action name, so a test can check a dry run made no mutating one.
  */
-public final class InMemoryCloud implements Cloud {
+public final class InMemoryCloud implements Cloud, CloudUnderTest {
     private final String cluster;
     private final Map<String, Instance> instances = new LinkedHashMap<>();
-    private final Map<String, StatusChecks> checks = new HashMap<>();
     private final Map<String, MetricPoint> cpu = new HashMap<>();
     private int next = 1;
-    public int mutatingCalls;
-    public final List<String> calls = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>();
 
     private static final class Instance {
         String id;
@@ -41,36 +41,59 @@ public final class InMemoryCloud implements Cloud {
         this.cluster = cluster;
     }
 
-    /** An instance someone else created, with these tags. */
-    public String addForeign(String type, String state, Map<String, String> tags) {
+    public InMemoryCloud() {
+        this(LiveConfigs.CLUSTER);
+    }
+
+    @Override
+    public Cloud cloud() {
+        return this;
+    }
+
+    @Override
+    public synchronized String addForeign(Map<String, String> tags) {
         Instance i = new Instance();
         i.id = "i-" + String.format("%017x", next++);
-        i.type = type;
-        i.state = state;
+        i.type = "m5.metal";
+        i.state = "running";
         i.tags.putAll(tags);
         instances.put(i.id, i);
         return i.id;
     }
 
-    public String state(String id) {
+    @Override
+    public synchronized String state(String id) {
         return instances.get(id).state;
     }
 
-    public Map<String, String> tags(String id) {
+    @Override
+    public synchronized Map<String, String> tags(String id) {
         return Map.copyOf(instances.get(id).tags);
     }
 
+    @Override
+    public void stopBehindLdistsBack(String instanceId) {
+        setState(instanceId, "stopped");
+    }
+
     /** Someone stops (or terminates) an instance behind ldist's back. */
-    public void setState(String id, String state) {
+    public synchronized void setState(String id, String state) {
         instances.get(id).state = state;
     }
 
-    public void setChecks(String id, StatusChecks status) {
-        checks.put(id, status);
+    @Override
+    public synchronized void reportCpu(String instanceId, long epochS, double percent) {
+        cpu.put(instanceId, new MetricPoint(epochS, percent));
     }
 
-    public void setCpu(String id, long epochS, double percent) {
-        cpu.put(id, new MetricPoint(epochS, percent));
+    @Override
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public void close() {
+        // nothing held
     }
 
     public List<String> ids() {
@@ -83,8 +106,11 @@ public final class InMemoryCloud implements Cloud {
 
     private Instance owned(String id) {
         Instance i = instances.get(id);
-        if (i == null || !ours(i)) {
-            throw new IllegalStateException(id + " is not an instance of cluster " + cluster);
+        if (i == null) {
+            throw new IllegalStateException("no instance " + id);
+        }
+        if (!ours(i)) {
+            throw new ForeignInstanceException("ec2", id, cluster, i.tags.get(Tags.CLUSTER));
         }
         return i;
     }
@@ -95,6 +121,7 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized List<CloudInstance> clusterInstances() {
+        calls.add("DescribeInstances");
         List<CloudInstance> out = new ArrayList<>();
         for (Instance i : instances.values()) {
             if (ours(i)) {
@@ -106,6 +133,7 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized Optional<CloudInstance> findByLaunchToken(String token) {
+        calls.add("DescribeInstances");
         for (Instance i : instances.values()) {
             if (ours(i) && token.equals(i.tags.get(Tags.LAUNCH_TOKEN)) && !"terminated".equals(i.state)) {
                 return Optional.of(view(i));
@@ -116,7 +144,6 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized CloudInstance launch(LaunchRequest request) {
-        mutatingCalls++;
         calls.add("RunInstances");
         Instance i = new Instance();
         i.id = "i-" + String.format("%017x", next++);
@@ -132,46 +159,42 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized void start(String instanceId) {
-        mutatingCalls++;
         calls.add("StartInstances");
         owned(instanceId).state = "running";
     }
 
     @Override
     public synchronized void stop(String instanceId) {
-        mutatingCalls++;
         calls.add("StopInstances");
         owned(instanceId).state = "stopped";
     }
 
     @Override
     public synchronized void terminate(String instanceId) {
-        mutatingCalls++;
         calls.add("TerminateInstances");
         owned(instanceId).state = "terminated";
     }
 
     @Override
     public synchronized void tag(String instanceId, Map<String, String> tags) {
-        mutatingCalls++;
         calls.add("CreateTags");
         owned(instanceId).tags.putAll(tags);
     }
 
     @Override
     public synchronized void untag(String instanceId, String key) {
-        mutatingCalls++;
         calls.add("DeleteTags");
         owned(instanceId).tags.remove(key);
     }
 
     @Override
     public synchronized Map<String, StatusChecks> statusChecks(Collection<String> instanceIds) {
+        calls.add("DescribeInstanceStatus");
         Map<String, StatusChecks> out = new HashMap<>();
         for (String id : instanceIds) {
             Instance i = instances.get(id);
             if (i != null && "running".equals(i.state)) {
-                out.put(id, checks.getOrDefault(id, new StatusChecks("ok", "ok")));
+                out.put(id, new StatusChecks("ok", "ok"));
             }
         }
         return out;
@@ -180,10 +203,12 @@ public final class InMemoryCloud implements Cloud {
     @Override
     public synchronized Map<String, MetricPoint> latest(String namespace, String metricName,
                                                         Collection<String> instanceIds, long atEpochS, int periodS) {
+        calls.add("GetMetricData");
         Map<String, MetricPoint> out = new HashMap<>();
         for (String id : instanceIds) {
-            if (cpu.containsKey(id)) {
-                out.put(id, cpu.get(id));
+            MetricPoint point = cpu.get(id);
+            if (point != null && point.epochS() > atEpochS - periodS && point.epochS() <= atEpochS) {
+                out.put(id, point);
             }
         }
         return out;
@@ -191,7 +216,6 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized void put(String namespace, List<MetricDatum> data) {
-        mutatingCalls++;
         calls.add("PutMetricData");
     }
 }

@@ -22,8 +22,8 @@ class LiveDistributorTest {
     @TempDir
     Path dir;
 
-    private final LiveHarness live = new LiveHarness();
-    private final InMemoryCloud cloud = live.cloud;
+    private final InMemoryCloud cloud = new InMemoryCloud();
+    private final LiveHarness live = new LiveHarness(cloud);
     private final MemoryHypervisor hypervisor = live.hypervisor;
 
     private LiveDistributor distributor(LiveConfig config, boolean apply) {
@@ -40,7 +40,7 @@ class LiveDistributorTest {
             PlanReport plan = round(d);
             assertThat(plan.status()).isEqualTo("dry-run");
             assertThat(plan.actions()).extracting(PlanReport.ActionReport::kind).contains("LaunchHost");
-            assertThat(cloud.mutatingCalls).isZero();
+            assertThat(cloud.mutatingCalls()).isEmpty();
             assertThat(hypervisor.calls).isZero();
             assertThat(cloud.ids()).isEmpty();
         }
