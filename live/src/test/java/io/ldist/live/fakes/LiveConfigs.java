@@ -28,8 +28,17 @@ public final class LiveConfigs {
     }
 
     public static LiveConfig demo(Path stateDir, int minHosts, int maxHosts, int standbyPool, SafetyCaps caps) {
-        ScalingSettings scaling = new ScalingSettings(0.8, 0.3, 180, 180, minHosts, maxHosts, 2, METAL, standbyPool,
-                false);
+        return demo(stateDir, minHosts, maxHosts, standbyPool, caps, 0.3);
+    }
+
+    /**
+     * With this scale-in threshold: the template's VMs reserve each server whole (load 0.59 before any task), so
+     * only a threshold above that lets the fleet shrink.
+     */
+    public static LiveConfig demo(Path stateDir, int minHosts, int maxHosts, int standbyPool, SafetyCaps caps,
+                                  double scaleInThreshold) {
+        ScalingSettings scaling = new ScalingSettings(0.8, scaleInThreshold, 180, 180, minHosts, maxHosts, 2, METAL,
+                standbyPool, false);
         EngineSettings engine = new EngineSettings(new FleetRules(3, VmSizing.RESERVATION),
                 EngineSettings.WEIGHTED_SCORER, LoadWeights.DEFAULT, "least-loaded", null, null, null, false,
                 scaling, 3, null, new VmTemplate(WORKER, 3), new PolicyContext(60, 0.5, 42));

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,35 @@ abstract class LiveSafetyScenarios {
             assertThat(round(d).refusals()).anySatisfy(r -> assertThat(r).contains("maxLaunchesPerHour 1"));
         }
         assertThat(cloud.mutatingCalls()).isEmpty();
+    }
+
+    @Test
+    void aSecondDrainWhileOneIsUnderWayIsRefusedByTheDisruptionBudget() {
+        try (LiveDistributor d = distributor(LiveConfigs.demo(dir, 4, 6, 0, LiveConfigs.roomy()), CrashPoint.NEVER)) {
+            for (int i = 0; i < 3; i++) {
+                round(d);
+            }
+            assertThat(d.cluster().hosts()).filteredOn(h -> h.state().equals("active")).hasSize(4);
+            submitTasks(d, 12); // never finished: a drained server stays draining
+        }
+        // The operator lowers minHosts and raises the scale-in threshold: the engine wants to retire servers.
+        SafetyCaps quarter = new SafetyCaps(20, 100, 20, 20, 0.25);
+        try (LiveDistributor d = distributor(LiveConfigs.demo(dir, 1, 6, 0, quarter, 0.7), CrashPoint.NEVER)) {
+            List<PlanReport> plans = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int mutatingBefore = cloud.mutatingCalls().size();
+                PlanReport plan = round(d);
+                plans.add(plan);
+                if (plan.status().equals("refused")) {
+                    assertThat(cloud.mutatingCalls()).hasSize(mutatingBefore);
+                }
+                assertThat(d.cluster().hosts()).filteredOn(h -> h.state().equals("draining")).hasSizeLessThanOrEqualTo(1);
+            }
+            assertThat(plans).extracting(PlanReport::status).contains("applied", "refused");
+            assertThat(plans).flatExtracting(PlanReport::refusals)
+                    .anySatisfy(r -> assertThat(r).contains("disruption budget: 2 of 4 active servers"));
+            assertThat(liveInstances()).hasSize(4);
+        }
     }
 
     @Test
