@@ -73,6 +73,11 @@ public final class RecordingProxy implements AutoCloseable {
             return ec2(503, "RequestLimitExceeded", "Request limit exceeded.");
         }
 
+        /** EC2's throttling code with another status: the SDK knows throttling by its code, whatever the status. */
+        public static Fault requestLimitExceeded(int status) {
+            return ec2(status, "RequestLimitExceeded", "Request limit exceeded.");
+        }
+
         /** EC2's internal error: HTTP 500, InternalError in EC2's XML error body. */
         public static Fault internalError() {
             return ec2(500, "InternalError", "An internal error has occurred.");
