@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -22,7 +23,7 @@ class AwsCloudChecksAndMetricsTest {
     static final MotoServer MOTO = new MotoServer();
 
     private static final String NAMESPACE = "ldist/test";
-    private static final long NOW_S = java.time.Instant.now().getEpochSecond();
+    private static final long NOW_S = Instant.now().getEpochSecond();
     private static final String A = "i-0000000000000000a";
     private static final String B = "i-0000000000000000b";
     private static final String C = "i-0000000000000000c";

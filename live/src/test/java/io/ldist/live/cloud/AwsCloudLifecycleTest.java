@@ -2,10 +2,11 @@ package io.ldist.live.cloud;
 
 import static io.ldist.live.cloud.CloudFixtures.CLUSTER;
 import static io.ldist.live.cloud.CloudFixtures.launchRequest;
-import static io.ldist.live.cloud.CloudFixtures.rawInstance;
 import static io.ldist.live.cloud.CloudFixtures.state;
+import static io.ldist.live.testkit.TestAws.rawInstance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import java.util.List;
 import java.util.Map;
@@ -70,8 +71,7 @@ class AwsCloudLifecycleTest {
             rawInstance(aws.ec2(), Map.of(Tags.CLUSTER, CLUSTER + "-other"));
 
             assertThat(cloud.clusterInstances()).extracting(CloudInstance::instanceId, CloudInstance::state)
-                    .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(running, "running"),
-                            org.assertj.core.groups.Tuple.tuple(stopped, "stopped"));
+                    .containsExactlyInAnyOrder(tuple(running, "running"), tuple(stopped, "stopped"));
         }
     }
 

@@ -5,8 +5,6 @@ import java.util.Map;
 
 import io.ldist.live.testkit.TestAws;
 import software.amazon.awssdk.services.ec2.Ec2Client;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
-import software.amazon.awssdk.services.ec2.model.Tag;
 
 /** Requests and foreign instances for the AwsCloud tests. */
 final class CloudFixtures {
@@ -18,17 +16,6 @@ final class CloudFixtures {
 
     static LaunchRequest launchRequest(String token) {
         return new LaunchRequest(METAL, token, Map.of(Tags.HOST_INDEX, "7", "team", "grid"));
-    }
-
-    /** An instance created behind ldist's back with these tags (none: untagged). */
-    static String rawInstance(Ec2Client ec2, Map<String, String> tags) {
-        return ec2.runInstances(b -> {
-            b.imageId(TestAws.WINDOWS_AMI).instanceType("m5.metal").minCount(1).maxCount(1);
-            if (!tags.isEmpty()) {
-                b.tagSpecifications(t -> t.resourceType(ResourceType.INSTANCE).tags(tags.entrySet().stream()
-                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
-            }
-        }).instances().get(0).instanceId();
     }
 
     static String state(Ec2Client ec2, String instanceId) {

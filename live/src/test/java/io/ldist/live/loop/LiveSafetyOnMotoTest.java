@@ -2,6 +2,7 @@ package io.ldist.live.loop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -111,7 +112,7 @@ class LiveSafetyOnMotoTest extends LiveSafetyScenarios {
         for (JsonNode e : Journal.openReadOnly(config.stateDir()).entries()) {
             String type = e.path("t").asText();
             if (type.equals("intent") || type.equals("done") || type.equals("failed")) {
-                bySeq.computeIfAbsent(e.path("seq").asLong(), k -> new java.util.ArrayList<>()).add(type);
+                bySeq.computeIfAbsent(e.path("seq").asLong(), k -> new ArrayList<>()).add(type);
             }
         }
         return bySeq;

@@ -29,6 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 /**
  * The live loop's safety scenarios, written once against {@link CloudUnderTest} and run by each subclass on its
@@ -121,7 +122,7 @@ abstract class LiveSafetyScenarios {
             round(d);
             assertThat(d.cluster().hosts()).filteredOn(h -> h.state().equals("active")).hasSize(2)
                     .allSatisfy(h -> {
-                        assertThat(h.cpuUtilization()).isCloseTo(0.73, org.assertj.core.api.Assertions.within(1e-9));
+                        assertThat(h.cpuUtilization()).isCloseTo(0.73, within(1e-9));
                         assertThat(h.metricsStale()).isFalse();
                     });
             for (int i = 0; i < 4; i++) {

@@ -16,8 +16,6 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.cloudwatch.model.StandardUnit;
 import software.amazon.awssdk.services.ec2.Ec2Client;
 import software.amazon.awssdk.services.ec2.model.Instance;
-import software.amazon.awssdk.services.ec2.model.ResourceType;
-import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * AwsCloud on moto, through a {@link RecordingProxy} that sees (and may fault) every call ldist makes; what the test
@@ -56,13 +54,7 @@ public final class MotoCloud implements CloudUnderTest {
 
     @Override
     public String addForeign(Map<String, String> tags) {
-        return rawEc2.runInstances(b -> {
-            b.imageId(TestAws.WINDOWS_AMI).instanceType("m5.metal").minCount(1).maxCount(1);
-            if (!tags.isEmpty()) {
-                b.tagSpecifications(t -> t.resourceType(ResourceType.INSTANCE).tags(tags.entrySet().stream()
-                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
-            }
-        }).instances().get(0).instanceId();
+        return TestAws.rawInstance(rawEc2, tags);
     }
 
     @Override

@@ -2,6 +2,7 @@ package io.ldist.live.testkit;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.Map;
 
 import io.ldist.live.cloud.AwsClients;
 import io.ldist.live.cloud.AwsSettings;
@@ -10,6 +11,8 @@ import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.ec2.Ec2Client;
+import software.amazon.awssdk.services.ec2.model.ResourceType;
+import software.amazon.awssdk.services.ec2.model.Tag;
 
 /**
  * What every test that talks AWS uses: region us-east-1, static credentials "testing", an explicit endpoint on
@@ -46,6 +49,17 @@ public final class TestAws {
     /** A plain EC2 client on the endpoint, for arranging what ldist must not touch. Close it. */
     public static Ec2Client rawEc2(URI endpoint) {
         return AwsClients.configure(Ec2Client.builder(), settings(endpoint), credentials()).build();
+    }
+
+    /** A running instance created behind ldist's back with these tags (none: untagged); its id. */
+    public static String rawInstance(Ec2Client ec2, Map<String, String> tags) {
+        return ec2.runInstances(b -> {
+            b.imageId(WINDOWS_AMI).instanceType("m5.metal").minCount(1).maxCount(1);
+            if (!tags.isEmpty()) {
+                b.tagSpecifications(t -> t.resourceType(ResourceType.INSTANCE).tags(tags.entrySet().stream()
+                        .map(e -> Tag.builder().key(e.getKey()).value(e.getValue()).build()).toList()));
+            }
+        }).instances().get(0).instanceId();
     }
 
     /** A plain CloudWatch client on the endpoint. Close it. */
