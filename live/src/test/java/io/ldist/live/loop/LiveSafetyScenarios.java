@@ -84,7 +84,9 @@ abstract class LiveSafetyScenarios {
         try (LiveDistributor d = live.distributor(LiveConfigs.demo(dir, 2, 6, 1, LiveConfigs.roomy()), false,
                 CrashPoint.NEVER)) {
             for (int i = 0; i < 3; i++) {
-                assertThat(round(d).actions()).extracting(PlanReport.ActionReport::kind).contains("LaunchHost");
+                PlanReport plan = round(d);
+                assertThat(plan.status()).isEqualTo("dry-run");
+                assertThat(plan.actions()).extracting(PlanReport.ActionReport::kind).contains("LaunchHost");
             }
         }
         assertThat(cloud.calls()).isNotEmpty()
