@@ -17,15 +17,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -257,39 +261,43 @@ abstract class LiveSafetyScenarios {
         }
     }
 
-    /** A crash at each point of each action of the first rounds: after a restart, one instance per launch. */
-    @ParameterizedTest
-    @EnumSource(CrashPoint.Stage.class)
-    void aCrashAtAnyStageOfAnyLaunchNeitherRepeatsNorLosesIt(CrashPoint.Stage stage) {
+    static Stream<Arguments> everyStageOfEachLaunch() {
+        return Arrays.stream(CrashPoint.Stage.values())
+                .flatMap(stage -> IntStream.rangeClosed(1, 3).mapToObj(nth -> Arguments.of(stage, nth)));
+    }
+
+    /** A crash at each point of each of the fleet's three launches: after a restart, one instance per launch. */
+    @ParameterizedTest(name = "{0} of launch {1}")
+    @MethodSource("everyStageOfEachLaunch")
+    void aCrashAtAnyStageOfAnyLaunchNeitherRepeatsNorLosesIt(CrashPoint.Stage stage, int nth) {
         LiveConfig config = LiveConfigs.demo(dir, 2, 6, 1, LiveConfigs.roomy());
-        for (int nth = 1; nth <= 3; nth++) {
-            AtomicInteger seen = new AtomicInteger();
-            int crashAt = nth;
-            CrashPoint crash = (s, action) -> {
-                if (s == stage && action.kind().equals("LaunchHost") && seen.incrementAndGet() == crashAt) {
-                    throw new SimulatedCrash(stage + " of launch " + crashAt);
-                }
-            };
-            try (LiveDistributor d = distributor(config, crash)) {
-                for (int i = 0; i < 3; i++) {
-                    round(d);
-                }
-            } catch (SimulatedCrash expected) {
-                // the process died here
+        AtomicInteger launches = new AtomicInteger();
+        CrashPoint crash = (s, action) -> {
+            if (s == stage && action.kind().equals("LaunchHost") && launches.incrementAndGet() == nth) {
+                throw new SimulatedCrash(stage + " of launch " + nth);
             }
-            try (LiveDistributor again = distributor(config, CrashPoint.NEVER)) {
-                for (int i = 0; i < 4; i++) {
-                    round(again);
-                }
-                List<CloudInstance> instances = cloud.cloud().clusterInstances();
-                Set<String> tokens = new HashSet<>();
-                instances.forEach(inst -> assertThat(tokens.add(inst.tag(Tags.LAUNCH_TOKEN)))
-                        .as("one instance per launch token").isTrue());
-                long known = again.cluster().hosts().stream().filter(h -> h.instanceId() != null).count();
-                assertThat(known).as("every instance is known to the fleet").isEqualTo(instances.size());
-                assertThat(again.cluster().hosts().stream().filter(h -> h.state().equals("active")).count())
-                        .isGreaterThanOrEqualTo(2);
+        };
+        boolean crashed = false;
+        try (LiveDistributor d = distributor(config, crash)) {
+            for (int i = 0; i < 3; i++) {
+                round(d);
             }
+        } catch (SimulatedCrash expected) {
+            crashed = true; // the process died here
+        }
+        assertThat(crashed).as("the crash struck").isTrue();
+
+        try (LiveDistributor again = distributor(config, CrashPoint.NEVER)) {
+            for (int i = 0; i < 4; i++) {
+                round(again);
+            }
+            List<CloudInstance> instances = cloud.cloud().clusterInstances();
+            assertThat(instances).as("minHosts 2 and a warm pool of 1, no more").hasSize(3);
+            assertThat(instances).extracting(i -> i.tag(Tags.LAUNCH_TOKEN)).as("one instance per launch token")
+                    .doesNotHaveDuplicates();
+            assertThat(again.cluster().hosts()).filteredOn(h -> h.instanceId() != null)
+                    .as("every instance is known to the fleet").hasSameSizeAs(instances);
+            assertThat(again.cluster().hosts()).filteredOn(h -> h.state().equals("active")).hasSizeGreaterThanOrEqualTo(2);
         }
     }
 
