@@ -23,7 +23,7 @@ import java.util.Optional;
  * CloudWatch action name, so a test can check a dry run made no mutating one.
  */
 public final class InMemoryCloud implements Cloud, CloudUnderTest {
-    private final String cluster;
+    private final String cluster = LiveConfigs.CLUSTER;
     private final Map<String, Instance> instances = new LinkedHashMap<>();
     private final Map<String, MetricPoint> cpu = new HashMap<>();
     private int next = 1;
@@ -35,14 +35,6 @@ public final class InMemoryCloud implements Cloud, CloudUnderTest {
         String state;
         Map<String, String> tags = new LinkedHashMap<>();
         long launchEpochS;
-    }
-
-    public InMemoryCloud(String cluster) {
-        this.cluster = cluster;
-    }
-
-    public InMemoryCloud() {
-        this(LiveConfigs.CLUSTER);
     }
 
     @Override

@@ -103,15 +103,18 @@ abstract class LiveSafetyScenarios {
     @Test
     void loadOverTheThresholdScalesOutToMaxHostsAndNoFurther() {
         try (LiveDistributor d = distributor(LiveConfigs.demo(dir, 2, 4, 0, LiveConfigs.roomy()), CrashPoint.NEVER)) {
-            for (int i = 0; i < 3; i++) {
+            for (int i = 0; i < 6; i++) { // idle VMs only, longer than the window and the cooldown: below the threshold
                 round(d);
             }
             assertThat(liveInstances()).hasSize(2);
+            List<PlanReport.ActionReport> actions = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
                 submitTasks(d, 10);
-                round(d);
+                actions.addAll(round(d).actions());
                 assertThat(liveInstances()).hasSizeLessThanOrEqualTo(4);
             }
+            assertThat(actions).filteredOn(a -> a.kind().equals("LaunchHost")).hasSize(2)
+                    .allSatisfy(a -> assertThat(a.reason()).isEqualTo("scale_out"));
             assertThat(liveInstances()).hasSize(4).allSatisfy(i -> assertThat(i.state()).isEqualTo("running"));
             assertThat(d.cluster().hosts()).filteredOn(h -> h.state().equals("active")).hasSize(4);
             assertThat(cloud.mutatingCalls()).filteredOn("RunInstances"::equals).hasSize(4);
