@@ -36,6 +36,9 @@ public interface CloudUnderTest extends AutoCloseable {
                 .toList();
     }
 
+    /** The mutating calls that named this instance (on moto: that reached the wire naming it). */
+    List<String> mutatingCallsOn(String instanceId);
+
     @Override
     void close();
 }

@@ -28,6 +28,7 @@ public final class InMemoryCloud implements Cloud, CloudUnderTest {
     private final Map<String, MetricPoint> cpu = new HashMap<>();
     private int next = 1;
     private final List<String> calls = new ArrayList<>();
+    private final Map<String, List<String>> mutatingCallsByInstance = new HashMap<>();
 
     private static final class Instance {
         String id;
@@ -81,6 +82,17 @@ public final class InMemoryCloud implements Cloud, CloudUnderTest {
     @Override
     public synchronized List<String> calls() {
         return List.copyOf(calls);
+    }
+
+    @Override
+    public synchronized List<String> mutatingCallsOn(String instanceId) {
+        return List.copyOf(mutatingCallsByInstance.getOrDefault(instanceId, List.of()));
+    }
+
+    /** Recorded before the ownership check, as an attempt: the test wants to know it was tried at all. */
+    private void called(String action, String instanceId) {
+        calls.add(action);
+        mutatingCallsByInstance.computeIfAbsent(instanceId, k -> new ArrayList<>()).add(action);
     }
 
     @Override
@@ -151,31 +163,31 @@ public final class InMemoryCloud implements Cloud, CloudUnderTest {
 
     @Override
     public synchronized void start(String instanceId) {
-        calls.add("StartInstances");
+        called("StartInstances", instanceId);
         owned(instanceId).state = "running";
     }
 
     @Override
     public synchronized void stop(String instanceId) {
-        calls.add("StopInstances");
+        called("StopInstances", instanceId);
         owned(instanceId).state = "stopped";
     }
 
     @Override
     public synchronized void terminate(String instanceId) {
-        calls.add("TerminateInstances");
+        called("TerminateInstances", instanceId);
         owned(instanceId).state = "terminated";
     }
 
     @Override
     public synchronized void tag(String instanceId, Map<String, String> tags) {
-        calls.add("CreateTags");
+        called("CreateTags", instanceId);
         owned(instanceId).tags.putAll(tags);
     }
 
     @Override
     public synchronized void untag(String instanceId, String key) {
-        calls.add("DeleteTags");
+        called("DeleteTags", instanceId);
         owned(instanceId).tags.remove(key);
     }
 

@@ -152,7 +152,7 @@ abstract class LiveSafetyScenarios {
                     .orElseThrow(() -> new AssertionError("no instance stopped into the warm pool: " + liveInstances()));
             assertThat(liveInstances()).hasSize(3);
             assertThat(cloud.tags(standby.instanceId())).containsEntry(Tags.STANDBY, "true");
-            assertThat(cloud.mutatingCalls()).containsSubsequence("CreateTags", "StopInstances");
+            assertThat(cloud.mutatingCallsOn(standby.instanceId())).containsExactly("CreateTags", "StopInstances");
 
             for (int i = 0; i < 10 && cloud.state(standby.instanceId()).equals("stopped"); i++) {
                 submitTasks(d, 10);
@@ -161,7 +161,8 @@ abstract class LiveSafetyScenarios {
 
             assertThat(cloud.state(standby.instanceId())).isEqualTo("running");
             assertThat(cloud.tags(standby.instanceId())).doesNotContainKey(Tags.STANDBY);
-            assertThat(cloud.mutatingCalls()).containsSubsequence("StopInstances", "DeleteTags", "StartInstances");
+            assertThat(cloud.mutatingCallsOn(standby.instanceId()))
+                    .containsExactly("CreateTags", "StopInstances", "DeleteTags", "StartInstances");
         }
     }
 
@@ -230,7 +231,10 @@ abstract class LiveSafetyScenarios {
             }
             assertThat(d.cluster().hosts()).extracting(h -> h.instanceId()).doesNotContain(untagged, other);
             assertThat(liveInstances()).hasSize(3);
+            assertThat(d.counters()).containsEntry("actions_failed", 0L); // no refused attempt on them either
         }
+        assertThat(cloud.mutatingCallsOn(untagged)).isEmpty();
+        assertThat(cloud.mutatingCallsOn(other)).isEmpty();
         assertThat(cloud.state(untagged)).isEqualTo("running");
         assertThat(cloud.state(other)).isEqualTo("running");
         assertThat(cloud.tags(untagged)).isEmpty();

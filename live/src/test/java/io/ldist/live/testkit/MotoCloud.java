@@ -87,6 +87,12 @@ public final class MotoCloud implements CloudUnderTest {
     }
 
     @Override
+    public List<String> mutatingCallsOn(String instanceId) {
+        return proxy.mutatingCalls().stream().filter(c -> c.body() != null && c.body().contains(instanceId))
+                .map(RecordingProxy.Call::action).toList();
+    }
+
+    @Override
     public void close() {
         rawCloudWatch.close();
         rawEc2.close();
