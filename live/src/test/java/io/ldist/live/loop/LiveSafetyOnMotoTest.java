@@ -20,6 +20,7 @@ import io.ldist.live.testkit.MotoCloud;
 import io.ldist.live.testkit.MotoServer;
 import io.ldist.live.testkit.RecordingProxy;
 import io.ldist.live.testkit.RecordingProxy.Fault;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
@@ -98,6 +99,42 @@ class LiveSafetyOnMotoTest extends LiveSafetyScenarios {
 
     static Stream<Fault> launchFaultsOutlastingTheRetries() {
         return Stream.of(Fault.requestLimitExceeded(), Fault.internalError());
+    }
+
+    /** moto's checks always pass: the proxy answers DescribeInstanceStatus itself, with the victim impaired. */
+    @Test
+    void aServerWhoseStatusChecksAreImpairedIsFailedOverAndItsVmsRunElsewhere() {
+        try (LiveDistributor d = distributor(LiveConfigs.demo(dir, 2, 6, 0, LiveConfigs.roomy()), CrashPoint.NEVER)) {
+            for (int i = 0; i < 3; i++) {
+                round(d);
+            }
+            var victim = d.cluster().hosts().stream().filter(h -> h.state().equals("active") && !h.vms().isEmpty())
+                    .findFirst().orElseThrow();
+            proxy().inject("ec2:DescribeInstanceStatus", 10, impaired(victim.instanceId()));
+            for (int i = 0; i < 6; i++) {
+                round(d);
+            }
+
+            var after = d.cluster();
+            assertThat(after.hosts().get(victim.index()).state()).isEqualTo("failed");
+            assertThat(after.hosts().get(victim.index()).vms()).isEmpty();
+            List<String> vmsOnActive = after.hosts().stream().filter(h -> h.state().equals("active"))
+                    .flatMap(h -> h.vms().stream()).map(v -> v.name()).toList();
+            victim.vms().forEach(v -> assertThat(vmsOnActive).contains(v.name()));
+            assertThat(log).anySatisfy(l -> assertThat(l).contains("status check impaired"));
+        }
+    }
+
+    /** EC2's DescribeInstanceStatus answer with one running instance failing both checks. */
+    private static Fault impaired(String instanceId) {
+        String failed = "<status>impaired</status><details><item><name>reachability</name><status>failed</status>"
+                + "</item></details>";
+        return new Fault(200, "text/xml;charset=UTF-8", "<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<DescribeInstanceStatusResponse xmlns=\"http://ec2.amazonaws.com/doc/2016-11-15/\">"
+                + "<requestId>ldist-impaired</requestId><instanceStatusSet><item><instanceId>" + instanceId
+                + "</instanceId><availabilityZone>us-east-1a</availabilityZone><instanceState><code>16</code>"
+                + "<name>running</name></instanceState><systemStatus>" + failed + "</systemStatus><instanceStatus>"
+                + failed + "</instanceStatus></item></instanceStatusSet></DescribeInstanceStatusResponse>");
     }
 
     private void assertOneInstancePerLaunch(int expected) {

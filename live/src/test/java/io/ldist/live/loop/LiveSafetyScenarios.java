@@ -46,7 +46,7 @@ abstract class LiveSafetyScenarios {
     final LiveHarness live = new LiveHarness(newCloud());
     final CloudUnderTest cloud = live.cloud;
     private final MemoryHypervisor hypervisor = live.hypervisor;
-    private final List<String> log = live.log;
+    final List<String> log = live.log;
 
     /** The cloud the scenarios run on, scoped to {@link LiveConfigs#CLUSTER}. */
     abstract CloudUnderTest newCloud();

@@ -66,7 +66,7 @@ public final class RecordingProxy implements AutoCloseable {
         }
     }
 
-    /** An error answer. */
+    /** An answer the proxy gives instead of the target's: an error, or a canned reply moto cannot give. */
     public record Fault(int status, String contentType, String body) {
         /** EC2's throttling: HTTP 503, RequestLimitExceeded in EC2's XML error body. */
         public static Fault requestLimitExceeded() {
