@@ -31,6 +31,7 @@ abstract class LiveDistributorScenarios {
     private final CloudUnderTest cloud = live.cloud;
     private final MemoryHypervisor hypervisor = live.hypervisor;
 
+    /** The cloud the scenarios run on; called while the subclass is being constructed, so static state only. */
     abstract CloudUnderTest newCloud();
 
     @AfterEach

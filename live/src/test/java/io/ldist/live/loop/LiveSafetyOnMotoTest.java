@@ -45,18 +45,19 @@ class LiveSafetyOnMotoTest extends LiveSafetyScenarios {
 
     static Stream<Arguments> faultsWithinTheRetries() {
         return Stream.of(
-                Arguments.of("ec2:RunInstances", Fault.requestLimitExceeded()),
-                Arguments.of("ec2:RunInstances", Fault.requestLimitExceeded(400)),
-                Arguments.of("ec2:RunInstances", Fault.internalError()),
-                Arguments.of("ec2:StopInstances", Fault.requestLimitExceeded()),
-                Arguments.of("ec2:DescribeInstances", Fault.internalError()),
-                Arguments.of("monitoring:GetMetricData", Fault.serviceUnavailable()));
+                Arguments.of("ec2:RunInstances", "503 RequestLimitExceeded", Fault.requestLimitExceeded()),
+                Arguments.of("ec2:RunInstances", "400 RequestLimitExceeded", Fault.requestLimitExceeded(400)),
+                Arguments.of("ec2:RunInstances", "500 InternalError", Fault.internalError()),
+                Arguments.of("ec2:StopInstances", "503 RequestLimitExceeded", Fault.requestLimitExceeded()),
+                Arguments.of("ec2:DescribeInstances", "500 InternalError", Fault.internalError()),
+                Arguments.of("monitoring:GetMetricData", "503 ServiceUnavailable", Fault.serviceUnavailable()));
     }
 
     /** Two failures of the first calls of an action: the third attempt passes, and the loop never sees them. */
     @ParameterizedTest(name = "{0} answered {1}")
     @MethodSource("faultsWithinTheRetries")
-    void faultsWithinTheSdksRetriesLeaveTheJournalExactAndNoDuplicateInstance(String action, Fault fault) {
+    void faultsWithinTheSdksRetriesLeaveTheJournalExactAndNoDuplicateInstance(String action, String answer,
+                                                                               Fault fault) {
         LiveConfig config = LiveConfigs.demo(dir, 2, 6, 1, LiveConfigs.roomy());
         proxy().inject(action, 2, fault);
         try (LiveDistributor d = distributor(config, CrashPoint.NEVER)) {
@@ -77,9 +78,9 @@ class LiveSafetyOnMotoTest extends LiveSafetyScenarios {
     }
 
     /** Every attempt of a launch fails: the action fails in the journal, and a later round launches it, once. */
-    @ParameterizedTest(name = "{0}")
+    @ParameterizedTest(name = "RunInstances answered {0}")
     @MethodSource("launchFaultsOutlastingTheRetries")
-    void aLaunchFailingEveryAttemptIsJournaledFailed_andLaunchedOnceLater(Fault fault) {
+    void aLaunchFailingEveryAttemptIsJournaledFailed_andLaunchedOnceLater(String answer, Fault fault) {
         LiveConfig config = LiveConfigs.demo(dir, 2, 6, 1, LiveConfigs.roomy());
         proxy().inject("ec2:RunInstances", 3, fault);
         try (LiveDistributor d = distributor(config, CrashPoint.NEVER)) {
@@ -97,8 +98,9 @@ class LiveSafetyOnMotoTest extends LiveSafetyScenarios {
                 .allSatisfy(types -> assertThat(types).containsExactly("intent", "done"));
     }
 
-    static Stream<Fault> launchFaultsOutlastingTheRetries() {
-        return Stream.of(Fault.requestLimitExceeded(), Fault.internalError());
+    static Stream<Arguments> launchFaultsOutlastingTheRetries() {
+        return Stream.of(Arguments.of("503 RequestLimitExceeded", Fault.requestLimitExceeded()),
+                Arguments.of("500 InternalError", Fault.internalError()));
     }
 
     /** moto's checks always pass: the proxy answers DescribeInstanceStatus itself, with the victim impaired. */

@@ -48,7 +48,10 @@ abstract class LiveSafetyScenarios {
     private final MemoryHypervisor hypervisor = live.hypervisor;
     final List<String> log = live.log;
 
-    /** The cloud the scenarios run on, scoped to {@link LiveConfigs#CLUSTER}. */
+    /**
+     * The cloud the scenarios run on, scoped to {@link LiveConfigs#CLUSTER}; called while the subclass is being
+     * constructed, so from static state only.
+     */
     abstract CloudUnderTest newCloud();
 
     @AfterEach
