@@ -57,7 +57,7 @@ class RecordReplayTest {
                 if (round == 18) {
                     String victim = d.cluster().hosts().stream().filter(h -> h.state().equals("active"))
                             .findFirst().orElseThrow().instanceId();
-                    live.cloud.setState(victim, "stopped");
+                    live.cloud.stopBehindLdistsBack(victim);
                 }
                 live.round(d);
             }
