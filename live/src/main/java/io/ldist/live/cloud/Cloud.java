@@ -38,8 +38,9 @@ public interface Cloud {
     Map<String, StatusChecks> statusChecks(Collection<String> instanceIds);
 
     /**
-     * The newest average of a metric per instance over the last {@code periodS} seconds up to {@code atEpochS}
-     * (GetMetricData, one query per instance, batched); an instance without data is absent.
+     * Per instance, the newest one-minute average of a metric (of {@code periodS} seconds when shorter) within the
+     * last {@code periodS} seconds up to {@code atEpochS}, timed by the start of its minute (GetMetricData, one query
+     * per instance, batched); an instance without data in the window is absent.
      */
     Map<String, MetricPoint> latest(String namespace, String metricName, Collection<String> instanceIds,
                                     long atEpochS, int periodS);

@@ -29,7 +29,7 @@ class EngineApiLoadTest {
     Path dir;
 
     private LiveDistributor readyDistributor() {
-        InMemoryCloud cloud = new InMemoryCloud("ldist-test");
+        InMemoryCloud cloud = new InMemoryCloud();
         long[] clock = {1_800_000_000_000L};
         LiveDistributor d = new LiveDistributor(LiveConfigs.demo(dir, 4, 8, 0, LiveConfigs.roomy()), cloud,
                 new MemoryHypervisor(), Journal.open(dir), () -> clock[0], true, CrashPoint.NEVER, line -> { });

@@ -2,6 +2,7 @@ package io.ldist.live.fakes;
 
 import io.ldist.live.cloud.Cloud;
 import io.ldist.live.cloud.CloudInstance;
+import io.ldist.live.cloud.ForeignInstanceException;
 import io.ldist.live.cloud.LaunchRequest;
 import io.ldist.live.cloud.MetricDatum;
 import io.ldist.live.cloud.MetricPoint;
@@ -17,17 +18,17 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A cloud kept in memory for fast engine-level tests of the live driver (the AWS adapter itself is tested against
- * moto). EC2's states change at once, as moto's do. Counts mutating calls so a test can check a dry run made none.
+ * A cloud kept in memory for fast engine-level tests of the live driver (the same scenarios also run on AwsCloud over
+ * moto). EC2's states change at once, as moto's do; status checks always pass. Records every call, by EC2 or
+ * CloudWatch action name, so a test can check a dry run made no mutating one.
  */
-public final class InMemoryCloud implements Cloud {
-    private final String cluster;
+public final class InMemoryCloud implements Cloud, CloudUnderTest {
+    private final String cluster = LiveConfigs.CLUSTER;
     private final Map<String, Instance> instances = new LinkedHashMap<>();
-    private final Map<String, StatusChecks> checks = new HashMap<>();
     private final Map<String, Map<String, MetricPoint>> metrics = new HashMap<>();
     private int next = 1;
-    public int mutatingCalls;
-    public final List<String> calls = new ArrayList<>();
+    private final List<String> calls = new ArrayList<>();
+    private final Map<String, List<String>> mutatingCallsByInstance = new HashMap<>();
 
     private static final class Instance {
         String id;
@@ -37,44 +38,71 @@ public final class InMemoryCloud implements Cloud {
         long launchEpochS;
     }
 
-    public InMemoryCloud(String cluster) {
-        this.cluster = cluster;
+    @Override
+    public Cloud cloud() {
+        return this;
     }
 
-    /** An instance someone else created, with these tags. */
-    public String addForeign(String type, String state, Map<String, String> tags) {
+    @Override
+    public synchronized String addForeign(Map<String, String> tags) {
         Instance i = new Instance();
         i.id = "i-" + String.format("%017x", next++);
-        i.type = type;
-        i.state = state;
+        i.type = "m5.metal";
+        i.state = "running";
         i.tags.putAll(tags);
         instances.put(i.id, i);
         return i.id;
     }
 
-    public String state(String id) {
+    @Override
+    public synchronized String state(String id) {
         return instances.get(id).state;
     }
 
-    public Map<String, String> tags(String id) {
+    @Override
+    public synchronized Map<String, String> tags(String id) {
         return Map.copyOf(instances.get(id).tags);
     }
 
+    @Override
+    public void stopBehindLdistsBack(String instanceId) {
+        setState(instanceId, "stopped");
+    }
+
     /** Someone stops (or terminates) an instance behind ldist's back. */
-    public void setState(String id, String state) {
+    public synchronized void setState(String id, String state) {
         instances.get(id).state = state;
     }
 
-    public void setChecks(String id, StatusChecks status) {
-        checks.put(id, status);
+    @Override
+    public synchronized void reportCpu(String instanceId, long epochS, double percent) {
+        setMetric("AWS/EC2", "CPUUtilization", instanceId, epochS, percent);
     }
 
-    public void setCpu(String id, long epochS, double percent) {
-        setMetric("AWS/EC2", "CPUUtilization", id, epochS, percent);
-    }
-
-    public void setMetric(String namespace, String metricName, String id, long epochS, double value) {
+    /** Any metric, as the CloudWatch agent or EC2 would publish it. */
+    public synchronized void setMetric(String namespace, String metricName, String id, long epochS, double value) {
         metrics.computeIfAbsent(namespace + "/" + metricName, k -> new HashMap<>()).put(id, new MetricPoint(epochS, value));
+    }
+
+    @Override
+    public synchronized List<String> calls() {
+        return List.copyOf(calls);
+    }
+
+    @Override
+    public synchronized List<String> mutatingCallsOn(String instanceId) {
+        return List.copyOf(mutatingCallsByInstance.getOrDefault(instanceId, List.of()));
+    }
+
+    /** Recorded before the ownership check, as an attempt: the test wants to know it was tried at all. */
+    private void called(String action, String instanceId) {
+        calls.add(action);
+        mutatingCallsByInstance.computeIfAbsent(instanceId, k -> new ArrayList<>()).add(action);
+    }
+
+    @Override
+    public void close() {
+        // nothing held
     }
 
     public List<String> ids() {
@@ -87,8 +115,11 @@ public final class InMemoryCloud implements Cloud {
 
     private Instance owned(String id) {
         Instance i = instances.get(id);
-        if (i == null || !ours(i)) {
-            throw new IllegalStateException(id + " is not an instance of cluster " + cluster);
+        if (i == null) {
+            throw new IllegalStateException("no instance " + id);
+        }
+        if (!ours(i)) {
+            throw new ForeignInstanceException("ec2", id, cluster, i.tags.get(Tags.CLUSTER));
         }
         return i;
     }
@@ -99,6 +130,7 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized List<CloudInstance> clusterInstances() {
+        calls.add("DescribeInstances");
         List<CloudInstance> out = new ArrayList<>();
         for (Instance i : instances.values()) {
             if (ours(i)) {
@@ -110,6 +142,7 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized Optional<CloudInstance> findByLaunchToken(String token) {
+        calls.add("DescribeInstances");
         for (Instance i : instances.values()) {
             if (ours(i) && token.equals(i.tags.get(Tags.LAUNCH_TOKEN)) && !"terminated".equals(i.state)) {
                 return Optional.of(view(i));
@@ -120,7 +153,6 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized CloudInstance launch(LaunchRequest request) {
-        mutatingCalls++;
         calls.add("RunInstances");
         Instance i = new Instance();
         i.id = "i-" + String.format("%017x", next++);
@@ -136,46 +168,42 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized void start(String instanceId) {
-        mutatingCalls++;
-        calls.add("StartInstances");
+        called("StartInstances", instanceId);
         owned(instanceId).state = "running";
     }
 
     @Override
     public synchronized void stop(String instanceId) {
-        mutatingCalls++;
-        calls.add("StopInstances");
+        called("StopInstances", instanceId);
         owned(instanceId).state = "stopped";
     }
 
     @Override
     public synchronized void terminate(String instanceId) {
-        mutatingCalls++;
-        calls.add("TerminateInstances");
+        called("TerminateInstances", instanceId);
         owned(instanceId).state = "terminated";
     }
 
     @Override
     public synchronized void tag(String instanceId, Map<String, String> tags) {
-        mutatingCalls++;
-        calls.add("CreateTags");
+        called("CreateTags", instanceId);
         owned(instanceId).tags.putAll(tags);
     }
 
     @Override
     public synchronized void untag(String instanceId, String key) {
-        mutatingCalls++;
-        calls.add("DeleteTags");
+        called("DeleteTags", instanceId);
         owned(instanceId).tags.remove(key);
     }
 
     @Override
     public synchronized Map<String, StatusChecks> statusChecks(Collection<String> instanceIds) {
+        calls.add("DescribeInstanceStatus");
         Map<String, StatusChecks> out = new HashMap<>();
         for (String id : instanceIds) {
             Instance i = instances.get(id);
             if (i != null && "running".equals(i.state)) {
-                out.put(id, checks.getOrDefault(id, new StatusChecks("ok", "ok")));
+                out.put(id, new StatusChecks("ok", "ok"));
             }
         }
         return out;
@@ -184,11 +212,13 @@ public final class InMemoryCloud implements Cloud {
     @Override
     public synchronized Map<String, MetricPoint> latest(String namespace, String metricName,
                                                         Collection<String> instanceIds, long atEpochS, int periodS) {
+        calls.add("GetMetricData");
         Map<String, MetricPoint> out = new HashMap<>();
         Map<String, MetricPoint> series = metrics.getOrDefault(namespace + "/" + metricName, Map.of());
         for (String id : instanceIds) {
-            if (series.containsKey(id)) {
-                out.put(id, series.get(id));
+            MetricPoint point = series.get(id);
+            if (point != null && point.epochS() > atEpochS - periodS && point.epochS() <= atEpochS) {
+                out.put(id, point);
             }
         }
         return out;
@@ -196,7 +226,6 @@ public final class InMemoryCloud implements Cloud {
 
     @Override
     public synchronized void put(String namespace, List<MetricDatum> data) {
-        mutatingCalls++;
         calls.add("PutMetricData");
     }
 }

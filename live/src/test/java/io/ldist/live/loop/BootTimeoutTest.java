@@ -2,6 +2,7 @@ package io.ldist.live.loop;
 
 import io.ldist.live.api.ClusterReport;
 import io.ldist.live.execute.CrashPoint;
+import io.ldist.live.fakes.InMemoryCloud;
 import io.ldist.live.fakes.LiveConfigs;
 import io.ldist.live.fakes.LiveHarness;
 import org.junit.jupiter.api.Test;
@@ -16,14 +17,15 @@ class BootTimeoutTest {
     @TempDir
     Path dir;
 
-    private final LiveHarness live = new LiveHarness();
+    private final InMemoryCloud cloud = new InMemoryCloud();
+    private final LiveHarness live = new LiveHarness(cloud);
 
     @Test
     void aServerThatNeverFinishesBootingIsTerminatedAndReplaced() {
         try (LiveDistributor d = live.distributor(LiveConfigs.demo(dir, 2, 6, 0, LiveConfigs.roomy()), true,
                 CrashPoint.NEVER)) {
             live.round(d); // launches two servers
-            List<String> launched = live.cloud.ids();
+            List<String> launched = cloud.ids();
             assertThat(launched).hasSize(2);
             String stuck = launched.get(0);
             live.hypervisor.setUnreachable(stuck, true); // EC2 says running, Hyper-V never answers
@@ -31,18 +33,18 @@ class BootTimeoutTest {
             // booting, the one after the launch.
             for (int minute = 0; minute < 12; minute++) {
                 live.round(d);
-                assertThat(live.cloud.state(stuck)).isNotEqualTo("terminated");
+                assertThat(cloud.state(stuck)).isNotEqualTo("terminated");
             }
             live.round(d);
             live.round(d);
 
-            assertThat(live.cloud.state(stuck)).isEqualTo("terminated");
+            assertThat(cloud.state(stuck)).isEqualTo("terminated");
             assertThat(live.log).anySatisfy(l -> assertThat(l).contains(stuck).contains("still booting after")
                     .contains("the limit is 720 s"));
             assertThat(d.counters()).containsEntry("boots_abandoned", 1L);
             ClusterReport cluster = d.cluster();
             long active = cluster.hosts().stream().filter(h -> h.state().equals("active")).count();
-            assertThat(live.cloud.ids()).hasSize(3);
+            assertThat(cloud.ids()).hasSize(3);
             live.round(d);
             live.round(d);
             assertThat(d.cluster().hosts().stream().filter(h -> h.state().equals("active")).count())

@@ -46,7 +46,7 @@ class LiveFleetProperties {
     @Property(tries = 40)
     void theFleetKeepsItsInvariantsUnderAnySequence(@ForAll("steps") List<Integer> steps) throws IOException {
         Path dir = Files.createTempDirectory("ldist-live-prop");
-        InMemoryCloud cloud = new InMemoryCloud("ldist-test");
+        InMemoryCloud cloud = new InMemoryCloud();
         MemoryHypervisor hypervisor = new MemoryHypervisor();
         long[] clock = {1_800_000_000_000L};
         var config = LiveConfigs.demo(dir, 2, 6, 1, LiveConfigs.roomy());

@@ -2,6 +2,7 @@ package io.ldist.live.loop;
 
 import io.ldist.live.api.ClusterReport;
 import io.ldist.live.execute.CrashPoint;
+import io.ldist.live.fakes.InMemoryCloud;
 import io.ldist.live.fakes.LiveConfigs;
 import io.ldist.live.fakes.LiveHarness;
 import io.ldist.live.observe.Observer;
@@ -16,7 +17,8 @@ class MeasuredMemoryTest {
     @TempDir
     Path dir;
 
-    private final LiveHarness live = new LiveHarness();
+    private final InMemoryCloud cloud = new InMemoryCloud();
+    private final LiveHarness live = new LiveHarness(cloud);
 
     @Test
     void memoryInUseIsShownWhenTheCloudWatchAgentPublishesItAndNullWhenItDoesNotOrIsStale() {
@@ -24,9 +26,9 @@ class MeasuredMemoryTest {
                 CrashPoint.NEVER)) {
             live.round(d);
             live.round(d);
-            String reporting = live.cloud.ids().get(0);
-            String silent = live.cloud.ids().get(1);
-            live.cloud.setMetric(Observer.AGENT_NAMESPACE, Observer.MEMORY_METRIC, reporting,
+            String reporting = cloud.ids().get(0);
+            String silent = cloud.ids().get(1);
+            cloud.setMetric(Observer.AGENT_NAMESPACE, Observer.MEMORY_METRIC, reporting,
                     live.clock.get() / 1000 + 60, 42.5);
             live.round(d);
 
