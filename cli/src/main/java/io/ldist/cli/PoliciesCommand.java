@@ -45,7 +45,8 @@ final class PoliciesCommand implements Callable<Integer> {
         out.printf("  %-22s %s%n", "predictive", "policy: predictive; threshold scaling, and also scale out ahead of "
                 + "the demand forecast lead ahead (default: the launch type's boot time plus one decision interval) "
                 + "at confidence (" + Math.round(100 * ScaleOutForecast.DEFAULT_CONFIDENCE) + "%) by forecaster: "
-                + "holt or holt-winters (default; a daily season once a day is known); never scales in on a forecast");
+                + "holt or holt-winters (default; a daily season once a day is known); never scales in on a forecast; "
+                + "forecastOnly: true reports what it would add and adds nothing");
         out.println();
         out.println("ldist compare --policies (on the scenario's other settings)");
         out.printf("  %-22s %s%n", "DETECTOR-SELECTOR[-P]", "an overload detector and a VM selector of the above, with "

@@ -25,6 +25,24 @@ class PredictiveScalingScenarioTest {
     }
 
     @Test
+    void forecastOnlyWritesItsAdviceAmongTheEventsAndLaunchesNothingForIt() throws java.io.IOException {
+        Path out = tmp.resolve("advice");
+        CliRun run = CliRun.ldist("simulate", "../scenarios/tasks/ec2-day.yaml", "--out", out.toString(), "--quiet",
+                "--set", "duration=12h", "--set", "policies.scaling.policy=predictive", "--set",
+                "policies.scaling.forecastOnly=true");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        String events = java.nio.file.Files.readString(out.resolve("events.csv"));
+        assertThat(events).contains(",ScalingAdvice,SCALE_OUT,", "forecast only, nothing launched");
+        Path thresholds = tmp.resolve("thresholds");
+        CliRun alone = CliRun.ldist("simulate", "../scenarios/tasks/ec2-day.yaml", "--out", thresholds.toString(),
+                "--quiet", "--set", "duration=12h");
+        assertThat(alone.exitCode()).as(alone.toString()).isZero();
+        assertThat(java.nio.file.Files.readString(out.resolve("summary.json")))
+                .isEqualTo(java.nio.file.Files.readString(thresholds.resolve("summary.json")));
+    }
+
+    @Test
     void aConfidenceOfAHundredPercentIsRefusedAtItsField() {
         String err = CliRun.refusedLeaving(tmp, "validate", TestScenarios.tasks(tmp).toString(), "--set",
                 PREDICTIVE.replace("80%", "100%"));

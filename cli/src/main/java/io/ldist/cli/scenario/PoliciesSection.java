@@ -102,7 +102,7 @@ final class PoliciesSection {
             return null;
         }
         if (!"predictive".equals(policy)) {
-            for (String key : List.of("forecaster", "confidence", "lead")) {
+            for (String key : List.of("forecaster", "confidence", "lead", "forecastOnly")) {
                 if (in.has(at + "/" + key)) {
                     // Not an error: a sweep of the policy keeps one set of settings for both kinds.
                     context.notices.add("policies.scaling." + key + " is ignored: threshold scaling does not "
@@ -156,7 +156,8 @@ final class PoliciesSection {
             in.problem(at + "/lead", "a lead time above 0", Phrases.describe(in.node(at + "/lead")));
             lead = launch.bootTimeS() + interval;
         }
-        return new ScaleOutForecast(in.text(at + "/forecaster", ScaleOutForecast.DEFAULT_METHOD), confidence, lead);
+        return new ScaleOutForecast(in.text(at + "/forecaster", ScaleOutForecast.DEFAULT_METHOD), confidence, lead,
+                in.flag(at + "/forecastOnly", false));
     }
 
     /** A scaling setting times the scenario's scale, refused when that is more servers than a run may have. */

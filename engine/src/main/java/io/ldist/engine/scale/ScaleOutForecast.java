@@ -12,10 +12,16 @@ import java.util.Objects;
  *                   daily season once a day of history exists)
  * @param confidence of the interval whose upper bound is provisioned for, in (0, 1)
  * @param leadS      how far ahead to provision: at least the launch type's boot time
+ * @param forecastOnly compute and report what the forecast would add ({@code ScalingAdvice} in the plan), but add
+ *                   nothing and hold no scale-in back: to judge a forecast before trusting it
  */
-public record ScaleOutForecast(String method, double confidence, double leadS) {
+public record ScaleOutForecast(String method, double confidence, double leadS, boolean forecastOnly) {
     public static final String DEFAULT_METHOD = "holt-winters";
     public static final double DEFAULT_CONFIDENCE = 0.9;
+
+    public ScaleOutForecast(String method, double confidence, double leadS) {
+        this(method, confidence, leadS, false);
+    }
 
     public ScaleOutForecast {
         Objects.requireNonNull(method, "method");

@@ -13,6 +13,7 @@ import io.ldist.engine.plan.LaunchHost;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.plan.ResumeHost;
+import io.ldist.engine.plan.ScalingAdvice;
 import io.ldist.engine.provision.WaitingVms;
 import io.ldist.engine.score.Scorer;
 import io.ldist.engine.util.IntList;
@@ -160,7 +161,10 @@ public final class ThresholdScalingStep implements DecisionStep {
             loadDriven = true;
         }
         int forecastNeeds = tick ? serversForecastToBeNeeded() : -1;
-        if (forecastNeeds > running) {
+        if (forecastNeeds > running && settings.forecast().forecastOnly()) {
+            actions.advise(new ScalingAdvice(forecastNeeds, running, forecast.upperBound()));
+            forecastNeeds = -1; // advice only: it neither adds servers nor holds a scale-in back
+        } else if (forecastNeeds > running) {
             // Booting servers count as running: each tick asks only for what the forecast still lacks.
             wanted = Math.max(wanted, forecastNeeds - running);
             loadDriven = true;

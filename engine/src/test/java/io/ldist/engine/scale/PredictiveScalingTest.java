@@ -77,6 +77,24 @@ class PredictiveScalingTest {
     }
 
     @Test
+    void forecastOnlyAdvisesWhereItWouldHaveLaunchedAndLaunchesAsThresholdsAlone() {
+        Engine thresholds = engine(null);
+        Engine advising = engine(new ScaleOutForecast("holt", 0.9, 300, true));
+        int firstAdvice = -1;
+        for (int minute = 0; minute < 120; minute++) {
+            Plan alone = thresholds.decide(fleetAt(minute, ramp(minute)), Trigger.TICK);
+            Plan advised = advising.decide(fleetAt(minute, ramp(minute)), Trigger.TICK);
+            assertThat(advised.actions()).isEqualTo(alone.actions());
+            if (firstAdvice < 0 && !advised.advice().isEmpty()) {
+                firstAdvice = minute;
+                assertThat(advised.advice().get(0).serversNeeded()).isGreaterThan(SERVERS);
+                assertThat(advised.advice().get(0).describe()).contains("forecast only, nothing launched");
+            }
+        }
+        assertThat(firstAdvice).isEqualTo(firstScaleOut(engine(new ScaleOutForecast("holt", 0.9, 300))));
+    }
+
+    @Test
     void aSteadyDemandLaunchesNothingAndTheForecastHoldsBackNoScaleInItDoesNotNeed() {
         Engine engine = engine(new ScaleOutForecast("holt", 0.9, 300));
         List<Action> all = new ArrayList<>();
