@@ -109,7 +109,7 @@ class ValidateBadInputTest {
                 scenario + ":19:3: workload.path: expected a folder of PlanetLab trace files (288 lines of integer "
                         + "CPU % each), found 'missing' (" + tmp.resolve("missing") + "), which does not exist",
                 scenario + ":25:3: policies.colour: expected one of the fields scorer, weights, placement, overload, "
-                        + "vmSelection, underload, idleHosts, scaling, failover or circuitBreaker, found unknown field "
+                        + "vmSelection, underload, idleHosts, scaling, failover, disruption or circuitBreaker, found unknown field "
                         + "'colour'")
                 + "\n");
     }

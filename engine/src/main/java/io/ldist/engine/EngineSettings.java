@@ -73,6 +73,12 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
                 new PolicyContext(context.decisionIntervalS(), context.migrationBandwidthShare(), seed));
     }
 
+    /** The same choices under other fleet rules. */
+    public EngineSettings withRules(FleetRules newRules) {
+        return new EngineSettings(newRules, scorer, weights, placement, overload, vmSelection, underload,
+                switchOffIdle, scaling, missedChecks, circuitBreaker, template, context);
+    }
+
     public Scorer newScorer() {
         return WEIGHTED_SCORER.equalsIgnoreCase(scorer) ? new WeightedLoadScorer(weights)
                 : Policies.SCORERS.create(PolicyChoice.of(scorer), context);

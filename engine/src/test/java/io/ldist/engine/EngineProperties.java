@@ -1,6 +1,7 @@
 package io.ldist.engine;
 
 import io.ldist.engine.decide.Engine;
+import io.ldist.engine.decide.DisruptionBudget;
 import io.ldist.engine.decide.FleetRules;
 import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.decide.VmSizing;
@@ -116,6 +117,26 @@ class EngineProperties {
                 consolidate ? PolicyChoice.of("mmt") : null,
                 consolidate ? PolicyChoice.of("least-utilized") : null,
                 true, null, 3, null, null, PolicyContext.DEFAULT);
+    }
+
+    @Property(tries = 300)
+    void consolidation_disruptsNoMoreServersAtOnceThanTheBudgetAllows(@ForAll("worlds") World world,
+            @ForAll("budgets") DisruptionBudget budget) {
+        TestFleet fleet = world.build();
+        FleetRules base = world.rules(VmSizing.DEMAND);
+        Engine engine = settings(world, VmSizing.DEMAND, true)
+                .withRules(new FleetRules(base.maxVmsPerHost(), base.sizing(), budget)).newEngine();
+
+        Plan plan = engine.decide(fleet, Trigger.TICK);
+
+        assertThat(DisruptionBudget.disruptedHosts(fleet, plan).size()).as(plan.actions().toString())
+                .isLessThanOrEqualTo(budget.allowed(DisruptionBudget.activeHosts(fleet)));
+    }
+
+    @Provide
+    Arbitrary<DisruptionBudget> budgets() {
+        return Combinators.combine(Arbitraries.of(0.1, 0.25, 0.5, 1.0), Arbitraries.of(0, 1, 2))
+                .as(DisruptionBudget::new);
     }
 
     @Property(tries = 300)

@@ -111,6 +111,7 @@ public final class LiveConfigLoader {
         LaunchSpec launch = new LaunchSection(in).read();
         SafetyCaps caps = live.caps();
         checks.capsHoldScaling(caps, hostType);
+        engine = checks.disruptionWithinCaps(engine, caps);
         String region = live.region();
         URI endpoint = live.endpoint();
         String hypervisor = live.hypervisor();

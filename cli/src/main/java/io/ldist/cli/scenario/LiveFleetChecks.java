@@ -1,5 +1,8 @@
 package io.ldist.cli.scenario;
 
+import io.ldist.engine.EngineSettings;
+import io.ldist.engine.decide.DisruptionBudget;
+import io.ldist.engine.decide.FleetRules;
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.util.Numbers;
 import io.ldist.live.execute.SafetyCaps;
@@ -68,6 +71,26 @@ final class LiveFleetChecks {
             in.problem(at, "'" + type.name() + "', the type live launches (live.launch.instanceType), or no "
                     + "launchType", Phrases.describe(in.node(at)));
         }
+    }
+
+    /**
+     * The engine plans within the caps' disruption budget, so that the guard never refuses a plan for it: the
+     * policies' own budget when it is no larger (a larger one is refused here), else the caps'.
+     */
+    EngineSettings disruptionWithinCaps(EngineSettings engine, SafetyCaps caps) {
+        if (engine == null || caps == null) {
+            return engine;
+        }
+        DisruptionBudget own = engine.rules().disruption();
+        if (own != null && own.share() > caps.disruptionBudget() + 1e-12) {
+            in.problem("/policies/disruption/share", "at most live.caps.disruptionBudget ("
+                    + Math.round(caps.disruptionBudget() * 100) + "%), which every plan is checked against",
+                    Phrases.describe(in.node("/policies/disruption/share")));
+            return engine;
+        }
+        DisruptionBudget budget = own != null ? own : new DisruptionBudget(caps.disruptionBudget(), 0);
+        FleetRules rules = engine.rules();
+        return engine.withRules(new FleetRules(rules.maxVmsPerHost(), rules.sizing(), budget));
     }
 
     /** Scaling's bounds within the caps: its ceiling within maxInstances, its floor within maxCostPerHour. */

@@ -2,6 +2,7 @@ package io.ldist.cli.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ldist.engine.EngineSettings;
+import io.ldist.engine.decide.DisruptionBudget;
 import io.ldist.engine.decide.FleetRules;
 import io.ldist.engine.decide.VmSizing;
 import io.ldist.engine.failover.CircuitBreakerSettings;
@@ -73,7 +74,7 @@ final class PoliciesSection {
         if (!in.problems().isEmpty()) {
             return null;
         }
-        return new EngineSettings(new FleetRules(maxVms, sizing), scorer, weights, placement, overload,
+        return new EngineSettings(new FleetRules(maxVms, sizing, readDisruption()), scorer, weights, placement, overload,
                 overload == null ? null : selection, underload, switchOff, scaling, missed, breaker, template,
                 policyContext);
     }
@@ -170,6 +171,21 @@ final class PoliciesSection {
             return value;
         }
         return (int) servers;
+    }
+
+    /** The disruption budget, or null for none. */
+    private DisruptionBudget readDisruption() {
+        String at = "/policies/disruption";
+        if (!in.has(at)) {
+            return null;
+        }
+        double share = in.share(at + "/share", 1);
+        if (!(share > 0)) {
+            in.problem(at + "/share", "a share above 0, at most 100% (at least one server may always be disrupted)",
+                    Phrases.describe(in.node(at + "/share")));
+            return null;
+        }
+        return new DisruptionBudget(share, in.integer(at + "/atMost", 0));
     }
 
     private CircuitBreakerSettings readCircuitBreaker() {

@@ -99,7 +99,8 @@ public final class ConsolidationStep implements DecisionStep {
         for (int index : PlacementOrder.of(leaving, placement, plan::vmDemandCpu)) {
             int vm = leaving.get(index);
             int source = sources.get(index);
-            int target = HostSearch.best(vm, plan, placement, h -> overloaded[h], detector);
+            int target = plan.mayDisrupt(source) ? HostSearch.best(vm, plan, placement, h -> overloaded[h], detector)
+                    : -1; // the disruption budget is spent: it stays, and waits for a later round
             if (target < 0) {
                 plan.place(vm, source); // no room anywhere: it stays, and its server stays overloaded
                 continue;
@@ -139,7 +140,7 @@ public final class ConsolidationStep implements DecisionStep {
         }
         boolean[] becameTarget = new boolean[hosts];
         for (int h : order) {
-            if (becameTarget[h]) {
+            if (becameTarget[h] || !plan.mayDisrupt(h)) {
                 continue;
             }
             noTarget[h] = true;

@@ -59,6 +59,9 @@ public final class Moves {
         }
         int runsOn = plan.view().vmHost(vm);
         if (host != runsOn) {
+            if (reason != Reason.FAILOVER) {
+                plan.disrupt(runsOn);
+            }
             plan.setActionOf(vm, actions.addAt(new MigrateVm(VmId.of(vm), HostId.of(runsOn), HostId.of(host),
                     reason)));
         } else {

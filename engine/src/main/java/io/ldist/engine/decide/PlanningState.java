@@ -57,6 +57,11 @@ public final class PlanningState implements PlanView {
     /** Per-server VM list, copied from the view the first time the plan changes it. */
     private final IntList[] changedVmLists;
 
+    // ---- disruption (see DisruptionBudget): servers draining with VMs or giving VMs up, and how many may be
+    private final boolean[] disrupted;
+    private int disruptedCount;
+    private final int disruptionAllowed;
+
     // ---- candidate servers
     private final CandidateServers candidates;
 
@@ -97,6 +102,17 @@ public final class PlanningState implements PlanView {
         for (int v = 0; v < view.vmCount(); v++) {
             loadVm(v);
         }
+        disrupted = new boolean[hostCount];
+        if (rules.disruption() != null) {
+            for (int h = 0; h < hostCount; h++) {
+                if (DisruptionBudget.disruptedInView(view, h)) {
+                    disrupted[h] = true;
+                    disruptedCount++;
+                }
+            }
+        }
+        disruptionAllowed = rules.disruption() == null ? Integer.MAX_VALUE
+                : rules.disruption().allowed(DisruptionBudget.activeHosts(view));
         candidates = new CandidateServers(view, h -> accepts[h], h -> counts[h * COUNTS + PLACED_VMS] > 0, state,
                 boundCache);
     }
@@ -523,8 +539,27 @@ public final class PlanningState implements PlanView {
         return closed[h];
     }
 
+    /**
+     * Whether the plan may disrupt server {@code h} (drain it, or migrate a VM off it for a reason
+     * other than failover) within the fleet's disruption budget: always when it is disrupted already.
+     */
+    public boolean mayDisrupt(int h) {
+        return disrupted[h] || disruptedCount < disruptionAllowed;
+    }
+
+    /** Counts server {@code h} as disrupted by the plan (see {@link #mayDisrupt}). */
+    void disrupt(int h) {
+        if (!disrupted[h]) {
+            disrupted[h] = true;
+            disruptedCount++;
+        }
+    }
+
     /** Records a change of server state made by the plan (drain, fence, stop, terminate). */
     public void setHostState(int h, HostState newState) {
+        if (newState == HostState.DRAINING) {
+            disrupt(h);
+        }
         state[h] = newState;
         accepts[h] = acceptsVmsInPrinciple(h);
         regroup(h);

@@ -231,7 +231,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         int chosen = -1;
         double least = Double.POSITIVE_INFINITY;
         for (int h = 0; h < plan.hostCount(); h++) {
-            if (plan.hostState(h) != HostState.ACTIVE) {
+            if (plan.hostState(h) != HostState.ACTIVE || !plan.mayDisrupt(h)) {
                 continue;
             }
             double load = scorer.hostLoad(h, plan);

@@ -1,13 +1,11 @@
 package io.ldist.live.execute;
 
+import io.ldist.engine.decide.DisruptionBudget;
 import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.plan.Action;
-import io.ldist.engine.plan.DrainHost;
 import io.ldist.engine.plan.LaunchHost;
-import io.ldist.engine.plan.MigrateVm;
 import io.ldist.engine.plan.Plan;
-import io.ldist.engine.plan.Reason;
 import io.ldist.engine.plan.ResumeHost;
 import io.ldist.engine.plan.StopHost;
 import io.ldist.engine.plan.TerminateHost;
@@ -15,7 +13,6 @@ import io.ldist.engine.plan.TerminateHost;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -50,7 +47,6 @@ public final class PlanGuard {
         int instances = 0;
         double costPerHour = 0;
         int active = 0;
-        Set<Integer> disrupted = new HashSet<>();
         for (int h = 0; h < view.hostCount(); h++) {
             HostState state = view.hostState(h);
             if (state != HostState.TERMINATED) {
@@ -61,9 +57,6 @@ public final class PlanGuard {
             }
             if (state == HostState.ACTIVE || state == HostState.DRAINING) {
                 active++;
-            }
-            if (state == HostState.DRAINING) {
-                disrupted.add(h);
             }
         }
         int launches = 0;
@@ -83,10 +76,6 @@ public final class PlanGuard {
                 if (view.hostState(a.host().index()).isRunning()) {
                     costPerHour -= view.hostType(a.host().index()).priceUsdPerHour();
                 }
-            } else if (action instanceof DrainHost a) {
-                disrupted.add(a.host().index());
-            } else if (action instanceof MigrateVm a && a.reason() != Reason.FAILOVER) {
-                disrupted.add(a.from().index());
             }
         }
         List<String> refusals = new ArrayList<>();
@@ -105,11 +94,14 @@ public final class PlanGuard {
             refusals.add("terminations: " + terminations + " in this plan after " + terminationsAtS.size()
                     + " in the last hour, cap maxTerminationsPerHour " + caps.maxTerminationsPerHour());
         }
-        int allowed = (int) Math.floor(caps.disruptionBudget() * Math.max(active, 1) + 1e-9);
-        if (disrupted.size() > Math.max(allowed, 1)) {
+        // The engine's own count, so that a plan the engine made within this budget is never refused for it.
+        DisruptionBudget budget = new DisruptionBudget(caps.disruptionBudget(), 0);
+        Set<Integer> disrupted = DisruptionBudget.disruptedHosts(view, plan);
+        int allowed = budget.allowed(DisruptionBudget.activeHosts(view));
+        if (disrupted.size() > allowed) {
             refusals.add(String.format(Locale.ROOT,
-                    "disruption budget: %d of %d active servers draining or giving up VMs at once, budget %.0f %% (%d)",
-                    disrupted.size(), active, caps.disruptionBudget() * 100, Math.max(allowed, 1)));
+                    "disruption budget: %d of %d active servers draining or giving up VMs at once, budget "
+                            + "%.0f %% (%d)", disrupted.size(), active, caps.disruptionBudget() * 100, allowed));
         }
         return refusals;
     }
