@@ -5,6 +5,7 @@ import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.Policies;
 import io.ldist.engine.registry.PolicyFamily;
 import io.ldist.engine.registry.PolicyParameter;
+import io.ldist.engine.scale.ScaleOutForecast;
 import io.ldist.engine.scale.ScalingSettings;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +42,11 @@ final class PoliciesCommand implements Callable<Integer> {
                 + ScalingSettings.DEFAULT_SCALE_IN + "); step, cooldown (" + Durations.describe(
                 ScalingSettings.DEFAULT_COOLDOWN_S) + "), minHosts, maxHosts, standbyPool, launchType, drain: "
                 + "finish or migrate");
+        out.printf("  %-22s %s%n", "predictive", "policy: predictive; threshold scaling, and also scale out ahead of "
+                + "the demand forecast lead ahead (default: the launch type's boot time plus one decision interval) "
+                + "at confidence (" + Math.round(100 * ScaleOutForecast.DEFAULT_CONFIDENCE) + "%) by forecaster: "
+                + "holt or holt-winters (default; a daily season once a day is known); never scales in on a forecast; "
+                + "forecastOnly: true reports what it would add and adds nothing");
         out.println();
         out.println("ldist compare --policies (on the scenario's other settings)");
         out.printf("  %-22s %s%n", "DETECTOR-SELECTOR[-P]", "an overload detector and a VM selector of the above, with "

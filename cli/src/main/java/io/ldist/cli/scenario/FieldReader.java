@@ -44,6 +44,12 @@ final class FieldReader {
         return node == null ? 0 : node.size();
     }
 
+    /** A true/false field (the schema has checked its type). */
+    boolean flag(String pointer, boolean defaultValue) {
+        JsonNode node = node(pointer);
+        return node == null ? defaultValue : node.asBoolean();
+    }
+
     String text(String pointer, String defaultValue) {
         JsonNode node = node(pointer);
         return node == null ? defaultValue : node.asText();

@@ -95,7 +95,8 @@ final class LiveFleetChecks {
 
     /** Scaling's bounds within the caps: its ceiling within maxInstances, its floor within maxCostPerHour. */
     void capsHoldScaling(SafetyCaps caps, HostType type) {
-        if (!"threshold".equals(in.text(SCALING + "/policy", "none"))) {
+        String policy = in.text(SCALING + "/policy", "none");
+        if (!"threshold".equals(policy) && !"predictive".equals(policy)) {
             return;
         }
         if (!in.has(SCALING + "/maxHosts")) {

@@ -14,6 +14,7 @@ import io.ldist.engine.registry.Policies;
 import io.ldist.engine.registry.PolicyChoice;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.registry.PolicyFamily;
+import io.ldist.engine.scale.ScaleOutForecast;
 import io.ldist.engine.scale.ScalingSettings;
 import io.ldist.engine.score.LoadWeights;
 import io.ldist.sim.spec.HostGroup;
@@ -97,8 +98,18 @@ final class PoliciesSection {
 
     private ScalingSettings readScaling(int initialHosts) {
         String at = "/policies/scaling";
-        if (!"threshold".equals(in.text(at + "/policy", "none"))) {
+        String policy = in.text(at + "/policy", "none");
+        if (!"threshold".equals(policy) && !"predictive".equals(policy)) {
             return null;
+        }
+        if (!"predictive".equals(policy)) {
+            for (String key : List.of("forecaster", "confidence", "lead", "forecastOnly")) {
+                if (in.has(at + "/" + key)) {
+                    // Not an error: a sweep of the policy keeps one set of settings for both kinds.
+                    context.notices.add("policies.scaling." + key + " is ignored: threshold scaling does not "
+                            + "forecast (policy: predictive does)");
+                }
+            }
         }
         double out = in.share(at + "/scaleOut", ScalingSettings.DEFAULT_SCALE_OUT);
         double scaleIn = in.share(at + "/scaleIn", ScalingSettings.DEFAULT_SCALE_IN);
@@ -124,7 +135,30 @@ final class PoliciesSection {
                 scaled(at + "/minHosts", min), scaled(at + "/maxHosts", max),
                 scaled(at + "/step", Math.max(1, in.integer(at + "/step", 1))), launch,
                 scaled(at + "/standbyPool", Math.max(0, in.integer(at + "/standbyPool", 0))),
-                "migrate".equals(in.text(at + "/drain", "finish")));
+                "migrate".equals(in.text(at + "/drain", "finish")),
+                "predictive".equals(policy) ? readForecast(at, launch) : null);
+    }
+
+    /**
+     * Predictive scale-out's settings; the lead defaults to the launch type's boot time plus one decision interval
+     * (a server asked for at a decision is up by the next one after the demand).
+     */
+    private ScaleOutForecast readForecast(String at, HostType launch) {
+        double interval = in.has("/decisionInterval") ? in.quantity("/decisionInterval", Units.DURATION, 300)
+                : in.quantity("/live/loop/interval", Units.DURATION, 300);
+        double confidence = in.share(at + "/confidence", ScaleOutForecast.DEFAULT_CONFIDENCE);
+        if (!(confidence > 0 && confidence < 1)) {
+            in.problem(at + "/confidence", "a confidence between 0 and 100% (exclusive)",
+                    Phrases.describe(in.node(at + "/confidence")));
+            confidence = ScaleOutForecast.DEFAULT_CONFIDENCE;
+        }
+        double lead = in.quantity(at + "/lead", Units.DURATION, launch.bootTimeS() + interval);
+        if (!(lead > 0)) {
+            in.problem(at + "/lead", "a lead time above 0", Phrases.describe(in.node(at + "/lead")));
+            lead = launch.bootTimeS() + interval;
+        }
+        return new ScaleOutForecast(in.text(at + "/forecaster", ScaleOutForecast.DEFAULT_METHOD), confidence, lead,
+                in.flag(at + "/forecastOnly", false));
     }
 
     /** A scaling setting times the scenario's scale, refused when that is more servers than a run may have. */

@@ -7,13 +7,19 @@ import java.util.Collections;
 import java.util.List;
 
 /**
- * What the engine proposes at one decision: actions in the order they should be applied, and notes of what
- * changed inside the engine meanwhile (circuit breakers), in server order.
+ * What the engine proposes at one decision: actions in the order they should be applied, notes of what changed
+ * inside the engine meanwhile (circuit breakers, in server order), and advice it gave without acting on it
+ * (predictive scaling in forecast-only mode).
  */
-public record Plan(double atS, List<Action> actions, List<BreakerChanged> breakerChanges) {
+public record Plan(double atS, List<Action> actions, List<BreakerChanged> breakerChanges, List<ScalingAdvice> advice) {
     public Plan {
         actions = List.copyOf(actions);
         breakerChanges = List.copyOf(breakerChanges);
+        advice = List.copyOf(advice);
+    }
+
+    public Plan(double atS, List<Action> actions, List<BreakerChanged> breakerChanges) {
+        this(atS, actions, breakerChanges, List.of());
     }
 
     public Plan(double atS, List<Action> actions) {
@@ -37,6 +43,7 @@ public record Plan(double atS, List<Action> actions, List<BreakerChanged> breake
         private final double atS;
         private final List<Action> actions = new ArrayList<>();
         private final List<BreakerChanged> breakerChanges = new ArrayList<>();
+        private final List<ScalingAdvice> advice = new ArrayList<>();
         private int withdrawn;
         private int launches;
 
@@ -95,13 +102,17 @@ public record Plan(double atS, List<Action> actions, List<BreakerChanged> breake
             breakerChanges.add(change);
         }
 
+        public void advise(ScalingAdvice note) {
+            advice.add(note);
+        }
+
         public Plan build() {
             if (breakerChanges.isEmpty()) {
-                return new Plan(atS, actions(), List.of());
+                return new Plan(atS, actions(), List.of(), advice);
             }
             List<BreakerChanged> notes = new ArrayList<>(breakerChanges);
             notes.sort(java.util.Comparator.comparingInt(n -> n.host().index()));
-            return new Plan(atS, actions(), notes);
+            return new Plan(atS, actions(), notes, advice);
         }
     }
 }

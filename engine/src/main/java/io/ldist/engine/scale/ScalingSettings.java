@@ -5,7 +5,7 @@ import io.ldist.engine.model.HostType;
 import java.util.Objects;
 
 /**
- * Threshold scaling of a fleet of servers.
+ * Threshold scaling of a fleet of servers, optionally with predictive scale-out ({@link ScaleOutForecast}).
  *
  * @param scaleOutThreshold fleet load (mean over the window) above which servers are added
  * @param scaleInThreshold  fleet load below which one server is drained and retired
@@ -18,15 +18,24 @@ import java.util.Objects;
  * @param standbyPool       stopped servers kept warm, resumed before any new launch
  * @param drainByMigration  when retiring a server, move its VMs to others with room instead of waiting for
  *                          their tasks to finish
+ * @param forecast          predictive scale-out on top of the thresholds, or null for thresholds alone
  */
 public record ScalingSettings(double scaleOutThreshold, double scaleInThreshold, double windowS, double cooldownS,
                               int minHosts, int maxHosts, int step, HostType launchType, int standbyPool,
-                              boolean drainByMigration) {
+                              boolean drainByMigration, ScaleOutForecast forecast) {
     /** What a scenario gets for the settings it leaves out. */
     public static final double DEFAULT_SCALE_OUT = 0.8;
     public static final double DEFAULT_SCALE_IN = 0.2;
     public static final double DEFAULT_WINDOW_S = 300;
     public static final double DEFAULT_COOLDOWN_S = 300;
+
+    /** Threshold scaling alone. */
+    public ScalingSettings(double scaleOutThreshold, double scaleInThreshold, double windowS, double cooldownS,
+                           int minHosts, int maxHosts, int step, HostType launchType, int standbyPool,
+                           boolean drainByMigration) {
+        this(scaleOutThreshold, scaleInThreshold, windowS, cooldownS, minHosts, maxHosts, step, launchType,
+                standbyPool, drainByMigration, null);
+    }
 
     public ScalingSettings {
         Objects.requireNonNull(launchType, "launchType");

@@ -13,6 +13,7 @@ import io.ldist.engine.plan.LaunchHost;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.plan.ResumeHost;
+import io.ldist.engine.plan.ScalingAdvice;
 import io.ldist.engine.provision.WaitingVms;
 import io.ldist.engine.score.Scorer;
 import io.ldist.engine.util.IntList;
@@ -25,6 +26,11 @@ import java.util.ArrayDeque;
  * least-loaded server is drained and then stopped (refilling the pool) or terminated. Load-driven actions
  * respect a cooldown and wait for servers still booting. Capacity for VMs that wait for a server (after a
  * failover) and the minimum fleet size are restored at once, without cooldown.
+ *
+ * <p>With a {@link ScaleOutForecast}, the fleet's demand (its load times its active servers: servers' worth of
+ * load) is also forecast a lead time ahead, and servers are added whenever the upper bound of that forecast needs
+ * more at the scale-out threshold than are running or booting; a scale-in waits while the forecast still needs the
+ * server it would retire.
  */
 public final class ThresholdScalingStep implements DecisionStep {
     private final ScalingSettings settings;
@@ -33,17 +39,25 @@ public final class ThresholdScalingStep implements DecisionStep {
     private final ArrayDeque<double[]> loadSamples = new ArrayDeque<>();
     private double firstSampleS = Double.NaN;
     private double lastActionS = Double.NEGATIVE_INFINITY;
+    private final DemandForecast forecast;
 
     public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement) {
         this.settings = settings;
         this.scorer = scorer;
         this.placement = placement;
+        // Demand beyond twice the largest fleet is clamped: it would ask for more servers than may run anyway.
+        this.forecast = settings.forecast() == null ? null
+                : new DemandForecast(settings.forecast(), 2.0 * settings.maxHosts());
     }
 
-    /** The load window, when it began, and the last load-driven action (for the cooldown). */
-    public record Memory(double[][] samples, double firstSampleS, double lastActionS) {
+    /**
+     * The load window, when it began, the last load-driven action (for the cooldown), and the demand samples the
+     * forecast is rebuilt from (empty without one).
+     */
+    public record Memory(double[][] samples, double firstSampleS, double lastActionS, double[][] demand) {
         public Memory {
             samples = copy(samples);
+            demand = copy(demand);
         }
 
         @Override
@@ -51,7 +65,15 @@ public final class ThresholdScalingStep implements DecisionStep {
             return copy(samples);
         }
 
+        @Override
+        public double[][] demand() {
+            return copy(demand);
+        }
+
         private static double[][] copy(double[][] samples) {
+            if (samples == null) {
+                return new double[0][]; // memory saved before forecasts existed
+            }
             double[][] copy = new double[samples.length][];
             for (int i = 0; i < samples.length; i++) {
                 copy[i] = samples[i].clone();
@@ -62,7 +84,8 @@ public final class ThresholdScalingStep implements DecisionStep {
 
     @Override
     public Object remember() {
-        return new Memory(loadSamples.toArray(new double[0][]), firstSampleS, lastActionS);
+        return new Memory(loadSamples.toArray(new double[0][]), firstSampleS, lastActionS,
+                forecast == null ? new double[0][] : forecast.remember());
     }
 
     @Override
@@ -74,6 +97,9 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         firstSampleS = m.firstSampleS();
         lastActionS = m.lastActionS();
+        if (forecast != null) {
+            forecast.recall(m.demand());
+        }
     }
 
     /** Load is sampled at ticks; after a health check only capacity for VMs a failover displaced is restored. */
@@ -105,6 +131,9 @@ public final class ThresholdScalingStep implements DecisionStep {
             }
         }
         double load = windowLoad();
+        if (tick && forecast != null) {
+            forecast.observe(now, loadSamples.peekLast()[1] * activeHosts(plan));
+        }
         // Load-driven actions wait for a full window of observations, and for the last action to cool down.
         boolean loadKnown = tick && now - firstSampleS >= settings.windowS();
 
@@ -131,6 +160,15 @@ public final class ThresholdScalingStep implements DecisionStep {
             wanted = Math.max(wanted, settings.step());
             loadDriven = true;
         }
+        int forecastNeeds = tick ? serversForecastToBeNeeded() : -1;
+        if (forecastNeeds > running && settings.forecast().forecastOnly()) {
+            actions.advise(new ScalingAdvice(forecastNeeds, running, forecast.upperBound()));
+            forecastNeeds = -1; // advice only: it neither adds servers nor holds a scale-in back
+        } else if (forecastNeeds > running) {
+            // Booting servers count as running: each tick asks only for what the forecast still lacks.
+            wanted = Math.max(wanted, forecastNeeds - running);
+            loadDriven = true;
+        }
         wanted = Math.min(wanted, settings.maxHosts() - running);
         if (wanted > 0) {
             // Servers for VMs a failover displaced say so; the others are load or the minimum fleet size.
@@ -140,13 +178,37 @@ public final class ThresholdScalingStep implements DecisionStep {
                 lastActionS = now;
             }
         } else if (load < settings.scaleInThreshold() && cooledDown && booting == 0 && waitingVms.isEmpty()
-                && running > settings.minHosts()) {
+                && running > settings.minHosts() && forecastNeeds < running) {
             retireOneHost(standby, plan, actions);
             lastActionS = now;
         }
         if (tick) {
             refillStandbyPool(booting, plan, actions);
         }
+    }
+
+    /**
+     * Servers the demand forecast's upper bound needs at the scale-out threshold, at most {@code maxHosts}; -1
+     * without a forecast or while it cannot bound the demand yet.
+     */
+    private int serversForecastToBeNeeded() {
+        double upper = forecast == null ? Double.NaN : forecast.upperBound();
+        if (Double.isNaN(upper)) {
+            return -1;
+        }
+        // A hair below a whole number of servers is that number (floating sums of shares).
+        int needed = (int) Math.ceil(upper / settings.scaleOutThreshold() - 1e-9);
+        return Math.min(settings.maxHosts(), Math.max(settings.minHosts(), needed));
+    }
+
+    private static int activeHosts(PlanningState plan) {
+        int active = 0;
+        for (int h = 0; h < plan.hostCount(); h++) {
+            if (plan.hostState(h) == HostState.ACTIVE) {
+                active++;
+            }
+        }
+        return active;
     }
 
     private void addHosts(int count, Reason reason, PlanningState plan, Plan.Builder actions) {

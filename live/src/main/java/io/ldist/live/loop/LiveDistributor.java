@@ -223,6 +223,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
 
     private Plan decide(Trigger trigger) {
         Plan plan = engine.decide(fleet, trigger);
+        plan.advice().forEach(advice -> log.accept("scaling: " + advice.describe()));
         for (RoundListener listener : listeners) {
             listener.decided(fleet, trigger, plan);
         }

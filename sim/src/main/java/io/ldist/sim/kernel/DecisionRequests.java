@@ -7,6 +7,7 @@ import io.ldist.engine.model.TaskChanges;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.plan.BreakerChanged;
 import io.ldist.engine.plan.Plan;
+import io.ldist.engine.plan.ScalingAdvice;
 import io.ldist.sim.record.EventLog;
 import io.ldist.sim.record.EventRow;
 import io.ldist.sim.record.RunRecorder;
@@ -112,6 +113,7 @@ final class DecisionRequests {
         onlyTasksChanged = true;
         wholeDecisionOwed = false;
         logCircuitBreakerChanges(plan);
+        logAdvice(plan);
         SimExecutor.Outcome outcome = executor.apply(plan);
         timeseries.countPlan(plan);
         if (checkAfterEveryPlan) {
@@ -139,6 +141,13 @@ final class DecisionRequests {
             followUps++;
             request(outcome.capacityChanged() ? Trigger.CAPACITY_FREED : Trigger.TASKS_QUEUED);
             events.schedule(t, new SimEvent.FollowUpDue());
+        }
+    }
+
+    /** Advice the engine gave without acting on it (predictive scaling's forecast-only mode). */
+    private void logAdvice(Plan plan) {
+        for (ScalingAdvice advice : plan.advice()) {
+            log.accept(new EventRow(fleet.nowS(), "ScalingAdvice", "SCALE_OUT", -1, -1, -1, -1, advice.describe()));
         }
     }
 
