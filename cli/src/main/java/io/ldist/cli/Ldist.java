@@ -15,7 +15,7 @@ import java.io.PrintWriter;
         description = "Load distributor for cloud fleets: simulate scenarios and compare policies.",
         subcommands = {SimulateCommand.class, ValidateCommand.class, CompareCommand.class, ReportCommand.class,
                 BenchCommand.class,
-                PoliciesCommand.class,
+                PoliciesCommand.class, ForecastEvalCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Ldist {
     public static final int BAD_INPUT = 2;

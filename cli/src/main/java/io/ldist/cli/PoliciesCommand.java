@@ -32,6 +32,7 @@ final class PoliciesCommand implements Callable<Integer> {
         print(out, Policies.OVERLOAD, "policies.overload");
         print(out, Policies.VM_SELECTION, "policies.vmSelection");
         print(out, Policies.UNDERLOAD, "policies.underload");
+        print(out, Policies.FORECASTERS, "forecasters (ldist forecast-eval --methods)");
         out.println();
         out.println("policies.scaling");
         out.printf("  %-22s %s%n", "none", "a fixed fleet (default); failover still brings back servers of the failed "

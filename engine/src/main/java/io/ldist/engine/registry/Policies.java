@@ -14,6 +14,13 @@ import io.ldist.engine.consolidate.VmSelector;
 import io.ldist.engine.score.DominantResourceScorer;
 import io.ldist.engine.score.Scorer;
 
+import io.ldist.engine.forecast.EwmaForecaster;
+import io.ldist.engine.forecast.ForecasterFactory;
+import io.ldist.engine.forecast.HoltWintersForecaster;
+import io.ldist.engine.forecast.LastValueForecaster;
+import io.ldist.engine.forecast.MedianForecaster;
+import io.ldist.engine.forecast.MovingAverageForecaster;
+
 import java.util.List;
 
 /**
@@ -30,6 +37,13 @@ public final class Policies {
                     (p, c) -> new DominantResourceScorer());
 
     // Ranges are those the constructors accept: every declared value builds, every refused one would throw.
+
+    private static final PolicyParameter HOLT_ALPHA = PolicyParameter.number("alpha", ParameterRange.POSITIVE_SHARE,
+            0.5, "", "how fast the level follows");
+    private static final PolicyParameter HOLT_BETA = PolicyParameter.number("beta", ParameterRange.POSITIVE_SHARE,
+            0.1, "", "how fast the trend follows");
+    private static final PolicyParameter HOLT_PHI = PolicyParameter.number("phi", ParameterRange.POSITIVE_SHARE,
+            0.95, "", "trend damping per sample (1: none)");
 
     /** ThresholdOverloadDetector: (0, 1]. */
     private static final PolicyParameter THRESHOLD = PolicyParameter.number("threshold",
@@ -68,6 +82,38 @@ public final class Policies {
                     + "bisquare robustness weights", List.of(REGRESSION_SAFETY, FALLBACK),
                     (p, c) -> new RegressionOverloadDetector(
                             RegressionOverloadDetector.Fit.ROBUST_LOESS, p.number("safety"), fallback(p), c));
+
+    /** Forecasters by name, each built for the series and horizons of its use (forecast-eval, predictive scaling). */
+    public static final PolicyFamily<ForecasterFactory> FORECASTERS = new PolicyFamily<ForecasterFactory>("forecast")
+            .register("last-value", "persistence: the next value is the latest", (p, c) -> LastValueForecaster::new)
+            .register("moving-average", "the mean of the last window samples",
+                    List.of(PolicyParameter.integer("window", ParameterRange.atLeast(1), 12, "samples",
+                            "samples averaged (12 at 5 min: an hour)")),
+                    (p, c) -> s -> new MovingAverageForecaster(s, (int) p.integer("window")))
+            .register("ewma", "exponentially weighted moving average",
+                    List.of(PolicyParameter.number("alpha", ParameterRange.POSITIVE_SHARE, 0.3, "",
+                            "weight of the newest sample")),
+                    (p, c) -> s -> new EwmaForecaster(s, p.number("alpha")))
+            .register("median", "a weighted quantile (the median by default, which minimises the absolute error) of "
+                    + "the last window samples, newer ones weighing more",
+                    List.of(PolicyParameter.integer("window", ParameterRange.atLeast(1), 48, "samples",
+                                    "samples the quantile is taken over (48 at 5 min: four hours)"),
+                            PolicyParameter.number("quantile", ParameterRange.POSITIVE_SHARE, 0.5, "",
+                                    "which quantile (0.5: the median)"),
+                            PolicyParameter.number("decay", ParameterRange.POSITIVE_SHARE, 0.95, "",
+                                    "weight of a sample relative to the one after it")),
+                    (p, c) -> s -> new MedianForecaster(s, (int) p.integer("window"), p.number("quantile"),
+                            p.number("decay")))
+            .register("holt", "Holt's level and damped trend",
+                    List.of(HOLT_ALPHA, HOLT_BETA, HOLT_PHI),
+                    (p, c) -> s -> new HoltWintersForecaster(s, p.number("alpha"), p.number("beta"), 0.05,
+                            p.number("phi"), false))
+            .register("holt-winters", "Holt's level and damped trend, with an additive daily season once a day of "
+                    + "samples is known", List.of(HOLT_ALPHA, HOLT_BETA, HOLT_PHI,
+                            PolicyParameter.number("gamma", ParameterRange.POSITIVE_SHARE, 0.05, "",
+                                    "how fast the season follows")),
+                    (p, c) -> s -> new HoltWintersForecaster(s, p.number("alpha"), p.number("beta"),
+                            p.number("gamma"), p.number("phi"), true));
 
     private static OverloadDetector fallback(PolicyParameters p) {
         return new ThresholdOverloadDetector(p.number("fallback"));
