@@ -2,6 +2,7 @@ package io.ldist.cli;
 
 import io.ldist.cli.scenario.ScenarioException;
 import io.ldist.cli.compare.CompareCommand;
+import io.ldist.cli.live.LiveCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,13 +10,15 @@ import java.io.PrintWriter;
 
 /**
  * The ldist command. Exit codes: 0 done, 2 bad input (a scenario, a trace, an option, an output folder in the
- * way or in use by another run), 1 failure (a full disk among them).
+ * way or in use by another run, a live journal held by another run), 1 failure (a full disk, an AWS endpoint that
+ * does not answer, missing credentials among them).
  */
 @Command(name = "ldist", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
-        description = "Load distributor for cloud fleets: simulate scenarios and compare policies.",
+        description = "Load distributor for cloud fleets: simulate scenarios, compare policies, run a live fleet.",
         subcommands = {SimulateCommand.class, ValidateCommand.class, CompareCommand.class, ReportCommand.class,
                 BenchCommand.class,
                 PoliciesCommand.class, ForecastEvalCommand.class,
+                LiveCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Ldist {
     public static final int BAD_INPUT = 2;
@@ -71,6 +74,11 @@ public final class Ldist {
             err.println(e.getMessage());
             err.flush();
             return BAD_INPUT;
+        }
+        if (e instanceof FailureException) {
+            err.println(e.getMessage());
+            err.flush();
+            return FAILURE;
         }
         var diskFull = DiskFull.message(e);
         if (diskFull.isPresent()) {

@@ -8,6 +8,7 @@ import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.VmType;
 import io.ldist.live.record.DecisionRecorder;
 import io.ldist.live.record.DecisionReplay;
+import io.ldist.live.record.RecordedTrace;
 import io.ldist.live.record.TypeCatalogue;
 import io.ldist.sim.spec.HostGroup;
 import picocli.CommandLine.Command;
@@ -15,6 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,6 +50,10 @@ public final class LiveReplayCommand implements Callable<Integer> {
             throw new BadInputException(scenarioFile + ": not found: the recording was not finished (its scenario "
                     + "is written when ldist live run --record stops)");
         }
+        if (!hasTasks(recording.resolve(RecordedTrace.TASKS))) {
+            throw new BadInputException(recording + ": no task ran while it was recorded, and the scenario that "
+                    + "builds the engine to replay on needs one: record while tasks are given to the API");
+        }
         LoadedScenario scenario = ScenarioLoader.load(scenarioFile, List.of());
         DecisionReplay.Result result;
         try {
@@ -67,6 +73,14 @@ public final class LiveReplayCommand implements Callable<Integer> {
             out.printf("  ... and %d more%n", result.differing() - result.differences().size());
         }
         return result.allIdentical() ? 0 : 1;
+    }
+
+    private static boolean hasTasks(Path tasks) {
+        try (var lines = Files.lines(tasks)) {
+            return lines.skip(1).anyMatch(line -> !line.isBlank());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            return false;
+        }
     }
 
     /** Every server type the scenario's engine may launch or find, and the VM type of its template. */

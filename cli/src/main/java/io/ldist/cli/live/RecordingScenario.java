@@ -79,6 +79,10 @@ public final class RecordingScenario {
                 .append(" (cluster ").append(config.cluster()).append(").\n");
         text.append("# Replay the world with: ldist simulate ").append(FILE)
                 .append("; check the decisions with: ldist live replay <this folder>\n");
+        if (summary.tasks() == 0) {
+            text.append("# No task ran while recording: a task workload needs one, so neither ldist simulate nor\n"
+                    + "# ldist live replay can use this recording (record while tasks are given to the API).\n");
+        }
         if (summary.tasksCutShort() > 0) {
             text.append("# ").append(summary.tasksCutShort())
                     .append(" task(s) still running when recording ended are given the time they had run.\n");

@@ -451,7 +451,8 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
     public synchronized Health health() {
         tick();
         if (Double.isNaN(lastObservationS)) {
-            return new Health(false, Double.NaN, "no observation yet");
+            return new Health(false, Double.NaN, lastObservationError != null
+                    ? "last observation failed: " + lastObservationError : "no observation yet");
         }
         double age = fleet.nowS() - lastObservationS;
         boolean fresh = age <= 3 * config.intervalS();
