@@ -56,14 +56,15 @@ public final class ReportOptions {
     }
 
     /**
-     * Builds the report of the results in {@code folder} (whose time series it reads), then writes report.html and
-     * its charts into {@code into}.
+     * Builds the report of the results in {@code folder} (whose time series and provenance it reads), then writes
+     * report.html and its charts into {@code into}.
      */
     public void writeReport(ResultsTable results, Path folder, Path into) {
         PairedTest chosen = pairedTest();
         ComparisonReport.Built built;
         try {
-            built = new ComparisonReport(results, baseline, chosen, ParameterUnits::of).build(folder, run, runValue);
+            built = new ComparisonReport(results, baseline, chosen, ParameterUnits::of, ProvenanceFile.read(folder))
+                    .build(folder, run, runValue);
         } catch (IllegalArgumentException | ResultsTable.FormatException e) {
             throw new BadInputException(e.getMessage());
         }

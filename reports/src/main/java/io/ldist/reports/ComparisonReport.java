@@ -34,6 +34,7 @@ public final class ComparisonReport {
     private final PolicyStyle style;
     private final List<Metric> shown;
     private final UnaryOperator<String> parameterUnit;
+    private final ProvenanceSection provenance;
 
     /** A report's page and its charts as files, before anything is written. */
     public record Built(String html, List<ChartFiles> charts) {
@@ -48,13 +49,17 @@ public final class ComparisonReport {
      * @param test     the paired test
      */
     public ComparisonReport(ResultsTable results, String baseline, PairedTest test) {
-        this(results, baseline, test, parameter -> "");
+        this(results, baseline, test, parameter -> "", Optional.empty());
     }
 
-    /** @param parameterUnit the unit of a swept scenario field ("s" for a duration), "" when none is known */
+    /**
+     * @param parameterUnit the unit of a swept scenario field ("s" for a duration), "" when none is known
+     * @param provenance    how the results were made; empty when the results folder does not say
+     */
     public ComparisonReport(ResultsTable results, String baseline, PairedTest test,
-                            UnaryOperator<String> parameterUnit) {
+                            UnaryOperator<String> parameterUnit, Optional<Provenance> provenance) {
         this.parameterUnit = parameterUnit;
+        this.provenance = new ProvenanceSection(provenance);
         this.results = results;
         this.variants = new Variants(results);
         this.baseline = variants.baseline(baseline);
@@ -105,6 +110,7 @@ public final class ComparisonReport {
             figure(html, charts, chart);
         });
         definitions(html);
+        html.append(provenance.footer());
         html.append("</main>\n</body>\n</html>\n");
         return new Built(html.toString(), charts);
     }
@@ -194,6 +200,8 @@ public final class ComparisonReport {
                 figcaption { font-size: 0.9em; color: #333; max-width: 900px; }
                 .files { font-size: 0.85em; }
                 .note { border-left: 4px solid #b35900; padding: 0.3em 0.8em; background: #fff4e5; }
+                .provenance { font-size: 0.85em; color: #333; }
+                td.path, td.hash { text-align: left; word-break: break-all; }
                 dl { font-size: 0.9em; } dt { font-weight: bold; } dd { margin: 0 0 0.5em 1.5em; }
                 @media print { body { max-width: none; } h2 { page-break-after: avoid; } }
                 </style>
@@ -222,6 +230,7 @@ public final class ComparisonReport {
         html.append(", ").append(Plural.of(seeds, "seed")).append(". Scenario")
                 .append(scenarios.size() == 1 ? ": " : "s: ").append(Html.escape(String.join(", ", scenarios)))
                 .append(".</p>\n");
+        html.append(provenance.header());
         html.append("<p>Each table gives, per policy, the mean of each metric over its runs and the 95 % confidence "
                 + "interval of that mean (&plusmn;, Student's t). The best mean of each column is highlighted when "
                 + "one direction is better (the definitions at the end say which) and the means differ. Under each "
