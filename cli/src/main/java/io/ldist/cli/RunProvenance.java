@@ -16,13 +16,17 @@ public final class RunProvenance {
 
     /**
      * @param scenarios the scenario files read (none for the embedded quickstart)
+     * @param sweep     the sweep file of a comparison, or null
      * @param dataPaths every trace folder or task file the runs read; each is hashed once
      */
-    public static Provenance collect(CommandSpec spec, List<String> sets, List<Path> scenarios,
+    public static Provenance collect(CommandSpec spec, List<String> sets, List<Path> scenarios, Path sweep,
                                      List<Path> dataPaths) {
         List<Provenance.Input> inputs = new ArrayList<>();
         for (Path scenario : new LinkedHashSet<>(scenarios)) {
             inputs.add(InputHashes.of("scenario", scenario));
+        }
+        if (sweep != null) {
+            inputs.add(InputHashes.of("sweep file", sweep));
         }
         Set<Path> data = new LinkedHashSet<>(dataPaths);
         for (Path path : data) {

@@ -71,7 +71,8 @@ final class SimulateCommand implements Callable<Integer> {
         }
         Notices.print(spec.commandLine().getErr(), loaded);
         // Hashed as read, before the run: a file changed meanwhile is not what the run simulated.
-        Provenance provenance = RunProvenance.collect(spec, scenario.overrides, scenario.files(), loaded.dataPaths());
+        Provenance provenance = RunProvenance.collect(spec, scenario.overrides, scenario.files(), null,
+                loaded.dataPaths());
         Path target = out != null ? out : defaultFolder(loaded.name());
         SimulationResult result;
         // Everything is written into the staging folder and swapped in at the end: see OutputFolder.

@@ -35,6 +35,8 @@ public final class ComparisonReport {
     private final List<Metric> shown;
     private final UnaryOperator<String> parameterUnit;
     private final ProvenanceSection provenance;
+    /** The objectives' verdicts; empty when none was given. */
+    private final Optional<SloVerdicts> objectives;
 
     /** A report's page and its charts as files, before anything is written. */
     public record Built(String html, List<ChartFiles> charts) {
@@ -49,15 +51,16 @@ public final class ComparisonReport {
      * @param test     the paired test
      */
     public ComparisonReport(ResultsTable results, String baseline, PairedTest test) {
-        this(results, baseline, test, parameter -> "", Optional.empty());
+        this(results, baseline, test, parameter -> "", Optional.empty(), List.of());
     }
 
     /**
      * @param parameterUnit the unit of a swept scenario field ("s" for a duration), "" when none is known
      * @param provenance    how the results were made; empty when the results folder does not say
+     * @param slos          service-level objectives, to name the cheapest variant meeting them all; may be empty
      */
     public ComparisonReport(ResultsTable results, String baseline, PairedTest test,
-                            UnaryOperator<String> parameterUnit, Optional<Provenance> provenance) {
+                            UnaryOperator<String> parameterUnit, Optional<Provenance> provenance, List<Slo> slos) {
         this.parameterUnit = parameterUnit;
         this.provenance = new ProvenanceSection(provenance);
         this.results = results;
@@ -66,6 +69,7 @@ public final class ComparisonReport {
         this.tests = new BaselineTests(variants, this.baseline, test);
         this.style = new PolicyStyle(variants.series());
         this.shown = Metrics.measured(results);
+        this.objectives = slos.isEmpty() ? Optional.empty() : Optional.of(new SloVerdicts(results, variants, slos));
     }
 
     /** Builds the page with the time series of the first swept value (if any); see the other build. */
@@ -83,6 +87,7 @@ public final class ComparisonReport {
         StringBuilder html = new StringBuilder();
         head(html);
         overview(html);
+        objectives.ifPresent(verdicts -> html.append(new SloSection(verdicts).html()));
         for (String group : groups()) {
             summaryTable(html, group);
         }
@@ -233,7 +238,9 @@ public final class ComparisonReport {
         html.append(provenance.header());
         html.append("<p>Each table gives, per policy, the mean of each metric over its runs and the 95 % confidence "
                 + "interval of that mean (&plusmn;, Student's t). The best mean of each column is highlighted when "
-                + "one direction is better (the definitions at the end say which) and the means differ. Under each "
+                + "one direction is better (the definitions at the end say which) and the means differ")
+                .append(objectives.isPresent() ? "; the cost column marks instead the cheapest variant that meets "
+                        + "every objective, none if none does" : "").append(". Under each "
                 + "value: how the policy differs from the baseline, <b>").append(Html.escape(baseline.describe()))
                 .append("</b>, as a change of the mean over the runs they share (same day and seed), and the p-value "
                 + "of a two-sided ").append(Html.escape(tests.testName())).append(" on those pairs; ")
@@ -275,7 +282,8 @@ public final class ComparisonReport {
                     .append("</td>");
             for (Metric metric : metrics) {
                 Summary s = summary(rows, metric);
-                boolean isBest = s.n() > 0 && s.mean() == best.get(metric);
+                boolean isBest = highlightsCheapestMeetingObjectives(metric) ? isCheapestMeetingObjectives(variant)
+                        : s.n() > 0 && s.mean() == best.get(metric);
                 // A mean and its interval stay on one line: "23,790 ± / 3,877" reads as two numbers.
                 html.append(isBest ? "<td class=\"best\">" : "<td>").append("<span class=\"value\">")
                         .append(display(metric, s.mean()));
@@ -289,6 +297,16 @@ public final class ComparisonReport {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** With objectives, the cost column marks the cheapest variant that meets them, not the cheapest overall. */
+    private boolean highlightsCheapestMeetingObjectives(Metric metric) {
+        return objectives.isPresent() && metric.name().equals(SloVerdicts.COST);
+    }
+
+    private boolean isCheapestMeetingObjectives(Variant variant) {
+        return objectives.flatMap(SloVerdicts::cheapestMeetingAll).map(v -> v.variant().equals(variant))
+                .orElse(false);
     }
 
     private boolean isBaseline(Variant variant) {

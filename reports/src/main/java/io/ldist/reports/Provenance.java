@@ -26,7 +26,7 @@ public record Provenance(String commandLine, List<String> sets, String ldistVers
      * One input and its SHA-256: of the file's bytes, or for a folder of the list of its files in sorted order,
      * each as its relative path and the SHA-256 of its bytes (see the README's Outputs).
      *
-     * @param kind "scenario", "trace folder" or "task file"
+     * @param kind "scenario", "sweep file", "trace folder" or "task file"
      */
     public record Input(String kind, String path, String sha256) {
     }

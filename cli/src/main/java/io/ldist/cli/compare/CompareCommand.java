@@ -20,6 +20,7 @@ import io.ldist.reports.Metric;
 import io.ldist.reports.Metrics;
 import io.ldist.reports.Provenance;
 import io.ldist.reports.ResultsTable;
+import io.ldist.reports.SloVerdicts;
 import io.ldist.reports.Variants;
 import io.ldist.sim.record.RunOutput;
 import picocli.CommandLine.Command;
@@ -118,7 +119,7 @@ public final class CompareCommand implements Callable<Integer> {
         report.pairedTest();
         report.checkAgainst(planned(runs));
         // Hashed as read, before the runs: a file changed meanwhile is not what they simulated.
-        Provenance provenance = RunProvenance.collect(spec, overrides, scenarios,
+        Provenance provenance = RunProvenance.collect(spec, overrides, scenarios, sweep,
                 runs.stream().flatMap(run -> run.scenario().dataPaths().stream()).toList());
         // Everything is written into the staging folder and swapped in at the end: see OutputFolder.
         try (OutputFolder output = OutputFolder.claim(out, force)) {
@@ -152,6 +153,7 @@ public final class CompareCommand implements Callable<Integer> {
         TestPause.at("results.csv-written");
         RunOutput.writeAtomically(staging.resolve("timings.csv"), w -> w.write(timings(runs, outcome.wallSeconds())));
         ProvenanceFile.write(staging, provenance);
+        Notices.print(spec.commandLine().getErr(), SloVerdicts.unmeasured(results, report.objectives()));
         // From the file as written, so that ldist report rebuilds the same bytes from it.
         report.writeReport(ResultsTable.read(staging.resolve("results.csv")), staging, staging);
         TestPause.at("report-written");
@@ -164,6 +166,9 @@ public final class CompareCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             Variants compared = new Variants(results);
             stdout.print(summary(results, compared));
+            if (!report.objectives().isEmpty()) {
+                stdout.println(cheapestMeeting(new SloVerdicts(results, compared, report.objectives())));
+            }
             for (var identical : IdenticalVariants.of(results, compared)) {
                 stdout.println("Note: " + IdenticalVariants.names(identical) + " gave identical results on every "
                         + "run (every metric, every day and seed): nothing here tells them apart.");
@@ -299,6 +304,21 @@ public final class CompareCommand implements Callable<Integer> {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    /** The line under the summary that answers the objectives, as the report's section does. */
+    private static String cheapestMeeting(SloVerdicts verdicts) {
+        String objectives = String.join(", ", verdicts.slos().stream().map(Object::toString).toList());
+        if (!verdicts.costMeasured()) {
+            List<String> meeting = verdicts.verdicts().stream().filter(SloVerdicts.Verdict::meetsAll)
+                    .map(v -> v.variant().label()).toList();
+            return "Meeting " + objectives + " on every run: " + (meeting.isEmpty() ? "none" : String.join(", ", meeting))
+                    + " (no cost measured, so none is named the cheapest)";
+        }
+        return verdicts.cheapestMeetingAll().map(v -> "Cheapest meeting " + objectives + " on every run: "
+                        + v.variant().label() + ", mean cost " + Metrics.named(SloVerdicts.COST).orElseThrow()
+                        .format(v.meanCost()) + " USD")
+                .orElse("No variant meets " + objectives + " on every run");
     }
 
     private static String padLeft(String text, int width) {
