@@ -219,8 +219,7 @@ public final class ComparisonReport {
     private void overview(StringBuilder html) {
         List<String> scenarios = results.rows().stream().map(ResultsTable.Row::scenario).distinct().toList();
         long seeds = results.rows().stream().mapToLong(ResultsTable.Row::seed).distinct().count();
-        html.append("<h1>Comparison of ").append(variants.series().size()).append(" ")
-                .append(variants.series().size() == 1 ? "policy" : "policies").append("</h1>\n<p>")
+        html.append("<h1>").append(Html.escape(title())).append("</h1>\n<p>")
                 .append(Plural.of(results.rows().size(), "run")).append(": ")
                 .append(Html.escape(String.join(", ", variants.series())));
         if (variants.swept()) {
@@ -248,6 +247,16 @@ public final class ComparisonReport {
                 + "as PNG and SVG beside this page; metric definitions are at the end.</p>\n");
         identicalRuns(html);
         html.append(tests.tooFewPairs());
+    }
+
+    /** A sweep of one policy is a sweep, not a comparison of one policy: "Sweep of maximum servers: 5 values". */
+    private String title() {
+        int series = variants.series().size();
+        if (variants.swept() && series == 1) {
+            long values = variants.all().stream().map(Variant::value).distinct().count();
+            return "Sweep of " + variants.parameterLabel() + ": " + Plural.of(values, "value");
+        }
+        return "Comparison of " + series + " " + (series == 1 ? "policy" : "policies");
     }
 
     private void identicalRuns(StringBuilder html) {

@@ -56,6 +56,7 @@ class SloVerdictsTest {
 
         assertThat(html).contains("<b>Cheapest variant that meets every objective: day (maxHosts = 20)</b>, mean "
                 + "cost 1,505.00 USD over its 2 runs.", "missed on 1 of 2", "missed on 2 of 2");
+        assertThat(html).as("a sweep of one policy is titled as a sweep").contains("<h1>Sweep of max hosts: 3 values</h1>");
         assertThat(html).contains("<td class=\"best\"><span class=\"value\">1,505.00")
                 .doesNotContain("<td class=\"best\"><span class=\"value\">1,005.00");
     }
