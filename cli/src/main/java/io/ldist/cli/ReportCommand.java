@@ -33,8 +33,11 @@ public final class ReportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         report.pairedTest();
+        report.objectives();
         if (Files.isDirectory(folder)) {
-            results(); // bad results refused at once, touching nothing (not even the lock file beside the folder)
+            // Bad results, or objectives they cannot answer, refused at once, touching nothing (not even the lock
+            // file beside the folder).
+            report.checkMeasured(results());
         }
         // The new report is staged and swapped in with the rest of the folder, so that the folder is never half
         // rebuilt (see OutputFolder); reopening also undoes a swap that a killed compare or report cut short.

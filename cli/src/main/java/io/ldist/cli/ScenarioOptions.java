@@ -31,6 +31,11 @@ public final class ScenarioOptions {
         return scenario == null ? ScenarioLoader.loadEmbeddedQuickstart(all) : ScenarioLoader.load(scenario, all);
     }
 
+    /** The scenario file given, or none for the embedded quickstart. */
+    List<Path> files() {
+        return scenario == null ? List.of() : List.of(scenario);
+    }
+
     /** The overrides, with {@code scale=K} last when --scale is given (so it wins over a --set of scale). */
     public static List<String> withScale(List<String> overrides, Integer scale) {
         List<String> all = new ArrayList<>(overrides);

@@ -1,6 +1,7 @@
 package io.ldist.cli;
 
 import io.ldist.cli.scenario.LoadedScenario;
+import io.ldist.reports.Provenance;
 import io.ldist.sim.kernel.Simulation;
 import io.ldist.sim.kernel.SimulationResult;
 import io.ldist.sim.record.CsvEventLog;
@@ -69,6 +70,9 @@ final class SimulateCommand implements Callable<Integer> {
             loaded = loaded.withSeed(seed);
         }
         Notices.print(spec.commandLine().getErr(), loaded);
+        // Hashed as read, before the run: a file changed meanwhile is not what the run simulated.
+        Provenance provenance = RunProvenance.collect(spec, scenario.overrides, scenario.files(), null,
+                loaded.dataPaths());
         Path target = out != null ? out : defaultFolder(loaded.name());
         SimulationResult result;
         // Everything is written into the staging folder and swapped in at the end: see OutputFolder.
@@ -83,7 +87,7 @@ final class SimulateCommand implements Callable<Integer> {
                 RunOutput.writeTimeseries(staging.resolve("timeseries.csv"), result.timeseries());
                 TestPause.at("timeseries.csv-written");
                 RunInfo.write(staging.resolve("run.json"), loaded.source(), loaded.spec().seed(),
-                        result.simWallSeconds(), loaded.notices());
+                        result.simWallSeconds(), loaded.notices(), provenance);
                 TestPause.at("run.json-written");
                 events.commit();
                 TestPause.at("events.csv-written");

@@ -61,11 +61,12 @@ class CompareTest {
                     .isCloseTo(row.metric("energyKWh"), within(1e-6));
         }
         assertThat(run.out()).contains("12 runs (3 variants x 2 days x 2 seeds)", "thr-mmt-0.8", "iqr-mc", "dvfs")
-                .contains("Wrote " + out + ": report.html (charts also in charts/), results.csv, timings.csv, runs/ "
-                        + "(each run's time series)");
+                .contains("Wrote " + out + ": report.html (charts also in charts/), results.csv, "
+                        + "results.provenance.json, timings.csv, runs/ (each run's time series)");
         try (Stream<Path> files = Files.list(out)) {
             assertThat(files.map(p -> p.getFileName().toString()))
-                    .containsExactlyInAnyOrder("report.html", "charts", "results.csv", "timings.csv", "runs");
+                    .containsExactlyInAnyOrder("report.html", "charts", "results.csv", "results.provenance.json",
+                            "timings.csv", "runs");
         }
     }
 

@@ -2,6 +2,8 @@ package io.ldist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.ldist.reports.FileTree;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
@@ -38,13 +40,27 @@ class InterruptedCompareTest {
                 "--threads", "1", "--out", folder.toString(), "--force", "--quiet");
     }
 
+    /**
+     * What the comparison with two seeds writes into {@code out}, made there (the report and provenance name the
+     * command line, --out included) and then the earlier comparison put back.
+     */
+    private FolderState newComparisonInOut() throws IOException {
+        Path kept = tmp.resolve("kept");
+        FolderState.copy(out, kept);
+        assertThat(compare(out, "2").exitCode()).isZero();
+        FolderState next = FolderState.of(out, TIMINGS);
+        FileTree.delete(out);
+        FolderState.copy(kept, out);
+        FileTree.delete(kept);
+        assertThat(FolderState.of(out)).as("the earlier comparison, put back").isEqualTo(earlier);
+        return next;
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"staging-created", "runs-written", "results.csv-written", "report-written", "staged",
             "old-moved-aside", "new-moved-in", "old-trashed"})
     void compareKilled_folderAllOldOrAllNew_andReportRebuildsIt(String step) throws Exception {
-        Path reference = tmp.resolve("reference");
-        assertThat(compare(reference, "2").exitCode()).isZero();
-        FolderState next = FolderState.of(reference, TIMINGS);
+        FolderState next = newComparisonInOut();
 
         ChildLdist.pausedAt(step, "compare", scenario.toString(), "--policies", "least-loaded,first-fit", "--seeds",
                 "2", "--threads", "1", "--out", out.toString(), "--force", "--quiet").kill();
@@ -64,9 +80,7 @@ class InterruptedCompareTest {
     @ParameterizedTest
     @ValueSource(strings = {"runs-written", "report-written", "old-moved-aside"})
     void compareTerminated_stagedRunsRemoved_orTheSwapFinished(String step) throws Exception {
-        Path reference = tmp.resolve("reference");
-        assertThat(compare(reference, "2").exitCode()).isZero();
-        FolderState next = FolderState.of(reference, TIMINGS);
+        FolderState next = newComparisonInOut();
 
         ChildLdist.pausedAt(step, "compare", scenario.toString(), "--policies", "least-loaded,first-fit", "--seeds",
                 "2", "--threads", "1", "--out", out.toString(), "--force", "--quiet").terminate();

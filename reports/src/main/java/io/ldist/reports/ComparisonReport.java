@@ -34,6 +34,9 @@ public final class ComparisonReport {
     private final PolicyStyle style;
     private final List<Metric> shown;
     private final UnaryOperator<String> parameterUnit;
+    private final ProvenanceSection provenance;
+    /** The objectives' verdicts; empty when none was given. */
+    private final Optional<SloVerdicts> objectives;
 
     /** A report's page and its charts as files, before anything is written. */
     public record Built(String html, List<ChartFiles> charts) {
@@ -48,19 +51,25 @@ public final class ComparisonReport {
      * @param test     the paired test
      */
     public ComparisonReport(ResultsTable results, String baseline, PairedTest test) {
-        this(results, baseline, test, parameter -> "");
+        this(results, baseline, test, parameter -> "", Optional.empty(), List.of());
     }
 
-    /** @param parameterUnit the unit of a swept scenario field ("s" for a duration), "" when none is known */
+    /**
+     * @param parameterUnit the unit of a swept scenario field ("s" for a duration), "" when none is known
+     * @param provenance    how the results were made; empty when the results folder does not say
+     * @param slos          service-level objectives, to name the cheapest variant meeting them all; may be empty
+     */
     public ComparisonReport(ResultsTable results, String baseline, PairedTest test,
-                            UnaryOperator<String> parameterUnit) {
+                            UnaryOperator<String> parameterUnit, Optional<Provenance> provenance, List<Slo> slos) {
         this.parameterUnit = parameterUnit;
+        this.provenance = new ProvenanceSection(provenance);
         this.results = results;
         this.variants = new Variants(results);
         this.baseline = variants.baseline(baseline);
         this.tests = new BaselineTests(variants, this.baseline, test);
         this.style = new PolicyStyle(variants.series());
         this.shown = Metrics.measured(results);
+        this.objectives = slos.isEmpty() ? Optional.empty() : Optional.of(new SloVerdicts(results, variants, slos));
     }
 
     /** Builds the page with the time series of the first swept value (if any); see the other build. */
@@ -78,6 +87,7 @@ public final class ComparisonReport {
         StringBuilder html = new StringBuilder();
         head(html);
         overview(html);
+        objectives.ifPresent(verdicts -> html.append(new SloSection(verdicts).html()));
         for (String group : groups()) {
             summaryTable(html, group);
         }
@@ -105,6 +115,7 @@ public final class ComparisonReport {
             figure(html, charts, chart);
         });
         definitions(html);
+        html.append(provenance.footer());
         html.append("</main>\n</body>\n</html>\n");
         return new Built(html.toString(), charts);
     }
@@ -194,6 +205,8 @@ public final class ComparisonReport {
                 figcaption { font-size: 0.9em; color: #333; max-width: 900px; }
                 .files { font-size: 0.85em; }
                 .note { border-left: 4px solid #b35900; padding: 0.3em 0.8em; background: #fff4e5; }
+                .provenance { font-size: 0.85em; color: #333; }
+                td.path, td.hash { text-align: left; word-break: break-all; }
                 dl { font-size: 0.9em; } dt { font-weight: bold; } dd { margin: 0 0 0.5em 1.5em; }
                 @media print { body { max-width: none; } h2 { page-break-after: avoid; } }
                 </style>
@@ -206,8 +219,7 @@ public final class ComparisonReport {
     private void overview(StringBuilder html) {
         List<String> scenarios = results.rows().stream().map(ResultsTable.Row::scenario).distinct().toList();
         long seeds = results.rows().stream().mapToLong(ResultsTable.Row::seed).distinct().count();
-        html.append("<h1>Comparison of ").append(variants.series().size()).append(" ")
-                .append(variants.series().size() == 1 ? "policy" : "policies").append("</h1>\n<p>")
+        html.append("<h1>").append(Html.escape(title())).append("</h1>\n<p>")
                 .append(Plural.of(results.rows().size(), "run")).append(": ")
                 .append(Html.escape(String.join(", ", variants.series())));
         if (variants.swept()) {
@@ -222,9 +234,12 @@ public final class ComparisonReport {
         html.append(", ").append(Plural.of(seeds, "seed")).append(". Scenario")
                 .append(scenarios.size() == 1 ? ": " : "s: ").append(Html.escape(String.join(", ", scenarios)))
                 .append(".</p>\n");
+        html.append(provenance.header());
         html.append("<p>Each table gives, per policy, the mean of each metric over its runs and the 95 % confidence "
                 + "interval of that mean (&plusmn;, Student's t). The best mean of each column is highlighted when "
-                + "one direction is better (the definitions at the end say which) and the means differ. Under each "
+                + "one direction is better (the definitions at the end say which) and the means differ")
+                .append(objectives.isPresent() ? "; the cost column marks instead the cheapest variant that meets "
+                        + "every objective, none if none does" : "").append(". Under each "
                 + "value: how the policy differs from the baseline, <b>").append(Html.escape(baseline.describe()))
                 .append("</b>, as a change of the mean over the runs they share (same day and seed), and the p-value "
                 + "of a two-sided ").append(Html.escape(tests.testName())).append(" on those pairs; ")
@@ -232,6 +247,16 @@ public final class ComparisonReport {
                 + "as PNG and SVG beside this page; metric definitions are at the end.</p>\n");
         identicalRuns(html);
         html.append(tests.tooFewPairs());
+    }
+
+    /** A sweep of one policy is a sweep, not a comparison of one policy: "Sweep of maximum servers: 5 values". */
+    private String title() {
+        int series = variants.series().size();
+        if (variants.swept() && series == 1) {
+            long values = variants.all().stream().map(Variant::value).distinct().count();
+            return "Sweep of " + variants.parameterLabel() + ": " + Plural.of(values, "value");
+        }
+        return "Comparison of " + series + " " + (series == 1 ? "policy" : "policies");
     }
 
     private void identicalRuns(StringBuilder html) {
@@ -266,7 +291,8 @@ public final class ComparisonReport {
                     .append("</td>");
             for (Metric metric : metrics) {
                 Summary s = summary(rows, metric);
-                boolean isBest = s.n() > 0 && s.mean() == best.get(metric);
+                boolean isBest = highlightsCheapestMeetingObjectives(metric) ? isCheapestMeetingObjectives(variant)
+                        : s.n() > 0 && s.mean() == best.get(metric);
                 // A mean and its interval stay on one line: "23,790 ± / 3,877" reads as two numbers.
                 html.append(isBest ? "<td class=\"best\">" : "<td>").append("<span class=\"value\">")
                         .append(display(metric, s.mean()));
@@ -280,6 +306,16 @@ public final class ComparisonReport {
             html.append("</tr>\n");
         }
         html.append("</tbody>\n</table>\n");
+    }
+
+    /** With objectives, the cost column marks the cheapest variant that meets them, not the cheapest overall. */
+    private boolean highlightsCheapestMeetingObjectives(Metric metric) {
+        return objectives.isPresent() && metric.name().equals(SloVerdicts.COST);
+    }
+
+    private boolean isCheapestMeetingObjectives(Variant variant) {
+        return objectives.flatMap(SloVerdicts::cheapestMeetingAll).map(v -> v.variant().equals(variant))
+                .orElse(false);
     }
 
     private boolean isBaseline(Variant variant) {

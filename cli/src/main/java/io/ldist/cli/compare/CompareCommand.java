@@ -6,7 +6,9 @@ import io.ldist.cli.Notices;
 import io.ldist.cli.OptionRange;
 import io.ldist.cli.OutputFolder;
 import io.ldist.cli.Progress;
+import io.ldist.cli.ProvenanceFile;
 import io.ldist.cli.ReportOptions;
+import io.ldist.cli.RunProvenance;
 import io.ldist.cli.ScenarioOptions;
 import io.ldist.cli.TestPause;
 import io.ldist.cli.scenario.Overrides;
@@ -16,7 +18,9 @@ import io.ldist.cli.scenario.TraceCache;
 import io.ldist.reports.IdenticalVariants;
 import io.ldist.reports.Metric;
 import io.ldist.reports.Metrics;
+import io.ldist.reports.Provenance;
 import io.ldist.reports.ResultsTable;
+import io.ldist.reports.SloVerdicts;
 import io.ldist.reports.Variants;
 import io.ldist.sim.record.RunOutput;
 import picocli.CommandLine.Command;
@@ -114,14 +118,18 @@ public final class CompareCommand implements Callable<Integer> {
                 .toList());
         report.pairedTest();
         report.checkAgainst(planned(runs));
+        // Hashed as read, before the runs: a file changed meanwhile is not what they simulated.
+        Provenance provenance = RunProvenance.collect(spec, overrides, scenarios, sweep,
+                runs.stream().flatMap(run -> run.scenario().dataPaths().stream()).toList());
         // Everything is written into the staging folder and swapped in at the end: see OutputFolder.
         try (OutputFolder output = OutputFolder.claim(out, force)) {
-            compare(variants, runs, output);
+            compare(variants, runs, output, provenance);
         }
         return 0;
     }
 
-    private void compare(List<Variant> variants, List<RunMatrix.Run> runs, OutputFolder output) {
+    private void compare(List<Variant> variants, List<RunMatrix.Run> runs, OutputFolder output,
+                         Provenance provenance) {
         int workers = threads != null ? threads : Runtime.getRuntime().availableProcessors();
         long started = System.nanoTime();
         Path staging = output.staging();
@@ -144,6 +152,8 @@ public final class CompareCommand implements Callable<Integer> {
         RunOutput.writeAtomically(staging.resolve("results.csv"), w -> w.write(results.toCsv()));
         TestPause.at("results.csv-written");
         RunOutput.writeAtomically(staging.resolve("timings.csv"), w -> w.write(timings(runs, outcome.wallSeconds())));
+        ProvenanceFile.write(staging, provenance);
+        Notices.print(spec.commandLine().getErr(), SloVerdicts.unmeasured(results, report.objectives()));
         // From the file as written, so that ldist report rebuilds the same bytes from it.
         report.writeReport(ResultsTable.read(staging.resolve("results.csv")), staging, staging);
         TestPause.at("report-written");
@@ -156,13 +166,16 @@ public final class CompareCommand implements Callable<Integer> {
                     (System.nanoTime() - started) / 1e9);
             Variants compared = new Variants(results);
             stdout.print(summary(results, compared));
+            if (!report.objectives().isEmpty()) {
+                stdout.println(cheapestMeeting(new SloVerdicts(results, compared, report.objectives())));
+            }
             for (var identical : IdenticalVariants.of(results, compared)) {
                 stdout.println("Note: " + IdenticalVariants.names(identical) + " gave identical results on every "
                         + "run (every metric, every day and seed): nothing here tells them apart.");
             }
             stdout.println();
-            stdout.println("Wrote " + out + ": report.html (charts also in charts/), results.csv, timings.csv, "
-                    + ComparisonRunner.RUNS_FOLDER + "/ (each run's time series)");
+            stdout.println("Wrote " + out + ": report.html (charts also in charts/), results.csv, "
+                    + Provenance.FILE + ", timings.csv, " + ComparisonRunner.RUNS_FOLDER + "/ (each run's time series)");
         }
     }
 
@@ -291,6 +304,21 @@ public final class CompareCommand implements Callable<Integer> {
             text.append('\n');
         }
         return text.toString();
+    }
+
+    /** The line under the summary that answers the objectives, as the report's section does. */
+    private static String cheapestMeeting(SloVerdicts verdicts) {
+        String objectives = String.join(", ", verdicts.slos().stream().map(Object::toString).toList());
+        if (!verdicts.costMeasured()) {
+            List<String> meeting = verdicts.verdicts().stream().filter(SloVerdicts.Verdict::meetsAll)
+                    .map(v -> v.variant().label()).toList();
+            return "Meeting " + objectives + " on every run: " + (meeting.isEmpty() ? "none" : String.join(", ", meeting))
+                    + " (no cost measured, so none is named the cheapest)";
+        }
+        return verdicts.cheapestMeetingAll().map(v -> "Cheapest meeting " + objectives + " on every run: "
+                        + v.variant().label() + ", mean cost " + Metrics.named(SloVerdicts.COST).orElseThrow()
+                        .format(v.meanCost()) + " USD")
+                .orElse("No variant meets " + objectives + " on every run");
     }
 
     private static String padLeft(String text, int width) {

@@ -3,6 +3,7 @@ package io.ldist.cli.scenario;
 import io.ldist.engine.EngineSettings;
 import io.ldist.sim.spec.SimulationSpec;
 
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
 
@@ -10,22 +11,25 @@ import java.util.Objects;
  * A scenario read, checked and turned into what a run needs: the simulation spec (fleet, workload, faults,
  * with its data files already read) and the engine's policy choices.
  *
- * @param source  where it came from, for messages and run.json (a path, or "embedded quickstart")
- * @param notices what reading its data skipped, cut or tolerated (a byte-order mark, a dangling link in the
- *                trace folder), one sentence each: shown on standard error and kept in run.json
+ * @param source    where it came from, for messages and run.json (a path, or "embedded quickstart")
+ * @param notices   what reading its data skipped, cut or tolerated (a byte-order mark, a dangling link in the
+ *                  trace folder), one sentence each: shown on standard error and kept in run.json
+ * @param dataPaths the trace folder or task file the workload was read from (none for a generated workload),
+ *                  whose hashes the run's provenance records
  */
 public record LoadedScenario(String name, String description, String source, SimulationSpec spec,
-                             EngineSettings engine, List<String> notices) {
+                             EngineSettings engine, List<String> notices, List<Path> dataPaths) {
     public LoadedScenario {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(spec, "spec");
         Objects.requireNonNull(engine, "engine");
         notices = List.copyOf(notices);
+        dataPaths = List.copyOf(dataPaths);
     }
 
     public LoadedScenario(String name, String description, String source, SimulationSpec spec,
                           EngineSettings engine) {
-        this(name, description, source, spec, engine, List.of());
+        this(name, description, source, spec, engine, List.of(), List.of());
     }
 
     /** The same scenario with another seed. */
@@ -33,6 +37,6 @@ public record LoadedScenario(String name, String description, String source, Sim
         SimulationSpec s = spec;
         return new LoadedScenario(name, description, source, new SimulationSpec(s.name(), seed, s.durationS(),
                 s.decisionIntervalS(), s.hosts(), s.workload(), s.migration(), s.healthCheckIntervalS(), s.faults()),
-                engine.withSeed(seed), notices);
+                engine.withSeed(seed), notices, dataPaths);
     }
 }

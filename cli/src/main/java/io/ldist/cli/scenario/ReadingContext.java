@@ -30,6 +30,8 @@ final class ReadingContext {
     final Set<String> hostTypeNames = new LinkedHashSet<>();
     /** What the data readers skipped, cut or tolerated, to be said to the user (never silently). */
     final List<String> notices = new ArrayList<>();
+    /** The data files and folders the workload was read from, for the run's provenance (their hashes). */
+    final List<java.nio.file.Path> dataPaths = new ArrayList<>();
     /**
      * The type scaling launches when it names none: the first host type in a scenario; in a live config, that of
      * {@code live.launch.instanceType} (set once the fleet is read).

@@ -145,6 +145,7 @@ public final class ScenarioLoader {
         }
         SimulationSpec spec = new SimulationSpec(name, seed, duration, interval, hosts, workload, migration,
                 health, faults);
-        return new LoadedScenario(name, in.text("/description", ""), source, spec, engine, context.notices);
+        return new LoadedScenario(name, in.text("/description", ""), source, spec, engine, context.notices,
+                context.dataPaths);
     }
 }

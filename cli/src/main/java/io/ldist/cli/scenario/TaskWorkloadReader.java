@@ -78,6 +78,7 @@ final class TaskWorkloadReader {
             TaskCsvReader reader = new TaskCsvReader();
             TaskSource.TaskList list = new TaskSource.TaskList(reader.read(file, ceiling));
             context.notices.addAll(reader.notices());
+            context.dataPaths.add(file);
             DataNotices.lateTasks(in, file, list, context.durationS).ifPresent(context.notices::add);
             return new TaskSource.TaskList(replicated(list.tasks(), context.scale));
         } catch (TraceFormatException e) {

@@ -66,6 +66,7 @@ final class TraceWorkloadReader {
         try {
             UtilizationTrace trace = traces.read(folder, f -> new PlanetLabTraceReader(288).read(f));
             context.notices.addAll(trace.notices());
+            context.dataPaths.add(folder);
             return trace;
         } catch (TraceFormatException e) {
             DataFileProblems.report(in, "/workload/path", written, folder, e, "trace",
