@@ -18,6 +18,7 @@ import java.io.PrintWriter;
         subcommands = {SimulateCommand.class, ValidateCommand.class, CompareCommand.class, ReportCommand.class,
                 BenchCommand.class,
                 PoliciesCommand.class, ForecastEvalCommand.class,
+                io.ldist.cli.planning.PlanFleetCommand.class,
                 LiveCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Ldist {
