@@ -29,7 +29,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Every forecaster on every series of a trace folder, by rolling origin: errors and interval coverage. */
-@Command(name = "forecast-eval", mixinStandardHelpOptions = true,
+@Command(name = "forecast-eval", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
         description = "Forecast every series of a PlanetLab trace folder with each method, by rolling origin (each "
                 + "forecast from the samples before it only), and write OUT/forecast.csv: "
                 + "method,horizon,mae,rmse,coverage (errors in CPU percentage points, coverage of the interval at "

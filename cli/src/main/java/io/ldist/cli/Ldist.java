@@ -95,7 +95,8 @@ public final class Ldist {
         return FAILURE;
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** The version every command answers to --version with. */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"ldist " + RunInfo.version()};

@@ -15,7 +15,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** Lists every policy a scenario can name. */
-@Command(name = "policies", mixinStandardHelpOptions = true, description = "List the policies a scenario can choose, by family.")
+@Command(name = "policies", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        description = "List the policies a scenario can choose, by family.")
 final class PoliciesCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

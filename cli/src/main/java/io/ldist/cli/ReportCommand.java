@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** Rebuilds a comparison's report from its results, running nothing. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
         description = "Build report.html (and its charts as PNG and SVG in charts/) from the results.csv that "
                 + "ldist compare wrote in DIR, without running anything.")
 public final class ReportCommand implements Callable<Integer> {

@@ -20,7 +20,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** Runs one scenario in the simulator and writes its results. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Run a scenario in the simulator; print a summary and write "
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        description = "Run a scenario in the simulator; print a summary and write "
         + "summary.json, timeseries.csv, events.csv and run.json to the output folder.")
 final class SimulateCommand implements Callable<Integer> {
     @Spec

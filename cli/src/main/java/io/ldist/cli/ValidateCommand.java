@@ -14,7 +14,8 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** Checks a scenario without running it. */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario without running it: exit 0 when valid, 2 with the "
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        description = "Check a scenario without running it: exit 0 when valid, 2 with the "
         + "problems (file, line, field, expected, found) when not. A file with a top-level 'live' section is "
         + "checked as a live config.")
 final class ValidateCommand implements Callable<Integer> {

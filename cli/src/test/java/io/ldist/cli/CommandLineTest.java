@@ -95,6 +95,25 @@ class CommandLineTest {
         assertThat(run.out()).matches("ldist \\S+\n");
     }
 
+    static Stream<String> subcommands() {
+        return Stream.of("simulate", "validate", "compare", "report", "bench", "policies", "forecast-eval", "live",
+                "live plan", "live run", "live replay");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("subcommands")
+    void everySubcommand_answersVersion_asLdistDoes(String subcommand) {
+        String version = CliRun.ldist("--version").out();
+        List<String> args = new java.util.ArrayList<>(List.of(subcommand.split(" ")));
+        args.add("--version");
+
+        CliRun run = CliRun.ldist(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo(version).matches("ldist \\S+\n");
+    }
+
     @Test
     void help_listsTheCommands() {
         CliRun run = CliRun.ldist("--help");

@@ -1,5 +1,6 @@
 package io.ldist.cli.compare;
 
+import io.ldist.cli.Ldist;
 import io.ldist.engine.util.Plural;
 import io.ldist.cli.BadInputException;
 import io.ldist.cli.Notices;
@@ -47,7 +48,7 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** Runs every combination of variants, days and seeds, in parallel, and writes results.csv. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
         description = "Run every combination of scenarios (or policies, or a sweep), days and seeds in parallel; "
                 + "write results.csv (one row per run) and report.html to the output folder.")
 public final class CompareCommand implements Callable<Integer> {
