@@ -18,7 +18,7 @@ import java.io.PrintWriter;
         subcommands = {SimulateCommand.class, ValidateCommand.class, CompareCommand.class, ReportCommand.class,
                 BenchCommand.class,
                 PoliciesCommand.class, ForecastEvalCommand.class,
-                LiveCommand.class,
+                LiveCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Ldist {
     public static final int BAD_INPUT = 2;

@@ -97,7 +97,7 @@ class CommandLineTest {
 
     static Stream<String> subcommands() {
         return Stream.of("simulate", "validate", "compare", "report", "bench", "policies", "forecast-eval", "live",
-                "live plan", "live run", "live replay");
+                "live plan", "live run", "live replay", "completion");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -112,6 +112,25 @@ class CommandLineTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).isEqualTo(version).matches("ldist \\S+\n");
+    }
+
+    @Test
+    void completion_printsAScriptCompletingEverySubcommand() {
+        CliRun run = CliRun.ldist("completion");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_ldist");
+        subcommands().filter(name -> !name.contains(" ")).forEach(name -> assertThat(run.out()).contains(name));
+        assertThat(run.out()).contains("plan", "replay", "--out", "--json");
+    }
+
+    @Test
+    void completionHelp_saysHowToInstallIt() {
+        CliRun run = CliRun.ldist("completion", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("source <(ldist completion)");
     }
 
     @Test
