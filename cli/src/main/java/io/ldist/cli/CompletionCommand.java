@@ -9,6 +9,8 @@ import java.util.concurrent.Callable;
 
 /** {@code ldist completion}: the shell completion script picocli generates from ldist's own commands and options. */
 @Command(name = "completion", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  source <(ldist completion)",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done"},
         description = {"Print a bash/zsh completion script for ldist's commands and options.",
                 "Use it in this shell with:",
                 "  source <(ldist completion)",

@@ -21,6 +21,8 @@ import java.util.concurrent.Callable;
 
 /** Runs one scenario in the simulator and writes its results. */
 @Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist simulate scenarios/quickstart.yaml --out out/quickstart",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "2:bad input: a scenario, a trace, an option, an output folder in the way or in use by another run", "1:failure: a full disk, among others"},
         description = "Run a scenario in the simulator; print a summary and write "
         + "summary.json, timeseries.csv, events.csv and run.json to the output folder.")
 final class SimulateCommand implements Callable<Integer> {

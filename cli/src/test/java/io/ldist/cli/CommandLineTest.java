@@ -134,6 +134,16 @@ class CommandLineTest {
     }
 
     @Test
+    void simulateHelp_endsWithItsExitCodesAndAnExample() {
+        CliRun run = CliRun.ldist("simulate", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\nExit codes:\n  0   done\n  2   bad input: a scenario, ")
+                .contains("\n  1   failure: a full disk, among others\n")
+                .endsWith("\nExample:\n  ldist simulate scenarios/quickstart.yaml --out out/quickstart\n");
+    }
+
+    @Test
     void help_listsTheCommands() {
         CliRun run = CliRun.ldist("--help");
 

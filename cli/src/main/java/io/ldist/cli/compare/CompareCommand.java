@@ -49,6 +49,8 @@ import java.util.stream.Collectors;
 
 /** Runs every combination of variants, days and seeds, in parallel, and writes results.csv. */
 @Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist compare scenarios/tasks/ec2-day.yaml --sweep scenarios/sweeps/ec2-max-hosts.yaml --out out/max-hosts",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "2:bad input: a scenario, a trace, an option, an output folder in the way or in use by another run", "1:failure: a full disk, among others"},
         description = "Run every combination of scenarios (or policies, or a sweep), days and seeds in parallel; "
                 + "write results.csv (one row per run) and report.html to the output folder.")
 public final class CompareCommand implements Callable<Integer> {
