@@ -108,7 +108,7 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--json", description = "Print the summary on standard output as a JSON array instead of the "
             + "table: one object per variant (policy, value, runs, and the mean of each headline metric by its "
-            + "results.csv name; null where not measured).")
+            + "results.csv name; a metric no run measured is left out).")
     boolean json;
 
     @Mixin
