@@ -19,7 +19,7 @@ import java.io.PrintWriter;
                 BenchCommand.class,
                 PoliciesCommand.class, ForecastEvalCommand.class,
                 io.ldist.cli.planning.PlanFleetCommand.class,
-                LiveCommand.class,
+                LiveCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Ldist {
     public static final int BAD_INPUT = 2;
@@ -96,7 +96,8 @@ public final class Ldist {
         return FAILURE;
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** The version every command answers to --version with. */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"ldist " + RunInfo.version()};

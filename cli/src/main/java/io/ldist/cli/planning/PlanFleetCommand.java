@@ -27,12 +27,14 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** The cheapest fleet from a scenario's server types that carries its VMs at a percentile of their demand. */
-@Command(name = "plan-fleet", mixinStandardHelpOptions = true,
+@Command(name = "plan-fleet", mixinStandardHelpOptions = true, versionProvider = io.ldist.cli.Ldist.Version.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:done", "2:bad input: a scenario, a task-stream workload, an option"},
         description = "Size the cheapest fleet for a scenario's VMs: the scenario's server types are the catalogue, "
                 + "each VM's demand its CPU at --percentile of its trace and its memory; at most fleet.maxVmsPerHost "
                 + "VMs per server. Prints the servers by type, the cost per hour and the gap to a lower bound (the "
                 + "best of a cardinality, a per-resource and an LP-relaxation bound). Exit 2 for bad input.",
-        footer = {"", "Example:", "  ldist plan-fleet scenarios/planning/planetlab-catalogue.yaml --solver jsprit",
+        footerHeading = "%nExample:%n", footer = {"  ldist plan-fleet scenarios/planning/planetlab-catalogue.yaml --solver jsprit",
                 "  ldist plan-fleet scenarios/planning/planetlab-3.5g.yaml --solver ffd --json"})
 public final class PlanFleetCommand implements Callable<Integer> {
     @Spec
