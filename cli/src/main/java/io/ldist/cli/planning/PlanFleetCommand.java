@@ -91,15 +91,16 @@ public final class PlanFleetCommand implements Callable<Integer> {
         List<VmDemand> demand = TraceDemand.of(workload, percentile);
         SizingProblem problem = new SizingProblem(demand, catalogue(loaded),
                 loaded.engine().rules().maxVmsPerHost(), stockFromFleet ? stock(loaded) : Map.of());
+        long usedSeed = seed != null ? seed : loaded.spec().seed();
         long started = System.nanoTime();
-        FleetPlan plan = chosen.solve(problem, seed != null ? seed : loaded.spec().seed());
+        FleetPlan plan = chosen.solve(problem, usedSeed);
         double seconds = (System.nanoTime() - started) / 1e9;
         List<String> broken = FleetPlanCheck.violations(problem, plan);
         if (!broken.isEmpty()) {
             throw new IllegalStateException("the " + solver + " solver broke a rule: " + broken.get(0));
         }
         FleetPlanReport report = new FleetPlanReport(loaded.name(), problem, plan, LowerBound.of(problem), seconds,
-                percentile, seed != null ? seed : loaded.spec().seed(), iterations);
+                percentile, usedSeed, iterations);
         PrintWriter out = spec.commandLine().getOut();
         out.print(json ? report.json() : report.text());
         out.flush();

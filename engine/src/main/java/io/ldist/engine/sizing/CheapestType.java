@@ -35,16 +35,15 @@ final class CheapestType {
         return servers;
     }
 
-    static boolean holds(SizingProblem problem, int t, int[] vms) {
-        if (vms.length > problem.capacity(t, SizingProblem.SLOTS)) {
-            return false;
+    private static boolean holds(SizingProblem problem, int t, int[] vms) {
+        for (int v : vms) {
+            if (!problem.fits(v, t)) {
+                return false;
+            }
         }
         for (int d = 0; d < SizingProblem.DIMENSIONS; d++) {
             long used = 0;
             for (int v : vms) {
-                if (!problem.fits(v, t)) {
-                    return false;
-                }
                 used += problem.demand(v, d);
             }
             if (used > problem.capacity(t, d)) {

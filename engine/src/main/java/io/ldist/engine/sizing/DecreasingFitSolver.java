@@ -42,18 +42,11 @@ public final class DecreasingFitSolver implements FleetSolver {
         FleetPlan best = pack(problem, order, bulkPrice, -1);
         for (int preferred = 0; preferred < problem.typeCount() && problem.typeCount() > 1; preferred++) {
             FleetPlan candidate = pack(problem, order, bulkPrice, preferred);
-            if (cheaper(problem, candidate, best)) {
+            if (candidate.betterThan(best, problem)) {
                 best = candidate;
             }
         }
         return best;
-    }
-
-    private static boolean cheaper(SizingProblem problem, FleetPlan a, FleetPlan b) {
-        if (a.unplaced().size() != b.unplaced().size()) {
-            return a.unplaced().size() < b.unplaced().size();
-        }
-        return a.costPerHour(problem) < b.costPerHour(problem) - 1e-9;
     }
 
     /** VMs by decreasing largest share of the largest capacity on any dimension, ties by index. */
@@ -107,7 +100,7 @@ public final class DecreasingFitSolver implements FleetSolver {
                     continue;
                 }
                 bought[type]++;
-                target = new OpenServer(problem, type);
+                target = new OpenServer(type);
                 open.add(target);
             }
             target.add(problem, v);
@@ -160,7 +153,7 @@ public final class DecreasingFitSolver implements FleetSolver {
         final long[] used = new long[SizingProblem.DIMENSIONS];
         final List<Integer> members = new ArrayList<>();
 
-        OpenServer(SizingProblem problem, int type) {
+        OpenServer(int type) {
             this.type = type;
         }
 

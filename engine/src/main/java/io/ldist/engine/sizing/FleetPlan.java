@@ -36,6 +36,14 @@ public record FleetPlan(String solver, List<PlannedServer> servers, List<Integer
         return byType;
     }
 
+    /** True when this plan leaves fewer VMs out, or as many at a lower cost per hour. */
+    public boolean betterThan(FleetPlan other, SizingProblem problem) {
+        if (unplaced.size() != other.unplaced.size()) {
+            return unplaced.size() < other.unplaced.size();
+        }
+        return costPerHour(problem) < other.costPerHour(problem) - 1e-9;
+    }
+
     /** The same fleet found by another solver (a solver that kept its seed). */
     FleetPlan by(String otherSolver) {
         return new FleetPlan(otherSolver, servers, unplaced);

@@ -40,10 +40,7 @@ public final class FleetSolvers {
         public FleetPlan solve(SizingProblem problem, long seed) {
             FleetPlan a = first.solve(problem, seed);
             FleetPlan b = second.solve(problem, seed);
-            if (a.unplaced().size() != b.unplaced().size()) {
-                return a.unplaced().size() < b.unplaced().size() ? a : b;
-            }
-            return b.costPerHour(problem) < a.costPerHour(problem) - 1e-9 ? b : a;
+            return b.betterThan(a, problem) ? b : a;
         }
     }
 }

@@ -38,7 +38,7 @@ public final class JspritSolver implements FleetSolver {
         if (iterations == 0 || initial.servers().isEmpty()) {
             return initial;
         }
-        JspritModel model = new JspritModel(problem, vehiclesPerType(problem, initial));
+        JspritModel model = new JspritModel(problem, vehiclesPerType(problem));
         StateManager states = new StateManager(model.problem);
         ConstraintManager constraints = new ConstraintManager(model.problem, states);
         constraints.addConstraint(new FixedCostAtInsertion());
@@ -64,14 +64,11 @@ public final class JspritSolver implements FleetSolver {
             }
         }
         FleetPlan found = model.planOf(name(), best, neverPlaceable);
-        boolean better = found.unplaced().size() < initial.unplaced().size()
-                || found.unplaced().size() == initial.unplaced().size()
-                && found.costPerHour(problem) < initial.costPerHour(problem) - 1e-9;
-        return better && FleetPlanCheck.violations(problem, found).isEmpty() ? found : initial;
+        return found.betterThan(initial, problem) && FleetPlanCheck.violations(problem, found).isEmpty() ? found : initial;
     }
 
     /** Enough servers of each type for any plan: the stock, or as many as there are VMs that fit the type. */
-    private static int[] vehiclesPerType(SizingProblem problem, FleetPlan initial) {
+    private static int[] vehiclesPerType(SizingProblem problem) {
         int[] counts = new int[problem.typeCount()];
         for (int t = 0; t < counts.length; t++) {
             int fitting = 0;
