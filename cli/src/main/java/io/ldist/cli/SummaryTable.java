@@ -32,8 +32,16 @@ final class SummaryTable {
     private static List<Metric> shown(Map<String, Number> summary, boolean traceWorkload, boolean faults) {
         boolean tasks = summary.getOrDefault("tasksArrived", 0).longValue() > 0;
         boolean failovers = faults || summary.getOrDefault("failovers", 0).longValue() > 0;
+        boolean priced = Metrics.priced(summary);
         List<Metric> shown = new ArrayList<>();
         for (Metric metric : Metrics.ALL) {
+            if (Metrics.COST_PARTS.contains(metric.name())) {
+                // the parts of a priced run that paid for them; an unpriced run's cost is its on-demand hours
+                if (priced && summary.getOrDefault(metric.name(), 0).doubleValue() != 0) {
+                    shown.add(metric);
+                }
+                continue;
+            }
             switch (metric.group()) {
                 case Metrics.SLA -> {
                     if (traceWorkload) {

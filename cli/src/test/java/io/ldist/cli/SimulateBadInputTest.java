@@ -54,8 +54,8 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp, "decisionInterval: 1m", "decisionIntervall: 1m");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":4:1: decisionIntervall: expected one of the fields name, "
-                + "description, seed, duration, decisionInterval, scale, fleet, workload, policies, migration, health "
-                + "or faults, found unknown field 'decisionIntervall'; did you mean 'decisionInterval'?\n");
+                + "description, seed, duration, decisionInterval, scale, fleet, workload, policies, migration, health, "
+                + "faults or costs, found unknown field 'decisionIntervall'; did you mean 'decisionInterval'?\n");
     }
 
     @Test
@@ -607,7 +607,7 @@ class SimulateBadInputTest {
 
         assertThat(refused(scenario)).isEqualTo(String.join("\n",
                 scenario + ":2:1: seeed: expected one of the fields name, description, seed, duration, "
-                        + "decisionInterval, scale, fleet, workload, policies, migration, health or faults, "
+                        + "decisionInterval, scale, fleet, workload, policies, migration, health, faults or costs, "
                         + "found unknown field 'seeed'; did you mean 'seed'?",
                 scenario + ":11:7: fleet.hostTypes[0].ram: expected a size > 0, found '-4GiB'",
                 scenario + ":15:7: fleet.hosts[0].count: expected an integer >= 0, found -1",

@@ -2,6 +2,7 @@ package io.ldist.reports;
 
 import io.ldist.engine.util.Plural;
 import io.ldist.reports.charts.BoxPlotChart;
+import io.ldist.reports.charts.CostBreakdownChart;
 import io.ldist.reports.charts.Chart;
 import io.ldist.reports.charts.ParetoChart;
 import io.ldist.reports.charts.PolicyStyle;
@@ -96,9 +97,15 @@ public final class ComparisonReport {
             section(html, "Energy and service level, run by run");
             pareto.forEach(chart -> figure(html, charts, chart));
         }
+        List<Metric> costParts = CostBreakdownChart.paidParts(shown);
+        if (costParts.size() > 1) {
+            section(html, "What the cost is made of");
+            figure(html, charts, CostBreakdownChart.of(variants, costParts));
+        }
         section(html, "Spread over days and seeds");
         for (Metric metric : shown) {
-            if (varies(metric)) {
+            // the parts of the cost are in its stacked bars; a box each would only repeat them
+            if (varies(metric) && !Metrics.COST_PARTS.contains(metric.name())) {
                 figure(html, charts, BoxPlotChart.of(variants, style, metric));
             }
         }

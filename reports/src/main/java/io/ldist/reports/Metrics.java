@@ -2,6 +2,7 @@ package io.ldist.reports;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import static io.ldist.reports.Metric.Direction.HIGHER_IS_BETTER;
@@ -29,7 +30,23 @@ public final class Metrics {
             new Metric("energyKWh", "energy", "kWh", 1, 2, LOWER_IS_BETTER, ENERGY,
                     "Energy drawn by powered servers: the power curve at their CPU utilisation, integrated over time."),
             new Metric("costUsd", "cost", "USD", 1, 2, LOWER_IS_BETTER, ENERGY,
-                    "Running servers (booting, active, draining) times their price per hour."),
+                    "What the run paid: running servers (booting, active, draining) times their price per hour, "
+                            + "and, where the scenario prices them (costs), the parts below."),
+            new Metric("costOnDemandUsd", "cost: on-demand hours", "USD", 1, 2, LOWER_IS_BETTER, ENERGY,
+                    "Running servers that no reservation covers, times their on-demand price per hour."),
+            new Metric("costReservedUsd", "cost: reservations", "USD", 1, 2, LOWER_IS_BETTER, ENERGY,
+                    "Reserved servers times their price per hour over the whole run, whether they ran or not."),
+            new Metric("costLicencesUsd", "cost: licences", "USD", 1, 2, LOWER_IS_BETTER, ENERGY,
+                    "Hypervisor or OS licences per running server-hour."),
+            new Metric("costStandbyUsd", "cost: stopped standby servers", "USD", 1, 2, LOWER_IS_BETTER, ENERGY,
+                    "Servers waiting stopped in the warm pool, times their storage price per hour."),
+            new Metric("costEnergyUsd", "cost: energy", "USD", 1, 2, LOWER_IS_BETTER, ENERGY,
+                    "Energy drawn, times the price per kWh."),
+            new Metric("costMigrationsUsd", "cost: migrations", "USD", 1, 2, LOWER_IS_BETTER, ENERGY,
+                    "Memory copied by migrations times the price per GB, and the time VMs ran degraded while "
+                            + "migrating times its penalty per second."),
+            new Metric("costSlaUsd", "cost: SLA penalties", "USD", 1, 2, LOWER_IS_BETTER, ENERGY,
+                    "Overloaded server-hours, late tasks and dropped tasks, each times its penalty."),
             new Metric("slatah", "SLATAH", "%", 100, 3, LOWER_IS_BETTER, SLA,
                     "Share of the time servers with load spent unable to give their VMs all the CPU they asked for."),
             new Metric("pdm", "PDM", "%", 100, 4, LOWER_IS_BETTER, SLA,
@@ -80,16 +97,34 @@ public final class Metrics {
     public static final List<String> HEADLINE = List.of("energyKWh", "migrations", "slatah", "pdm", "slav",
             "costUsd", "tasksLate", "tasksDropped", "p95WaitS");
 
-    /** The metrics of the catalogue these runs measured: a column with at least one value other than zero. */
+    /** The parts of costUsd, in the order they stack. */
+    public static final List<String> COST_PARTS = List.of("costOnDemandUsd", "costReservedUsd", "costLicencesUsd",
+            "costStandbyUsd", "costEnergyUsd", "costMigrationsUsd", "costSlaUsd");
+
+    /**
+     * The metrics of the catalogue these runs measured: a column with at least one value other than zero. The
+     * parts of the cost are shown only when some run paid for more than on-demand hours (they would only
+     * repeat costUsd otherwise).
+     */
     public static List<Metric> measured(ResultsTable results) {
+        boolean priced = results.metricNames().containsAll(List.of("costUsd", "costOnDemandUsd"))
+                && results.rows().stream().anyMatch(r -> r.metric("costUsd") != r.metric("costOnDemandUsd"));
         List<Metric> metrics = new ArrayList<>();
         for (Metric metric : ALL) {
             if (results.metricNames().contains(metric.name()) && results.rows().stream()
-                    .anyMatch(r -> Double.isFinite(r.metric(metric.name())) && r.metric(metric.name()) != 0)) {
+                    .anyMatch(r -> Double.isFinite(r.metric(metric.name())) && r.metric(metric.name()) != 0)
+                    && (priced || !COST_PARTS.contains(metric.name()))) {
                 metrics.add(metric);
             }
         }
         return metrics;
+    }
+
+    /** Whether a run paid for more than its on-demand hours, so that the parts of its cost say something. */
+    public static boolean priced(Map<String, ? extends Number> summary) {
+        Number total = summary.get("costUsd");
+        Number onDemand = summary.get("costOnDemandUsd");
+        return total != null && onDemand != null && total.doubleValue() != onDemand.doubleValue();
     }
 
     public static Optional<Metric> named(String name) {

@@ -49,7 +49,7 @@ class FleetIntegralsTest {
         }
 
         assertThat(recorder.energyKWh()).isCloseTo(expectedJ / 3_600_000, within(1e-12));
-        assertThat(recorder.costUsd()).isCloseTo(3.6 * 1500 / 3600, within(1e-12));
+        assertThat(recorder.costs(1500).totalUsd()).isCloseTo(3.6 * 1500 / 3600, within(1e-12));
     }
 
     private static double watts(double u) {

@@ -36,7 +36,8 @@ public record LoadedScenario(String name, String description, String source, Sim
     public LoadedScenario withSeed(long seed) {
         SimulationSpec s = spec;
         return new LoadedScenario(name, description, source, new SimulationSpec(s.name(), seed, s.durationS(),
-                s.decisionIntervalS(), s.hosts(), s.workload(), s.migration(), s.healthCheckIntervalS(), s.faults()),
+                s.decisionIntervalS(), s.hosts(), s.workload(), s.migration(), s.healthCheckIntervalS(), s.faults(),
+                s.costs()),
                 engine.withSeed(seed), notices, dataPaths);
     }
 }

@@ -1,5 +1,6 @@
 package io.ldist.cli.scenario;
 
+import io.ldist.engine.cost.CostModel;
 import io.ldist.engine.EngineSettings;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.sim.spec.Faults;
@@ -138,13 +139,14 @@ public final class ScenarioLoader {
         FaultsSection faultsSection = new FaultsSection(context);
         MigrationModel migration = faultsSection.readMigration();
         Faults faults = faultsSection.readFaults(initialHosts);
+        CostModel costs = new CostsSection(context).read();
         EngineSettings engine = new PoliciesSection(context, checks).read(maxVms, hosts,
                 new PolicyContext(interval, migration.bandwidthShare(), seed));
         if (!in.problems().isEmpty()) {
             return null;
         }
         SimulationSpec spec = new SimulationSpec(name, seed, duration, interval, hosts, workload, migration,
-                health, faults);
+                health, faults, costs);
         return new LoadedScenario(name, in.text("/description", ""), source, spec, engine, context.notices,
                 context.dataPaths);
     }

@@ -37,7 +37,7 @@ public final class Simulation {
     private final EventQueue events = new EventQueue();
     private final TaskBook tasks = new TaskBook();
     private final VirtualFleet fleet;
-    private final RunRecorder recorder = new RunRecorder();
+    private final RunRecorder recorder;
     private final SimExecutor executor;
 
     /** The trace played back on the VMs; null for a task stream, whose VMs' demand is their tasks'. */
@@ -55,6 +55,7 @@ public final class Simulation {
         Objects.requireNonNull(log, "log");
         this.progress = progress == null ? f -> { } : progress;
         this.fleet = new VirtualFleet(spec.migration(), tasks);
+        this.recorder = new RunRecorder(spec.costs());
         // Separate random streams for the workload, task failures and crashes, split from the seed in this
         // order: a change of policy never changes which tasks arrive, so policies are compared on one workload.
         SplittableRandom root = new SplittableRandom(spec.seed());

@@ -1,5 +1,6 @@
 package io.ldist.sim.kernel;
 
+import io.ldist.engine.cost.CostBreakdown;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.sim.record.RunRecorder;
@@ -36,7 +37,8 @@ public final class SimulationResult {
         Map<String, Number> m = new LinkedHashMap<>();
         double slav = r.slatah() * r.pdm();
         m.put("energyKWh", r.energyKWh());
-        m.put("costUsd", r.costUsd());
+        CostBreakdown costs = r.costs(spec.durationS());
+        m.put("costUsd", costs.totalUsd());
         m.put("migrations", r.migrations());
         m.put("slatah", r.slatah());
         m.put("pdm", r.pdm());
@@ -59,6 +61,7 @@ public final class SimulationResult {
         m.put("hostShutdowns", r.hostShutdowns());
         m.put("meanTimeBeforeHostShutdownS", r.meanTimeBeforeHostShutdownS());
         m.put("meanTimeBeforeVmMigrationS", r.meanTimeBeforeVmMigrationS());
+        m.putAll(costs.parts());
         m.put("hosts", fleet.hostCount());
         m.put("vms", fleet.vmCount());
         m.put("simulatedS", spec.durationS());

@@ -1,5 +1,7 @@
 package io.ldist.sim.record;
 
+import io.ldist.engine.cost.CostModel;
+import io.ldist.engine.cost.HostTypeCosts;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.sim.world.VirtualFleet;
@@ -15,7 +17,8 @@ import java.util.Arrays;
  *   <li>SLATAH: time that servers with load spent giving their VMs less than they asked, over the time they
  *       had load;</li>
  *   <li>PDM: CPU that migrating VMs asked for and did not get, over all CPU VMs asked for;</li>
- *   <li>cost: running servers' price over time; mean active servers over the run.</li>
+ *   <li>cost: running servers' on-demand price and licence over time, and the part of it that reservations
+ *       cover ({@link ReservationLedger}); stopped servers' storage; mean active servers over the run.</li>
  * </ul>
  * Values at the start of a stretch are those just after the events of that instant; the power at its end is
  * taken just before the events of the next instant.
@@ -25,11 +28,16 @@ import java.util.Arrays;
  * follows the servers that changed, not the fleet (the sums differ from stretch-by-stretch ones only in rounding).
  */
 final class FleetIntegrals {
+    private final CostModel costs;
+    /** Null when no host type has a reservation. */
+    private final ReservationLedger reservations;
     private double lastS;
     private boolean started;
 
     private double energyJ;
     private double costUsd;
+    private double licencesUsd;
+    private double standbyUsd;
     private double activeHostSeconds;
     private double loadedHostSeconds;
     private double violationHostSeconds;
@@ -41,6 +49,9 @@ final class FleetIntegrals {
     private double[] sinceS = new double[0];
     private double[] powerW = new double[0];
     private double[] priceUsdPerHour = new double[0];
+    private double[] licenceUsdPerHour = new double[0];
+    private double[] stoppedUsdPerHour = new double[0];
+    private boolean[] standby = new boolean[0];
     private boolean[] powered = new boolean[0];
     private boolean[] billed = new boolean[0];
     private boolean[] active = new boolean[0];
@@ -49,6 +60,11 @@ final class FleetIntegrals {
     /** CPU the server's VMs ask for, and what migrating VMs among them ask for and do not get. */
     private double[] requestedMips = new double[0];
     private double[] shortfallMips = new double[0];
+
+    FleetIntegrals(CostModel costs) {
+        this.costs = costs;
+        this.reservations = costs.reserves() ? new ReservationLedger(costs) : null;
+    }
 
     /**
      * Closes the stretch that ends at {@code t}: the fleet's allocation reflects demands at {@code t} with the
@@ -132,6 +148,9 @@ final class FleetIntegrals {
     private void addConstant(int h, double dt) {
         if (billed[h]) {
             costUsd += priceUsdPerHour[h] * dt / 3600;
+            licencesUsd += licenceUsdPerHour[h] * dt / 3600;
+        } else if (standby[h]) {
+            standbyUsd += stoppedUsdPerHour[h] * dt / 3600;
         }
         if (active[h]) {
             activeHostSeconds += dt;
@@ -159,12 +178,19 @@ final class FleetIntegrals {
         HostState state = fleet.hostState(h);
         boolean running = state.isRunning();
         boolean crashed = fleet.isCrashed(h);
+        if (reservations != null && billed[h] != running) {
+            reservations.change(fleet.hostType(h), t, running ? 1 : -1);
+        }
         billed[h] = running;
+        standby[h] = state == HostState.STANDBY;
         powered[h] = running && !crashed;
         active[h] = state == HostState.ACTIVE || state == HostState.DRAINING;
         double utilization = powered[h] ? fleet.hostCpuUtilization(h) : 0;
         powerW[h] = fleet.hostType(h).power().watts(utilization);
         priceUsdPerHour[h] = fleet.hostType(h).priceUsdPerHour();
+        HostTypeCosts typeCosts = costs.of(fleet.hostType(h).name());
+        licenceUsdPerHour[h] = typeCosts.licenceUsdPerHour();
+        stoppedUsdPerHour[h] = typeCosts.stoppedUsdPerHour();
         loaded[h] = powered[h] && fleet.allocatedMips(h) > 0;
         violating[h] = fleet.allocatedMips(h) < fleet.requestedMips(h);
         double requested = 0;
@@ -196,9 +222,32 @@ final class FleetIntegrals {
         return energyJ;
     }
 
+    /** Every running server's time at its on-demand price, whether a reservation covers it or not. */
     double costUsd() {
         settleAll();
         return costUsd;
+    }
+
+    /** The on-demand price of the running time that reservations cover (paid by the reservation instead). */
+    double reservedCoverUsd() {
+        settleAll();
+        return reservations == null ? 0 : reservations.coveredUsd(lastS);
+    }
+
+    double licencesUsd() {
+        settleAll();
+        return licencesUsd;
+    }
+
+    double standbyUsd() {
+        settleAll();
+        return standbyUsd;
+    }
+
+    /** Server-seconds that loaded servers gave their VMs less CPU than they asked for (SLATAH's numerator). */
+    double overloadedHostSeconds() {
+        settleAll();
+        return violationHostSeconds;
     }
 
     double activeHostSeconds() {
@@ -225,6 +274,9 @@ final class FleetIntegrals {
             sinceS = Arrays.copyOf(sinceS, capacity);
             powerW = Arrays.copyOf(powerW, capacity);
             priceUsdPerHour = Arrays.copyOf(priceUsdPerHour, capacity);
+            licenceUsdPerHour = Arrays.copyOf(licenceUsdPerHour, capacity);
+            stoppedUsdPerHour = Arrays.copyOf(stoppedUsdPerHour, capacity);
+            standby = Arrays.copyOf(standby, capacity);
             powered = Arrays.copyOf(powered, capacity);
             billed = Arrays.copyOf(billed, capacity);
             active = Arrays.copyOf(active, capacity);

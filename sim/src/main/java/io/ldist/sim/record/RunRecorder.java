@@ -1,5 +1,7 @@
 package io.ldist.sim.record;
 
+import io.ldist.engine.cost.CostBreakdown;
+import io.ldist.engine.cost.CostModel;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.VmStatus;
@@ -14,7 +16,9 @@ import java.util.List;
  * active servers) and the counted events (migrations, shutdowns, failovers, unplaced VMs, tasks).
  */
 public final class RunRecorder {
-    private final FleetIntegrals integrals = new FleetIntegrals();
+    private final CostModel costs;
+    private final FleetIntegrals integrals;
+    private double migrationsUsd;
 
     // Counters.
     private long migrations;
@@ -28,6 +32,15 @@ public final class RunRecorder {
     private final TaskStatistics tasks = new TaskStatistics();
     private boolean[] everUnplaced = new boolean[0];
     private long unplaced;
+
+    public RunRecorder() {
+        this(CostModel.NONE);
+    }
+
+    public RunRecorder(CostModel costs) {
+        this.costs = costs;
+        this.integrals = new FleetIntegrals(costs);
+    }
 
     /**
      * Closes the stretch that ends at {@code t}: the fleet's allocation must reflect demands at {@code t}
@@ -44,8 +57,10 @@ public final class RunRecorder {
 
     // ---- counted events
 
-    public void migrationStarted(int vm, double now) {
+    /** A migration of a VM with {@code ramMb} of memory started; it will take {@code durationS}. */
+    public void migrationStarted(int vm, double now, double ramMb, double durationS) {
         migrations++;
+        migrationsUsd += costs.migrationUsd(ramMb, durationS);
         ensureVm(vm);
         timesBeforeMigrationSum += now - lastMigrationEndS[vm];
     }
@@ -103,8 +118,12 @@ public final class RunRecorder {
         return integrals.energyJ() / 3_600_000;
     }
 
-    public double costUsd() {
-        return integrals.costUsd();
+    /** What the run cost, by part, over a run of {@code durationS}; its total is the run's costUsd. */
+    public CostBreakdown costs(double durationS) {
+        double onDemand = integrals.costUsd() - integrals.reservedCoverUsd();
+        return new CostBreakdown(onDemand, costs.reservedUsd(durationS), integrals.licencesUsd(),
+                integrals.standbyUsd(), costs.energyUsd(energyKWh()), migrationsUsd,
+                costs.slaUsd(integrals.overloadedHostSeconds(), tasks.lateCount(), tasks.droppedCount()));
     }
 
     public long migrations() {

@@ -1,18 +1,28 @@
 package io.ldist.sim.spec;
 
+import io.ldist.engine.cost.CostModel;
+
 import java.util.List;
 import java.util.Objects;
 
 /**
  * Everything a run needs besides the engine: the fleet at the start, the workload, the physics (migration,
- * health checks) and the faults, with the seed that makes it repeatable.
+ * health checks), the faults and the prices of what the run spends, with the seed that makes it repeatable.
  *
  * @param healthCheckIntervalS how often servers are probed (failures are detected by missed probes)
  */
 public record SimulationSpec(String name, long seed, double durationS, double decisionIntervalS,
                              List<HostGroup> hosts, Workload workload, MigrationModel migration,
-                             double healthCheckIntervalS, Faults faults) {
+                             double healthCheckIntervalS, Faults faults, CostModel costs) {
+    /** A run that costs its servers' on-demand hours only. */
+    public SimulationSpec(String name, long seed, double durationS, double decisionIntervalS, List<HostGroup> hosts,
+                          Workload workload, MigrationModel migration, double healthCheckIntervalS, Faults faults) {
+        this(name, seed, durationS, decisionIntervalS, hosts, workload, migration, healthCheckIntervalS, faults,
+                CostModel.NONE);
+    }
+
     public SimulationSpec {
+        Objects.requireNonNull(costs, "costs");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(workload, "workload");
         Objects.requireNonNull(migration, "migration");

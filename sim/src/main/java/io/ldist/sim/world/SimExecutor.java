@@ -135,10 +135,12 @@ public final class SimExecutor {
         int from = a.from().index();
         int to = a.to().index();
         double link = Math.min(fleet.hostType(from).netMbps(), fleet.hostType(to).netMbps());
-        double end = fleet.nowS() + fleet.migration().durationS(fleet.vmType(vm).ramMb(), link);
+        double ramMb = fleet.vmType(vm).ramMb();
+        double durationS = fleet.migration().durationS(ramMb, link);
+        double end = fleet.nowS() + durationS;
         fleet.startMigration(vm, to, end);
         events.schedule(end, new SimEvent.MigrationCompleted(vm));
-        recorder.migrationStarted(vm, fleet.nowS());
+        recorder.migrationStarted(vm, fleet.nowS(), ramMb, durationS);
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), from, vm, to, -1, ""));
     }
 
