@@ -1,5 +1,6 @@
 package io.ldist.engine.anomaly;
 
+import io.ldist.engine.forecast.Forecast;
 import io.ldist.engine.forecast.ForecastSetup;
 import io.ldist.engine.forecast.Forecaster;
 import io.ldist.engine.forecast.ForecasterFactory;
@@ -7,8 +8,10 @@ import io.ldist.engine.forecast.ForecasterFactory;
 /**
  * A sample is anomalous when it and the {@code k - 1} before it all fell outside the forecaster's one-step
  * prediction interval at {@code confidence} (in at least one dimension each). One sample outside a 99 % interval
- * happens once in a hundred by design; k in a row rarely does unless something changed. The score is the length
- * of the current run of samples outside.
+ * happens once in a hundred by design; k in a row rarely does unless something changed. A value outside reaches
+ * the forecaster clipped to the interval's nearer bound: at 0.99 over about a hundred residuals the interval's
+ * half-width is the largest residual seen, so one unclipped anomaly would widen every interval after it (and hide
+ * the next anomaly) for as long as it stays in the window. The score is the length of the current run outside.
  */
 public final class OutsideIntervalDetector implements AnomalyDetector {
     public static final int DEFAULT_RUN = 3;
@@ -18,6 +21,7 @@ public final class OutsideIntervalDetector implements AnomalyDetector {
     private final Forecaster forecaster;
     private final int k;
     private final double confidence;
+    private final double[] fed;
     private int run;
 
     /** @param residualWindow the residuals the intervals are drawn from: enough for the confidence's quantile */
@@ -40,6 +44,7 @@ public final class OutsideIntervalDetector implements AnomalyDetector {
                 residualWindow, setup.samplesPerDay()));
         this.k = k;
         this.confidence = confidence;
+        this.fed = new double[setup.dimensions()];
     }
 
     @Override
@@ -52,12 +57,17 @@ public final class OutsideIntervalDetector implements AnomalyDetector {
         order.check(index, values);
         boolean outside = false;
         for (int d = 0; d < values.length; d++) {
+            fed[d] = values[d];
             // Until enough residuals are known the interval is the whole range, which covers everything.
-            if (forecaster.samples(d) > 0 && !forecaster.forecast(d, 1, confidence).covers(values[d])) {
-                outside = true;
+            if (forecaster.samples(d) > 0) {
+                Forecast interval = forecaster.forecast(d, 1, confidence);
+                if (!interval.covers(values[d])) {
+                    outside = true;
+                    fed[d] = Math.max(interval.lower(), Math.min(interval.upper(), values[d]));
+                }
             }
         }
-        forecaster.updateAll(values);
+        forecaster.updateAll(fed);
         run = outside ? run + 1 : 0;
         return new Verdict(run >= k, run);
     }

@@ -6,8 +6,10 @@ import io.ldist.engine.forecast.ForecasterFactory;
 
 /**
  * A sample is anomalous when its one-step forecast residual, in any dimension, has a robust z-score (median and
- * MAD of the last {@code window} residuals) above {@code threshold}. The forecaster sees every sample, anomalous
- * or not, so a lasting change (a level shift) stops being anomalous once the forecaster has followed it.
+ * MAD of the last {@code window} residuals) above {@code threshold}. An anomalous value reaches the forecaster
+ * clipped to the threshold's reach, so that a spike does not drag the next forecasts (and flag the samples after
+ * it too); the residual window keeps the real residual, so a lasting change (a level shift) stops being anomalous
+ * once it fills half the window.
  * The score is the largest robust z-score over the dimensions.
  */
 public final class RobustZDetector implements AnomalyDetector {
@@ -20,6 +22,7 @@ public final class RobustZDetector implements AnomalyDetector {
     private final RollingResiduals residuals;
     private final double threshold;
     private final int minResiduals;
+    private final double[] fed;
 
     public RobustZDetector(AnomalySetup setup, ForecasterFactory forecasts, double threshold, int window,
                            double floor) {
@@ -38,6 +41,7 @@ public final class RobustZDetector implements AnomalyDetector {
         this.residuals = new RollingResiduals(setup.dimensions(), window, floor);
         this.threshold = threshold;
         this.minResiduals = Math.min(window, MIN_RESIDUALS);
+        this.fed = new double[setup.dimensions()];
     }
 
     @Override
@@ -51,17 +55,23 @@ public final class RobustZDetector implements AnomalyDetector {
         double score = 0;
         boolean judged = false;
         for (int d = 0; d < values.length; d++) {
+            fed[d] = values[d];
             if (forecaster.samples(d) == 0) {
                 continue;
             }
-            double residual = values[d] - forecaster.point(d, 1);
+            double point = forecaster.point(d, 1);
+            double residual = values[d] - point;
             if (residuals.count(d) >= minResiduals) {
-                score = Math.max(score, residuals.robustZ(d, residual));
+                double z = residuals.robustZ(d, residual);
+                if (z > threshold) {
+                    fed[d] = point + residuals.clip(residual, threshold);
+                }
+                score = Math.max(score, z);
                 judged = true;
             }
             residuals.add(d, residual);
         }
-        forecaster.updateAll(values);
+        forecaster.updateAll(fed);
         return judged ? new Verdict(score > threshold, score) : Verdict.NORMAL;
     }
 }

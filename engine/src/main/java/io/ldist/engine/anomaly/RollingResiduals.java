@@ -17,6 +17,8 @@ final class RollingResiduals {
     private final int[] counts;
     private final int[] next;
     private final double[] scratch;
+    private double lastMedian;
+    private double lastMad;
 
     /** @param floor the smallest MAD used, so that a flat history does not make the slightest change infinite */
     RollingResiduals(int dimensions, int window, double floor) {
@@ -47,8 +49,16 @@ final class RollingResiduals {
             scratch[i] = Math.abs(scratch[i] - median);
         }
         double mad = Math.max(floor, median(scratch, n));
+        lastMedian = median;
+        lastMad = mad;
         double deviation = Math.abs(residual - median);
         return deviation == 0 ? 0 : NORMAL_MAD * deviation / mad;
+    }
+
+    /** {@code residual} moved to the nearest one whose score, against the last {@link #robustZ}, is threshold. */
+    double clip(double residual, double threshold) {
+        double reach = threshold * lastMad / NORMAL_MAD;
+        return Math.max(lastMedian - reach, Math.min(lastMedian + reach, residual));
     }
 
     /** The median of the first n values, reordering them. */
