@@ -19,7 +19,10 @@ import java.util.concurrent.Callable;
  * Times the simulation of a scenario over several runs in one JVM (trace reading and JVM start excluded),
  * without writing files, for docs/benchmarks.md.
  */
-@Command(name = "bench", mixinStandardHelpOptions = true, description = "Time the simulation itself over several runs (no files written): "
+@Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist bench scenarios/quickstart.yaml --runs 5 --warmup 2",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "2:bad input: a scenario, a trace, an option", "1:failure: a full disk, among others"},
+        description = "Time the simulation itself over several runs (no files written): "
         + "each run's wall time, then min, median and max. The first runs include JIT warm-up.")
 final class BenchCommand implements Callable<Integer> {
     @Spec

@@ -29,7 +29,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Every forecaster on every series of a trace folder, by rolling origin: errors and interval coverage. */
-@Command(name = "forecast-eval", mixinStandardHelpOptions = true,
+@Command(name = "forecast-eval", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist forecast-eval TRACE_DIR --horizons 5m,30m --out out/forecast",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "2:bad input: a trace folder, an option, an output folder in the way", "1:failure: a full disk, among others"},
         description = "Forecast every series of a PlanetLab trace folder with each method, by rolling origin (each "
                 + "forecast from the samples before it only), and write OUT/forecast.csv: "
                 + "method,horizon,mae,rmse,coverage (errors in CPU percentage points, coverage of the interval at "

@@ -18,7 +18,8 @@ import java.io.PrintWriter;
         subcommands = {SimulateCommand.class, ValidateCommand.class, CompareCommand.class, ReportCommand.class,
                 BenchCommand.class,
                 PoliciesCommand.class, ForecastEvalCommand.class,
-                LiveCommand.class,
+                io.ldist.cli.planning.PlanFleetCommand.class,
+                LiveCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Ldist {
     public static final int BAD_INPUT = 2;
@@ -95,7 +96,8 @@ public final class Ldist {
         return FAILURE;
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
+    /** The version every command answers to --version with. */
+    public static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"ldist " + RunInfo.version()};

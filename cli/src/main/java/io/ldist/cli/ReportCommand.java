@@ -14,7 +14,9 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 /** Rebuilds a comparison's report from its results, running nothing. */
-@Command(name = "report", mixinStandardHelpOptions = true,
+@Command(name = "report", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist report out/max-hosts --slo p95WaitS<=60",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "2:bad input: a folder without a readable results.csv, an option, an objective it cannot answer", "1:failure: a full disk, among others"},
         description = "Build report.html (and its charts as PNG and SVG in charts/) from the results.csv that "
                 + "ldist compare wrote in DIR, without running anything.")
 public final class ReportCommand implements Callable<Integer> {

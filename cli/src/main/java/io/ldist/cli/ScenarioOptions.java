@@ -25,7 +25,7 @@ public final class ScenarioOptions {
                     + "for task streams also the arrivals and scaling's minHosts, maxHosts, step and standby pool.")
     Integer scale;
 
-    LoadedScenario load() {
+    public LoadedScenario load() {
         OptionRange.SCALE.check(scale);
         List<String> all = withScale(overrides, scale);
         return scenario == null ? ScenarioLoader.loadEmbeddedQuickstart(all) : ScenarioLoader.load(scenario, all);

@@ -16,11 +16,18 @@ import picocli.CommandLine.Spec;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.concurrent.Callable;
 
 /** Runs one scenario in the simulator and writes its results. */
-@Command(name = "simulate", mixinStandardHelpOptions = true, description = "Run a scenario in the simulator; print a summary and write "
+@Command(name = "simulate", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist simulate scenarios/quickstart.yaml --out out/quickstart",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "2:bad input: a scenario, a trace, an option, an output folder in the way or in use by another run", "1:failure: a full disk, among others"},
+        description = "Run a scenario in the simulator; print a summary and write "
         + "summary.json, timeseries.csv, events.csv and run.json to the output folder.")
 final class SimulateCommand implements Callable<Integer> {
     @Spec
@@ -40,6 +47,10 @@ final class SimulateCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
+
+    @Option(names = "--json", description = "Print summary.json on standard output instead of the summary table "
+            + "(the files are still written).")
+    boolean json;
 
     /**
      * out/NAME: a name that is not one folder's ("../x", "a/b") would put the run somewhere else than out/, so it
@@ -94,7 +105,14 @@ final class SimulateCommand implements Callable<Integer> {
             }
             output.commit();
         }
-        if (!quiet) {
+        if (json) {
+            try {
+                stdout.print(Files.readString(target.resolve("summary.json"), StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + target.resolve("summary.json"), e);
+            }
+            stdout.flush();
+        } else if (!quiet) {
             String title = String.format(Locale.ROOT, "%s: seed %d, %s simulated in %.2f s", loaded.name(),
                     loaded.spec().seed(), Durations.describe(loaded.spec().durationS()), result.simWallSeconds());
             boolean faults = !loaded.spec().faults().equals(Faults.NONE);

@@ -14,7 +14,10 @@ import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 
 /** Checks a scenario without running it. */
-@Command(name = "validate", mixinStandardHelpOptions = true, description = "Check a scenario without running it: exit 0 when valid, 2 with the "
+@Command(name = "validate", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist validate scenarios/planetlab/thr-mmt-0.8.yaml",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:valid", "2:not valid (each problem is printed), or a bad option"},
+        description = "Check a scenario without running it: exit 0 when valid, 2 with the "
         + "problems (file, line, field, expected, found) when not. A file with a top-level 'live' section is "
         + "checked as a live config.")
 final class ValidateCommand implements Callable<Integer> {

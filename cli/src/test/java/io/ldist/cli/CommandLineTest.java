@@ -95,6 +95,54 @@ class CommandLineTest {
         assertThat(run.out()).matches("ldist \\S+\n");
     }
 
+    static Stream<String> subcommands() {
+        return Stream.of("simulate", "validate", "compare", "report", "bench", "policies", "forecast-eval", "plan-fleet", "live",
+                "live plan", "live run", "live replay", "completion");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("subcommands")
+    void everySubcommand_answersVersion_asLdistDoes(String subcommand) {
+        String version = CliRun.ldist("--version").out();
+        List<String> args = new java.util.ArrayList<>(List.of(subcommand.split(" ")));
+        args.add("--version");
+
+        CliRun run = CliRun.ldist(args.toArray(String[]::new));
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).isEqualTo(version).matches("ldist \\S+\n");
+    }
+
+    @Test
+    void completion_printsAScriptCompletingEverySubcommand() {
+        CliRun run = CliRun.ldist("completion");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        assertThat(run.err()).isEmpty();
+        assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_ldist");
+        subcommands().filter(name -> !name.contains(" ")).forEach(name -> assertThat(run.out()).contains(name));
+        assertThat(run.out()).contains("plan", "replay", "--out", "--json");
+    }
+
+    @Test
+    void completionHelp_saysHowToInstallIt() {
+        CliRun run = CliRun.ldist("completion", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("source <(ldist completion)");
+    }
+
+    @Test
+    void simulateHelp_endsWithItsExitCodesAndAnExample() {
+        CliRun run = CliRun.ldist("simulate", "--help");
+
+        assertThat(run.exitCode()).isZero();
+        assertThat(run.out()).contains("\nExit codes:\n  0   done\n  2   bad input: a scenario, ")
+                .contains("\n  1   failure: a full disk, among others\n")
+                .endsWith("\nExample:\n  ldist simulate scenarios/quickstart.yaml --out out/quickstart\n");
+    }
+
     @Test
     void help_listsTheCommands() {
         CliRun run = CliRun.ldist("--help");

@@ -1,5 +1,11 @@
 package io.ldist.cli.compare;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.ldist.cli.Ldist;
 import io.ldist.engine.util.Plural;
 import io.ldist.cli.BadInputException;
 import io.ldist.cli.Notices;
@@ -47,10 +53,14 @@ import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 
 /** Runs every combination of variants, days and seeds, in parallel, and writes results.csv. */
-@Command(name = "compare", mixinStandardHelpOptions = true,
+@Command(name = "compare", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist compare scenarios/tasks/ec2-day.yaml --sweep scenarios/sweeps/ec2-max-hosts.yaml --out out/max-hosts",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:done", "2:bad input: a scenario, a trace, an option, an output folder in the way or in use by another run", "1:failure: a full disk, among others"},
         description = "Run every combination of scenarios (or policies, or a sweep), days and seeds in parallel; "
                 + "write results.csv (one row per run) and report.html to the output folder.")
 public final class CompareCommand implements Callable<Integer> {
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
     @Spec
     CommandSpec spec;
 
@@ -95,6 +105,11 @@ public final class CompareCommand implements Callable<Integer> {
 
     @Option(names = "--quiet", description = "Print nothing but errors.")
     boolean quiet;
+
+    @Option(names = "--json", description = "Print the summary on standard output as a JSON array instead of the "
+            + "table: one object per variant (policy, value, runs, and the mean of each headline metric by its "
+            + "results.csv name; a metric no run measured is left out).")
+    boolean json;
 
     @Mixin
     ReportOptions report;
@@ -158,7 +173,11 @@ public final class CompareCommand implements Callable<Integer> {
         report.writeReport(ResultsTable.read(staging.resolve("results.csv")), staging, staging);
         TestPause.at("report-written");
         output.commit();
-        if (!quiet) {
+        if (json) {
+            PrintWriter stdout = spec.commandLine().getOut();
+            stdout.print(summaryJson(results, new Variants(results)));
+            stdout.flush();
+        } else if (!quiet) {
             PrintWriter stdout = spec.commandLine().getOut();
             String days = results.days().isEmpty() ? "" : " x " + Plural.of(results.days().size(), "day");
             stdout.printf(Locale.ROOT, "%s (%s%s x %s) on %s in %.1f s%n%n", Plural.of(runs.size(), "run"),
@@ -273,6 +292,35 @@ public final class CompareCommand implements Callable<Integer> {
                     run.day(), Long.toString(run.seed()), RunOutput.number(wall[i]))).append('\n');
         }
         return csv.toString();
+    }
+
+    /** The summary table as JSON: an array of one object per variant, each metric's mean under its own name. */
+    private static String summaryJson(ResultsTable results, Variants variants) {
+        List<Metric> measured = Metrics.measured(results);
+        List<Metric> metrics = Metrics.HEADLINE.stream().map(name -> Metrics.named(name).orElseThrow())
+                .filter(measured::contains).toList();
+        ArrayNode array = JSON.createArrayNode();
+        for (io.ldist.reports.Variant variant : variants.all()) {
+            List<ResultsTable.Row> rows = variants.rowsOf(variant);
+            ObjectNode object = array.addObject();
+            object.put("policy", variant.series());
+            object.put("value", variant.value());
+            object.put("runs", rows.size());
+            for (Metric metric : metrics) {
+                double mean = rows.stream().mapToDouble(r -> r.metric(metric.name())).filter(x -> !Double.isNaN(x))
+                        .average().orElse(Double.NaN);
+                if (Double.isNaN(mean)) {
+                    object.putNull(metric.name());
+                } else {
+                    object.put(metric.name(), mean);
+                }
+            }
+        }
+        try {
+            return JSON.writeValueAsString(array) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the summary holds plain data", e);
+        }
     }
 
     /** Mean of the headline metrics per variant, as a quick look before the report. */

@@ -1,5 +1,6 @@
 package io.ldist.cli.live;
 
+import io.ldist.cli.Ldist;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.ldist.live.LiveConfig;
@@ -17,7 +18,9 @@ import java.util.concurrent.Callable;
  * its lock, so it also works beside a {@code live run}, and it makes no mutating AWS call (the distributor is built
  * in dry-run mode, whose only calls are reads).
  */
-@Command(name = "plan", mixinStandardHelpOptions = true,
+@Command(name = "plan", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist live plan --config scenarios/live/moto-demo.yaml --json",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:the plan was printed", "2:bad input: the config, an option", "1:failure: an AWS endpoint that does not answer, missing credentials"},
         description = "Observe the cluster once, decide, check the plan against the safety caps and print it "
                 + "(each action, its target and why; refused plans with the caps that refused them). Never applies "
                 + "anything; works beside a running 'ldist live run'.")

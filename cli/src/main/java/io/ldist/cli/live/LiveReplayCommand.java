@@ -1,5 +1,6 @@
 package io.ldist.cli.live;
 
+import io.ldist.cli.Ldist;
 import io.ldist.cli.BadInputException;
 import io.ldist.cli.scenario.LoadedScenario;
 import io.ldist.cli.scenario.ScenarioLoader;
@@ -28,7 +29,9 @@ import java.util.concurrent.Callable;
  * The sim-to-live check: the engine the simulator builds from a recording's scenario is shown every view the live
  * engine was shown, in order, and must return every plan the live one returned.
  */
-@Command(name = "replay", mixinStandardHelpOptions = true,
+@Command(name = "replay", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist live replay out/recording",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:every plan is the same", "1:some plans differ (the first differences are printed)", "2:a bad recording"},
         description = "Check a recording of ldist live run --record: the simulator's engine, built from the "
                 + "recording's scenario.yaml, is shown each view the live engine saw and must make the same decision. "
                 + "Exit 0 when every plan is the same, 1 with the first differences when not, 2 for a bad recording.")

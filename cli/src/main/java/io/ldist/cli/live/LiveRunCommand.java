@@ -1,5 +1,6 @@
 package io.ldist.cli.live;
 
+import io.ldist.cli.Ldist;
 import io.ldist.cli.BadInputException;
 import io.ldist.live.LiveConfig;
 import io.ldist.live.api.ApiSettings;
@@ -26,7 +27,9 @@ import java.util.concurrent.Callable;
  * plan is logged and nothing is changed. Stops gracefully on SIGINT or SIGTERM: the round under way finishes, then
  * the API stops and the journal is closed (its lock released).
  */
-@Command(name = "run", mixinStandardHelpOptions = true,
+@Command(name = "run", mixinStandardHelpOptions = true, versionProvider = Ldist.Version.class,
+        footerHeading = "%nExample:%n", footer = "  ldist live run --config scenarios/live/moto-demo.yaml --once",
+        exitCodeListHeading = "%nExit codes:%n", exitCodeList = {"0:stopped on a signal, or (--once) the round succeeded", "2:bad input: the config, an option, a journal held by another run", "1:failure: (--once) the round failed; an AWS endpoint that does not answer, missing credentials"},
         description = "Keep the cluster reconciled: every interval observe, decide, check the caps and (with --apply) "
                 + "apply; serve the task API meanwhile. Logs one line per round to standard error and to "
                 + "<stateDir>/live.log. With --once: one round, exit 0 when it observed, was not refused and no "
