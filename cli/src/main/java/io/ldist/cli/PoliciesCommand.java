@@ -36,6 +36,7 @@ final class PoliciesCommand implements Callable<Integer> {
         print(out, Policies.VM_SELECTION, "policies.vmSelection");
         print(out, Policies.UNDERLOAD, "policies.underload");
         print(out, Policies.FORECASTERS, "forecasters (ldist forecast-eval --methods)");
+        print(out, Policies.ANOMALY_DETECTORS, "anomaly detectors (ldist anomaly-eval --detectors)");
         out.println();
         out.println("policies.scaling");
         out.printf("  %-22s %s%n", "none", "a fixed fleet (default); failover still brings back servers of the failed "

@@ -96,7 +96,8 @@ class CommandLineTest {
     }
 
     static Stream<String> subcommands() {
-        return Stream.of("simulate", "validate", "compare", "report", "bench", "policies", "forecast-eval", "plan-fleet", "live",
+        return Stream.of("simulate", "validate", "compare", "report", "bench", "policies", "forecast-eval", "anomaly-eval",
+                "plan-fleet", "live",
                 "live plan", "live run", "live replay", "completion");
     }
 

@@ -14,6 +14,10 @@ import io.ldist.engine.consolidate.VmSelector;
 import io.ldist.engine.score.DominantResourceScorer;
 import io.ldist.engine.score.Scorer;
 
+import io.ldist.engine.anomaly.AnomalyDetectorFactory;
+import io.ldist.engine.anomaly.IsolationForestDetector;
+import io.ldist.engine.anomaly.OutsideIntervalDetector;
+import io.ldist.engine.anomaly.RobustZDetector;
 import io.ldist.engine.forecast.EwmaForecaster;
 import io.ldist.engine.forecast.ForecasterFactory;
 import io.ldist.engine.forecast.HoltWintersForecaster;
@@ -114,6 +118,61 @@ public final class Policies {
                                     "how fast the season follows")),
                     (p, c) -> s -> new HoltWintersForecaster(s, p.number("alpha"), p.number("beta"),
                             p.number("gamma"), p.number("phi"), true));
+
+    private static PolicyParameter forecaster(String defaultName) {
+        return PolicyParameter.policy("forecaster", FORECASTERS, defaultName,
+                "the one-step forecaster the residuals come from (with its default parameters)");
+    }
+
+    private static ForecasterFactory forecasterOf(PolicyParameters p, PolicyContext c) {
+        return FORECASTERS.create(PolicyChoice.of(p.policy("forecaster")), c);
+    }
+
+    /** Anomaly detectors by name (ldist anomaly-eval), each built for one series; declared after the forecasters. */
+    public static final PolicyFamily<AnomalyDetectorFactory> ANOMALY_DETECTORS =
+            new PolicyFamily<AnomalyDetectorFactory>("anomaly")
+            .register("robust-z", "robust z-score (median and MAD over a rolling window) of the one-step forecast "
+                    + "residual above threshold",
+                    List.of(PolicyParameter.number("threshold", ParameterRange.above(0),
+                                    RobustZDetector.DEFAULT_THRESHOLD, "", "modified z-score above which a sample is "
+                                            + "anomalous"),
+                            PolicyParameter.integer("window", ParameterRange.atLeast(3), 48, "samples",
+                                    "residuals the median and MAD are taken over (48 at 5 min: four hours)"),
+                            PolicyParameter.number("floor", ParameterRange.atLeast(0), 0.01, "",
+                                    "smallest MAD, in the series' units (0.01: one CPU point), so that a flat "
+                                            + "history does not make every small change anomalous"),
+                            forecaster("ewma")),
+                    (p, c) -> s -> new RobustZDetector(s, forecasterOf(p, c), p.number("threshold"),
+                            (int) p.integer("window"), p.number("floor")))
+            .register("outside-interval", "k samples in a row outside the forecaster's one-step prediction interval",
+                    List.of(PolicyParameter.integer("k", ParameterRange.atLeast(1),
+                                    OutsideIntervalDetector.DEFAULT_RUN, "samples", "run of samples outside the "
+                                            + "interval that makes an anomaly"),
+                            PolicyParameter.number("confidence", new ParameterRange(0, false, 1, false),
+                                    OutsideIntervalDetector.DEFAULT_CONFIDENCE, "", "of the prediction interval"),
+                            PolicyParameter.integer("residuals", ParameterRange.atLeast(1), 120, "samples",
+                                    "residuals the interval is drawn from; at least c / (1 - c) (99 at 0.99)"),
+                            forecaster("ewma")),
+                    (p, c) -> s -> new OutsideIntervalDetector(s, forecasterOf(p, c), (int) p.integer("k"),
+                            p.number("confidence"), (int) p.integer("residuals")))
+            .register("isolation-forest", "isolation forest over sliding windows of the samples, trained on a "
+                    + "rolling history, score 2^(-mean path / c(n)) above threshold",
+                    List.of(PolicyParameter.number("threshold", new ParameterRange(0, false, 1, false),
+                                    IsolationForestDetector.DEFAULT_THRESHOLD, "", "score above which a window is "
+                                            + "anomalous"),
+                            PolicyParameter.integer("trees", ParameterRange.atLeast(1), 100, "", "trees in the "
+                                    + "forest"),
+                            PolicyParameter.integer("sampleSize", ParameterRange.atLeast(2), 64, "windows",
+                                    "subsample each tree is grown on"),
+                            PolicyParameter.integer("window", ParameterRange.atLeast(1), 6, "samples",
+                                    "samples per point (6 at 5 min: half an hour)"),
+                            PolicyParameter.integer("history", ParameterRange.atLeast(32), 144, "windows",
+                                    "windows the forest is trained on (144 at 5 min: twelve hours)"),
+                            PolicyParameter.integer("retrain", ParameterRange.atLeast(1), 12, "samples",
+                                    "how often the forest is regrown")),
+                    (p, c) -> s -> new IsolationForestDetector(s, p.number("threshold"), (int) p.integer("trees"),
+                            (int) p.integer("sampleSize"), (int) p.integer("window"), (int) p.integer("history"),
+                            (int) p.integer("retrain")));
 
     private static OverloadDetector fallback(PolicyParameters p) {
         return new ThresholdOverloadDetector(p.number("fallback"));
