@@ -9,8 +9,6 @@ import io.ldist.engine.registry.PolicyChoice;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.registry.Policies;
 import io.ldist.engine.util.NearestName;
-import io.ldist.sim.trace.PlanetLabTraceReader;
-import io.ldist.sim.trace.TraceFormatException;
 import io.ldist.sim.trace.UtilizationTrace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -122,7 +120,7 @@ final class AnomalyEvalCommand implements Callable<Integer> {
         for (String name : chosen) {
             factories.add(Policies.ANOMALY_DETECTORS.create(PolicyChoice.of(name), PolicyContext.DEFAULT));
         }
-        UtilizationTrace trace = read();
+        UtilizationTrace trace = TraceFolders.readPlanetLab(traces);
         double[][] series = new double[trace.seriesCount()][trace.samples()];
         for (int s = 0; s < series.length; s++) {
             for (int t = 0; t < trace.samples(); t++) {
@@ -302,15 +300,4 @@ final class AnomalyEvalCommand implements Callable<Integer> {
         return List.copyOf(chosen);
     }
 
-    private UtilizationTrace read() {
-        if (!Files.isDirectory(traces)) {
-            throw new BadInputException(traces + ": expected a folder of PlanetLab trace files, found "
-                    + (Files.exists(traces) ? "a file" : "nothing (it does not exist)"));
-        }
-        try {
-            return new PlanetLabTraceReader(288).read(traces);
-        } catch (TraceFormatException e) {
-            throw new BadInputException(e.getMessage());
-        }
-    }
 }

@@ -6,8 +6,6 @@ import io.ldist.engine.registry.PolicyChoice;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.registry.Policies;
 import io.ldist.engine.util.NearestName;
-import io.ldist.sim.trace.PlanetLabTraceReader;
-import io.ldist.sim.trace.TraceFormatException;
 import io.ldist.sim.trace.UtilizationTrace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,7 +82,7 @@ final class ForecastEvalCommand implements Callable<Integer> {
             }
             factories.add(Policies.FORECASTERS.create(PolicyChoice.of(method), PolicyContext.DEFAULT));
         }
-        UtilizationTrace trace = read();
+        UtilizationTrace trace = TraceFolders.readPlanetLab(traces);
         int[] steps = horizonSteps(trace.intervalS());
         double[][] series = new double[trace.seriesCount()][trace.samples()];
         for (int s = 0; s < series.length; s++) {
@@ -120,17 +118,6 @@ final class ForecastEvalCommand implements Callable<Integer> {
         return 0;
     }
 
-    private UtilizationTrace read() {
-        if (!Files.isDirectory(traces)) {
-            throw new BadInputException(traces + ": expected a folder of PlanetLab trace files, found "
-                    + (Files.exists(traces) ? "a file" : "nothing (it does not exist)"));
-        }
-        try {
-            return new PlanetLabTraceReader(288).read(traces);
-        } catch (TraceFormatException e) {
-            throw new BadInputException(e.getMessage());
-        }
-    }
 
     private int[] horizonSteps(double intervalS) {
         int[] steps = new int[horizons.size()];
