@@ -43,7 +43,7 @@ final class ForecastEvalCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "TRACE_DIR", description = "A folder of PlanetLab trace files (288 samples "
-            + "of integer CPU % at 5 min each).")
+            + "of integer CPU %% at 5 min each).")
     Path traces;
 
     @Option(names = "--horizons", split = ",", paramLabel = "DURATION",
