@@ -24,6 +24,7 @@ import io.ldist.engine.registry.Policies;
 import io.ldist.engine.registry.PolicyChoice;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.scale.ScalingSettings;
+import io.ldist.engine.scale.LaunchTypeChoice;
 import io.ldist.engine.scale.ThresholdScalingStep;
 import io.ldist.engine.score.LoadWeights;
 import io.ldist.engine.score.Scorer;
@@ -70,7 +71,7 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
     public EngineSettings withSeed(long seed) {
         return new EngineSettings(rules, scorer, weights, placement, overload, vmSelection, underload, switchOffIdle,
                 scaling, missedChecks, circuitBreaker, template,
-                new PolicyContext(context.decisionIntervalS(), context.migrationBandwidthShare(), seed));
+                context.withSeed(seed));
     }
 
     /** The same choices under other fleet rules. */
@@ -110,7 +111,8 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
             steps.add(new ConsolidationStep(detector, selector, placing, emptying));
         }
         // Threshold scaling also restores capacity for VMs a failover displaced; without it, failover does.
-        steps.add(scaling != null ? new ThresholdScalingStep(scaling, scoring, placing) : new FailoverCapacityStep());
+        steps.add(scaling != null ? new ThresholdScalingStep(scaling, scoring, placing,
+                new LaunchTypeChoice(scaling.launchTypes(), context.costs(), template)) : new FailoverCapacityStep());
         if (switchOffIdle) {
             steps.add(new IdleHostStep());
         }

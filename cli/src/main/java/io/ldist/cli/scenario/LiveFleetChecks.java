@@ -63,13 +63,19 @@ final class LiveFleetChecks {
         }
     }
 
-    /** Live launches one type only: a scaling launchType, if given, must be it. */
+    /** Live launches one type only: a scaling launchType, and every launchTypes entry, if given, must be it. */
     void scalingLaunches(HostType type) {
-        String at = SCALING + "/launchType";
+        launchesOnly(type, SCALING + "/launchType", "launchType");
+        for (int i = 0; i < in.size(SCALING + "/launchTypes"); i++) {
+            launchesOnly(type, SCALING + "/launchTypes/" + i, "launchTypes");
+        }
+    }
+
+    private void launchesOnly(HostType type, String at, String field) {
         String named = in.text(at, "");
         if (type != null && in.has(at) && !named.equals(type.name()) && context.hostTypes.containsKey(named)) {
             in.problem(at, "'" + type.name() + "', the type live launches (live.launch.instanceType), or no "
-                    + "launchType", Phrases.describe(in.node(at)));
+                    + field, Phrases.describe(in.node(at)));
         }
     }
 

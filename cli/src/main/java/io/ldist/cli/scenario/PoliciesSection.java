@@ -136,7 +136,19 @@ final class PoliciesSection {
                 scaled(at + "/step", Math.max(1, in.integer(at + "/step", 1))), launch,
                 scaled(at + "/standbyPool", Math.max(0, in.integer(at + "/standbyPool", 0))),
                 "migrate".equals(in.text(at + "/drain", "finish")),
-                "predictive".equals(policy) ? readForecast(at, launch) : null);
+                "predictive".equals(policy) ? readForecast(at, launch) : null, launchTypes(at));
+    }
+
+    /** The types of {@code launchTypes}, each name checked as {@code launchType} is (unknown ones left out). */
+    private List<HostType> launchTypes(String at) {
+        List<HostType> types = new ArrayList<>();
+        for (int i = 0; i < in.size(at + "/launchTypes"); i++) {
+            HostType type = context.hostType(at + "/launchTypes/" + i);
+            if (type != null) {
+                types.add(type);
+            }
+        }
+        return types;
     }
 
     /**

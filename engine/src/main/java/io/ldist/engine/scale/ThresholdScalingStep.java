@@ -1,11 +1,13 @@
 package io.ldist.engine.scale;
 
+import io.ldist.engine.cost.CostModel;
 import io.ldist.engine.decide.DecisionStep;
 import io.ldist.engine.decide.Moves;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.HostId;
 import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.HostType;
 import io.ldist.engine.place.HostSearch;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.plan.DrainHost;
@@ -40,9 +42,16 @@ public final class ThresholdScalingStep implements DecisionStep {
     private double firstSampleS = Double.NaN;
     private double lastActionS = Double.NEGATIVE_INFINITY;
     private final DemandForecast forecast;
+    private final LaunchTypeChoice launchChoice;
 
     public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement) {
+        this(settings, scorer, placement, new LaunchTypeChoice(settings.launchTypes(), CostModel.NONE, null));
+    }
+
+    public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement,
+                                LaunchTypeChoice launchChoice) {
         this.settings = settings;
+        this.launchChoice = launchChoice;
         this.scorer = scorer;
         this.placement = placement;
         // Demand beyond twice the largest fleet is clamped: it would ask for more servers than may run anyway.
@@ -150,10 +159,11 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         int running = active + booting;
         IntList waitingVms = WaitingVms.of(plan);
+        HostType launch = launchChoice.choose(plan, waitingVms);
         boolean cooledDown = loadKnown && now - lastActionS >= settings.cooldownS();
 
         int wanted = Math.max(0, settings.minHosts() - running);
-        int forWaitingVms = WaitingVms.serversFor(waitingVms, settings.launchType(), plan) - booting;
+        int forWaitingVms = WaitingVms.serversFor(waitingVms, launch, plan) - booting;
         wanted = Math.max(wanted, forWaitingVms);
         boolean loadDriven = false;
         if (load > settings.scaleOutThreshold() && cooledDown && booting == 0) {
@@ -172,8 +182,8 @@ public final class ThresholdScalingStep implements DecisionStep {
         wanted = Math.min(wanted, settings.maxHosts() - running);
         if (wanted > 0) {
             // Servers for VMs a failover displaced say so; the others are load or the minimum fleet size.
-            addHosts(wanted, !loadDriven && forWaitingVms >= wanted ? Reason.FAILOVER : Reason.SCALE_OUT, plan,
-                    actions);
+            addHosts(wanted, !loadDriven && forWaitingVms >= wanted ? Reason.FAILOVER : Reason.SCALE_OUT, launch,
+                    plan, actions);
             if (loadDriven) {
                 lastActionS = now;
             }
@@ -183,7 +193,7 @@ public final class ThresholdScalingStep implements DecisionStep {
             lastActionS = now;
         }
         if (tick) {
-            refillStandbyPool(booting, plan, actions);
+            refillStandbyPool(booting, launch, plan, actions);
         }
     }
 
@@ -211,7 +221,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         return active;
     }
 
-    private void addHosts(int count, Reason reason, PlanningState plan, Plan.Builder actions) {
+    private void addHosts(int count, Reason reason, HostType launch, PlanningState plan, Plan.Builder actions) {
         int added = 0;
         for (int h = 0; h < plan.hostCount() && added < count; h++) {
             if (plan.hostState(h) == HostState.STANDBY) {
@@ -222,8 +232,7 @@ public final class ThresholdScalingStep implements DecisionStep {
             }
         }
         for (; added < count; added++) {
-            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), settings.launchType(), false,
-                    reason));
+            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), launch, false, reason));
         }
     }
 
@@ -262,7 +271,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         actions.add(new DrainHost(HostId.of(chosen), then, Reason.SCALE_IN));
     }
 
-    private void refillStandbyPool(int booting, PlanningState plan, Plan.Builder actions) {
+    private void refillStandbyPool(int booting, HostType launch, PlanningState plan, Plan.Builder actions) {
         if (booting > 0 || settings.standbyPool() == 0) {
             return;
         }
@@ -274,7 +283,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         int missing = settings.standbyPool() - stillStandby;
         for (int i = 0; i < missing; i++) {
-            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), settings.launchType(), true,
+            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), launch, true,
                     Reason.STANDBY_POOL));
         }
     }
