@@ -283,6 +283,16 @@ class LiveConfigBadInputTest {
     }
 
     @Test
+    void scalingMayLaunchAnotherType_refused() {
+        Path config = config("  vmTypes:", "    - {name: big, cores: 16, mipsPerCore: 2000, ram: 64GiB, "
+                + "power: [1, 2]}\n"
+                + "  vmTypes:", "maxHosts: 4", "maxHosts: 4\n    launchTypes: [box, big]");
+
+        assertThat(refused(config)).isEqualTo(config + ":25:24: policies.scaling.launchTypes[1]: expected 'box', "
+                + "the type live launches (live.launch.instanceType), or no launchTypes, found 'big'\n");
+    }
+
+    @Test
     void scalingWithoutMaxHosts_refused() {
         Path config = config("    maxHosts: 4\n", "");
 
