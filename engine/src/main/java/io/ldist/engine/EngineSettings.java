@@ -24,7 +24,6 @@ import io.ldist.engine.registry.Policies;
 import io.ldist.engine.registry.PolicyChoice;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.scale.ScalingSettings;
-import io.ldist.engine.scale.LaunchTypeChoice;
 import io.ldist.engine.scale.ThresholdScalingStep;
 import io.ldist.engine.score.LoadWeights;
 import io.ldist.engine.score.Scorer;
@@ -112,7 +111,7 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         }
         // Threshold scaling also restores capacity for VMs a failover displaced; without it, failover does.
         steps.add(scaling != null ? new ThresholdScalingStep(scaling, scoring, placing,
-                new LaunchTypeChoice(scaling.launchTypes(), context.costs(), template)) : new FailoverCapacityStep());
+                context.costs(), template) : new FailoverCapacityStep());
         if (switchOffIdle) {
             steps.add(new IdleHostStep());
         }

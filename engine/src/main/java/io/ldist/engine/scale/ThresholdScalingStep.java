@@ -10,11 +10,13 @@ import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.place.HostSearch;
 import io.ldist.engine.place.PlacementPolicy;
+import io.ldist.engine.provision.VmTemplate;
 import io.ldist.engine.plan.DrainHost;
 import io.ldist.engine.plan.LaunchHost;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.plan.ResumeHost;
+import io.ldist.engine.plan.TerminateHost;
 import io.ldist.engine.plan.ScalingAdvice;
 import io.ldist.engine.provision.WaitingVms;
 import io.ldist.engine.score.Scorer;
@@ -43,15 +45,22 @@ public final class ThresholdScalingStep implements DecisionStep {
     private double lastActionS = Double.NEGATIVE_INFINITY;
     private final DemandForecast forecast;
     private final LaunchTypeChoice launchChoice;
+    private final StandbyPoolSizer poolSizer;
 
     public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement) {
-        this(settings, scorer, placement, new LaunchTypeChoice(settings.launchTypes(), CostModel.NONE, null));
+        this(settings, scorer, placement, CostModel.NONE, null);
     }
 
-    public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement,
-                                LaunchTypeChoice launchChoice) {
+    /**
+     * @param costs    the prices launch types are chosen by and a cost-sized standby pool is sized by
+     * @param template the VMs every server of a task-stream fleet runs, or null
+     */
+    public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement, CostModel costs,
+                                VmTemplate template) {
         this.settings = settings;
-        this.launchChoice = launchChoice;
+        this.launchChoice = new LaunchTypeChoice(settings.launchTypes(), costs, template);
+        this.poolSizer = new StandbyPoolSizer(settings.pool(), costs, settings.launchType(), settings.maxHosts(),
+                settings.scaleOutThreshold());
         this.scorer = scorer;
         this.placement = placement;
         // Demand beyond twice the largest fleet is clamped: it would ask for more servers than may run anyway.
@@ -60,13 +69,30 @@ public final class ThresholdScalingStep implements DecisionStep {
     }
 
     /**
-     * The load window, when it began, the last load-driven action (for the cooldown), and the demand samples the
-     * forecast is rebuilt from (empty without one).
+     * The load window, when it began, the last load-driven action (for the cooldown), the demand samples the
+     * forecast is rebuilt from (empty without one), and a cost-sized standby pool's completion and demand samples.
      */
-    public record Memory(double[][] samples, double firstSampleS, double lastActionS, double[][] demand) {
+    public record Memory(double[][] samples, double firstSampleS, double lastActionS, double[][] demand,
+                         double[][] poolCompletions, double[][] poolDemand) {
         public Memory {
             samples = copy(samples);
             demand = copy(demand);
+            poolCompletions = copy(poolCompletions);
+            poolDemand = copy(poolDemand);
+        }
+
+        public Memory(double[][] samples, double firstSampleS, double lastActionS, double[][] demand) {
+            this(samples, firstSampleS, lastActionS, demand, null, null);
+        }
+
+        @Override
+        public double[][] poolCompletions() {
+            return copy(poolCompletions);
+        }
+
+        @Override
+        public double[][] poolDemand() {
+            return copy(poolDemand);
         }
 
         @Override
@@ -94,7 +120,8 @@ public final class ThresholdScalingStep implements DecisionStep {
     @Override
     public Object remember() {
         return new Memory(loadSamples.toArray(new double[0][]), firstSampleS, lastActionS,
-                forecast == null ? new double[0][] : forecast.remember());
+                forecast == null ? new double[0][] : forecast.remember(), poolSizer.rememberCompletions(),
+                poolSizer.rememberDemand());
     }
 
     @Override
@@ -109,6 +136,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         if (forecast != null) {
             forecast.recall(m.demand());
         }
+        poolSizer.recall(m.poolCompletions(), m.poolDemand());
     }
 
     /** Load is sampled at ticks; after a health check only capacity for VMs a failover displaced is restored. */
@@ -140,8 +168,12 @@ public final class ThresholdScalingStep implements DecisionStep {
             }
         }
         double load = windowLoad();
-        if (tick && forecast != null) {
-            forecast.observe(now, loadSamples.peekLast()[1] * activeHosts(plan));
+        if (tick && (forecast != null || settings.pool().varies())) {
+            double demand = loadSamples.peekLast()[1] * activeHosts(plan);
+            if (forecast != null) {
+                forecast.observe(now, demand);
+            }
+            poolSizer.observe(plan, demand);
         }
         // Load-driven actions wait for a full window of observations, and for the last action to cool down.
         boolean loadKnown = tick && now - firstSampleS >= settings.windowS();
@@ -189,11 +221,11 @@ public final class ThresholdScalingStep implements DecisionStep {
             }
         } else if (load < settings.scaleInThreshold() && cooledDown && booting == 0 && waitingVms.isEmpty()
                 && running > settings.minHosts() && forecastNeeds < running) {
-            retireOneHost(standby, plan, actions);
+            retireOneHost(standby < poolSizer.target(running - 1), plan, actions);
             lastActionS = now;
         }
         if (tick) {
-            refillStandbyPool(booting, launch, plan, actions);
+            resizeStandbyPool(booting, running, launch, plan, actions);
         }
     }
 
@@ -236,7 +268,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
     }
 
-    private void retireOneHost(int standby, PlanningState plan, Plan.Builder actions) {
+    private void retireOneHost(boolean intoPool, PlanningState plan, Plan.Builder actions) {
         int chosen = -1;
         double least = Double.POSITIVE_INFINITY;
         for (int h = 0; h < plan.hostCount(); h++) {
@@ -266,13 +298,18 @@ public final class ThresholdScalingStep implements DecisionStep {
                 }
             }
         }
-        DrainHost.AfterDrain then = standby < settings.standbyPool() ? DrainHost.AfterDrain.STOP
-                : DrainHost.AfterDrain.TERMINATE;
+        DrainHost.AfterDrain then = intoPool ? DrainHost.AfterDrain.STOP : DrainHost.AfterDrain.TERMINATE;
         actions.add(new DrainHost(HostId.of(chosen), then, Reason.SCALE_IN));
     }
 
-    private void refillStandbyPool(int booting, HostType launch, PlanningState plan, Plan.Builder actions) {
-        if (booting > 0 || settings.standbyPool() == 0) {
+    /**
+     * Launches stopped servers up to the pool's size; a pool whose size varies also terminates the stopped
+     * servers beyond it (the newest first).
+     */
+    private void resizeStandbyPool(int booting, int running, HostType launch, PlanningState plan,
+                                   Plan.Builder actions) {
+        int target = poolSizer.target(running);
+        if (booting > 0 || target == 0 && !settings.pool().varies()) {
             return;
         }
         int stillStandby = 0;
@@ -281,10 +318,20 @@ public final class ThresholdScalingStep implements DecisionStep {
                 stillStandby++;
             }
         }
-        int missing = settings.standbyPool() - stillStandby;
-        for (int i = 0; i < missing; i++) {
+        for (int i = stillStandby; i < target; i++) {
             actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), launch, true,
                     Reason.STANDBY_POOL));
         }
+        if (!settings.pool().varies()) {
+            return;
+        }
+        for (int h = plan.hostCount() - 1; h >= 0 && stillStandby > target; h--) {
+            if (plan.hostState(h) == HostState.STANDBY && plan.view().hostVmCount(h) == 0) {
+                plan.setHostState(h, HostState.TERMINATED);
+                actions.add(new TerminateHost(HostId.of(h), Reason.STANDBY_POOL));
+                stillStandby--;
+            }
+        }
     }
+
 }
