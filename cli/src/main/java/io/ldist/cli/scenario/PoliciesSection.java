@@ -142,7 +142,7 @@ final class PoliciesSection {
 
     /**
      * The standby pool: a number (a fixed size), or {policy, size, minSize, maxPrepared, penalty}; the server
-     * counts times the scenario's scale. Settings the chosen sizing does not read are refused, not ignored.
+     * counts times the scenario's scale. Settings the chosen sizing does not read are ignored, and said so.
      */
     private StandbyPool readStandbyPool(String at) {
         JsonNode node = in.node(at);
@@ -164,9 +164,10 @@ final class PoliciesSection {
         }
         for (String key : unread) {
             if (in.has(at + "/" + key)) {
-                in.problem(at + "/" + key, "no " + key + " with policy " + policy + " (it is read by "
-                        + (key.equals("penalty") ? "cost-sized" : "warm-pool and cost-sized") + " pools)",
-                        Phrases.describe(in.node(at + "/" + key)));
+                // Not an error: a sweep of the pool's policy keeps one set of settings for every kind.
+                context.notices.add("policies.scaling.standbyPool." + key + " is ignored with policy " + policy
+                        + " (only " + (key.equals("penalty") ? "cost-sized reads" : "warm-pool and cost-sized read")
+                        + " it)");
             }
         }
         int size = scaled(at + "/size", Math.max(0, in.integer(at + "/size", 0)));

@@ -46,6 +46,8 @@ public final class ThresholdScalingStep implements DecisionStep {
     private final DemandForecast forecast;
     private final LaunchTypeChoice launchChoice;
     private final StandbyPoolSizer poolSizer;
+    /** Since when a varying pool has held more stopped servers than it needs (NaN: it has not). */
+    private double poolSurplusSinceS = Double.NaN;
 
     public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement) {
         this(settings, scorer, placement, CostModel.NONE, null);
@@ -73,7 +75,7 @@ public final class ThresholdScalingStep implements DecisionStep {
      * forecast is rebuilt from (empty without one), and a cost-sized standby pool's completion and demand samples.
      */
     public record Memory(double[][] samples, double firstSampleS, double lastActionS, double[][] demand,
-                         double[][] poolCompletions, double[][] poolDemand) {
+                         double[][] poolCompletions, double[][] poolDemand, double poolSurplusSinceS) {
         public Memory {
             samples = copy(samples);
             demand = copy(demand);
@@ -82,7 +84,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
 
         public Memory(double[][] samples, double firstSampleS, double lastActionS, double[][] demand) {
-            this(samples, firstSampleS, lastActionS, demand, null, null);
+            this(samples, firstSampleS, lastActionS, demand, null, null, Double.NaN);
         }
 
         @Override
@@ -121,7 +123,7 @@ public final class ThresholdScalingStep implements DecisionStep {
     public Object remember() {
         return new Memory(loadSamples.toArray(new double[0][]), firstSampleS, lastActionS,
                 forecast == null ? new double[0][] : forecast.remember(), poolSizer.rememberCompletions(),
-                poolSizer.rememberDemand());
+                poolSizer.rememberDemand(), poolSurplusSinceS);
     }
 
     @Override
@@ -137,6 +139,7 @@ public final class ThresholdScalingStep implements DecisionStep {
             forecast.recall(m.demand());
         }
         poolSizer.recall(m.poolCompletions(), m.poolDemand());
+        poolSurplusSinceS = m.poolSurplusSinceS();
     }
 
     /** Load is sampled at ticks; after a health check only capacity for VMs a failover displaced is restored. */
@@ -304,7 +307,7 @@ public final class ThresholdScalingStep implements DecisionStep {
 
     /**
      * Launches stopped servers up to the pool's size; a pool whose size varies also terminates the stopped
-     * servers beyond it (the newest first).
+     * servers beyond it (the newest first) once they have been beyond it for a cooldown.
      */
     private void resizeStandbyPool(int booting, int running, HostType launch, PlanningState plan,
                                    Plan.Builder actions) {
@@ -322,9 +325,19 @@ public final class ThresholdScalingStep implements DecisionStep {
             actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), launch, true,
                     Reason.STANDBY_POOL));
         }
-        if (!settings.pool().varies()) {
+        if (!settings.pool().varies() || stillStandby <= target) {
+            poolSurplusSinceS = Double.NaN;
             return;
         }
+        // A surplus is shed once it has lasted a cooldown: a pool that follows every wobble of its target pays
+        // a boot's on-demand hours for each server it prepares again.
+        if (Double.isNaN(poolSurplusSinceS)) {
+            poolSurplusSinceS = plan.nowS();
+        }
+        if (plan.nowS() - poolSurplusSinceS < settings.cooldownS()) {
+            return;
+        }
+        poolSurplusSinceS = Double.NaN;
         for (int h = plan.hostCount() - 1; h >= 0 && stillStandby > target; h--) {
             if (plan.hostState(h) == HostState.STANDBY && plan.view().hostVmCount(h) == 0) {
                 plan.setHostState(h, HostState.TERMINATED);
