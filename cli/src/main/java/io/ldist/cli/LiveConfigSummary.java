@@ -21,7 +21,9 @@ final class LiveConfigSummary {
         ScalingSettings scaling = config.engine().scaling();
         String fleet = scaling == null ? "a fixed fleet"
                 : "scaling " + scaling.minHosts() + " to " + scaling.maxHosts() + " servers"
-                        + (scaling.standbyPool() == 0 ? "" : " (standby " + scaling.standbyPool() + ")");
+                        + (scaling.pool().varies() ? " (standby pool " + scaling.pool().sizing().name().toLowerCase(
+                                java.util.Locale.ROOT).replace('_', '-') + ")"
+                                : scaling.standbyPool() == 0 ? "" : " (standby " + scaling.standbyPool() + ")");
         SafetyCaps caps = config.caps();
         return String.format(java.util.Locale.ROOT, "valid: %s (%s): live config of cluster %s in %s%s, %s hypervisor; "
                         + "launches %s from %s; %s; caps %d instances, %s USD/h, disruption %s%%; placement %s; "

@@ -42,6 +42,10 @@ final class SummaryTable {
                 }
                 continue;
             }
+            Number capacity = summary.get(metric.name());
+            if (metric.name().endsWith("TimeToCapacityS") && (capacity == null || Double.isNaN(capacity.doubleValue()))) {
+                continue; // no scale-out asked for servers: nothing to say
+            }
             switch (metric.group()) {
                 case Metrics.SLA -> {
                     if (traceWorkload) {

@@ -107,8 +107,8 @@ class LiveConfigBadInputTest {
         Path config = config("placement: least-loaded", "placement: least-loded");
 
         assertThat(refused(config)).isEqualTo(config + ":19:3: policies.placement: expected a placement "
-                + "policy: one of least-loaded, first-fit, best-fit, worst-fit, first-fit-decreasing or "
-                + "pabfd, found 'least-loded'; did you mean 'least-loaded'?\n");
+                + "policy: one of least-loaded, first-fit, best-fit, worst-fit, first-fit-decreasing, "
+                + "pabfd or cheapest, found 'least-loded'; did you mean 'least-loaded'?\n");
     }
 
     @Test
@@ -207,7 +207,7 @@ class LiveConfigBadInputTest {
                 config + ":7:7: fleet.hostTypes[0].ram: expected a size with unit KiB, MiB, GiB, TiB, kB, "
                         + "MB, GB or TB, found '32 gigs'; did you mean 'GiB'?",
                 config + ":19:3: policies.placement: expected a placement policy: one of least-loaded, "
-                        + "first-fit, best-fit, worst-fit, first-fit-decreasing or pabfd, found 'pabdf'; "
+                        + "first-fit, best-fit, worst-fit, first-fit-decreasing, pabfd or cheapest, found 'pabdf'; "
                         + "did you mean 'pabfd'?",
                 config + ":26:3: live.cluster: expected a cluster name of letters, digits, '.', '_' or '-', "
                         + "starting with a letter or digit, at most 63 characters (it is a tag value and a "
@@ -280,6 +280,16 @@ class LiveConfigBadInputTest {
 
         assertThat(refused(config)).isEqualTo(config + ":25:5: policies.scaling.launchType: expected 'box', "
                 + "the type live launches (live.launch.instanceType), or no launchType, found 'big'\n");
+    }
+
+    @Test
+    void scalingMayLaunchAnotherType_refused() {
+        Path config = config("  vmTypes:", "    - {name: big, cores: 16, mipsPerCore: 2000, ram: 64GiB, "
+                + "power: [1, 2]}\n"
+                + "  vmTypes:", "maxHosts: 4", "maxHosts: 4\n    launchTypes: [box, big]");
+
+        assertThat(refused(config)).isEqualTo(config + ":25:24: policies.scaling.launchTypes[1]: expected 'box', "
+                + "the type live launches (live.launch.instanceType), or no launchTypes, found 'big'\n");
     }
 
     @Test

@@ -457,6 +457,26 @@ class SimulateBadInputTest {
     }
 
     @Test
+    void templateVmThatDoesNotFitATypeScalingMayLaunch_refused() {
+        Path scenario = TestScenarios.tasks(tmp, "  hosts:\n", "    - name: tiny\n      cores: 2\n      mipsPerCore: "
+                + "2000\n      ram: 4GiB\n      power: [50, 80]\n  hosts:\n", "  placement: least-loaded",
+                "  placement: cheapest\n  scaling: {policy: threshold, launchTypes: [tiny]}");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":28:5: fleet.template.vmType: expected a VM type that "
+                + "fits on every server the fleet runs, found 'worker', which does not fit on a 'tiny' server (4 cores "
+                + "per VM, 2 per server)\n");
+    }
+
+    @Test
+    void unknownTypeScalingMayLaunch_refusedWithDidYouMean() {
+        Path scenario = TestScenarios.tasks(tmp, "  placement: least-loaded",
+                "  placement: cheapest\n  scaling: {policy: threshold, launchTypes: [bxo]}");
+
+        assertThat(refused(scenario)).isEqualTo(scenario + ":34:46: policies.scaling.launchTypes[0]: expected the "
+                + "name of a host type of fleet.hostTypes (box), found 'bxo'; did you mean 'box'?\n");
+    }
+
+    @Test
     void surgeAndFlakyWindowAfterTheEndOfTheRun_refused() {
         Path scenario = TestScenarios.tasks(tmp, "    perHour: 60", "    perHour: 60\n    surges: [{from: 90m, to: 2h, "
                 + "factor: 2}]", "  placement: least-loaded", "  placement: least-loaded\nfaults:\n  flaky:\n    - {host: "

@@ -70,7 +70,7 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
     public EngineSettings withSeed(long seed) {
         return new EngineSettings(rules, scorer, weights, placement, overload, vmSelection, underload, switchOffIdle,
                 scaling, missedChecks, circuitBreaker, template,
-                new PolicyContext(context.decisionIntervalS(), context.migrationBandwidthShare(), seed));
+                context.withSeed(seed));
     }
 
     /** The same choices under other fleet rules. */
@@ -110,7 +110,8 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
             steps.add(new ConsolidationStep(detector, selector, placing, emptying));
         }
         // Threshold scaling also restores capacity for VMs a failover displaced; without it, failover does.
-        steps.add(scaling != null ? new ThresholdScalingStep(scaling, scoring, placing) : new FailoverCapacityStep());
+        steps.add(scaling != null ? new ThresholdScalingStep(scaling, scoring, placing,
+                context.costs(), template) : new FailoverCapacityStep());
         if (switchOffIdle) {
             steps.add(new IdleHostStep());
         }

@@ -21,6 +21,8 @@ import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.PolicyChoice;
+import io.ldist.engine.cost.CostModel;
+import io.ldist.engine.cost.HostTypeCosts;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.score.DominantResourceScorer;
 import io.ldist.engine.score.LoadWeights;
@@ -29,6 +31,7 @@ import io.ldist.engine.score.WeightedLoadScorer;
 import io.ldist.engine.model.VmId;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -44,11 +47,14 @@ import net.jqwik.api.Provide;
  * (circuit breakers) opening and closing, for every placement policy of the registry and both scorers.
  */
 class DispatchIndexProperties {
+    /** Prices for the cheapest placement (host types carry their on-demand prices; one has a licence). */
+    private static final PolicyContext PRICED = PolicyContext.DEFAULT.withCosts(new CostModel(
+            Map.of("g", new HostTypeCosts(0.4, 0, 0, 0), "gpu", new HostTypeCosts(0.4, 0, 0, 0)), 0.15, 0, 0, 0, 0, 0));
     private static final FleetRules RULES = new FleetRules(3, VmSizing.RESERVATION);
     private static final HostType[] HOST_TYPES = {
-        new HostType("a", 16, 2500, 0, 65536, 10000, 0, new PowerCurve(100, 160, 190, 220, 240, 250), 0, 0),
-        new HostType("b", 32, 2000, 0, 131072, 10000, 0, new PowerCurve(90, 100, 180, 200), 0, 0),
-        new HostType("g", 24, 2000, 4, 131072, 10000, 0, new PowerCurve(150, 230, 260, 330), 0, 0),
+        new HostType("a", 16, 2500, 0, 65536, 10000, 0.8, new PowerCurve(100, 160, 190, 220, 240, 250), 0, 0),
+        new HostType("b", 32, 2000, 0, 131072, 10000, 1.1, new PowerCurve(90, 100, 180, 200), 0, 0),
+        new HostType("g", 24, 2000, 4, 131072, 10000, 2.5, new PowerCurve(150, 230, 260, 330), 0, 0),
     };
     private static final VmType[] VM_TYPES = {
         TestFleet.vmType("small", 4, 2500, 16384, 2),
@@ -67,7 +73,7 @@ class DispatchIndexProperties {
         SplittableRandom random = new SplittableRandom(seed);
         Scorer scorer = dominant ? new DominantResourceScorer() : new WeightedLoadScorer(LoadWeights.DEFAULT);
         PlacementPolicy policy = PlacementPolicies.family(scorer).create(PolicyChoice.of(placement),
-                PolicyContext.DEFAULT);
+                PRICED);
         TestFleet fleet = TestFleet.aFleet();
         int hosts = 1 + random.nextInt(200);
         for (int h = 0; h < hosts; h++) {

@@ -25,6 +25,8 @@ import io.ldist.engine.plan.AssignTask;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.PolicyChoice;
+import io.ldist.engine.cost.CostModel;
+import io.ldist.engine.cost.HostTypeCosts;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.score.DominantResourceScorer;
 import io.ldist.engine.score.LoadWeights;
@@ -32,6 +34,7 @@ import io.ldist.engine.score.Scorer;
 import io.ldist.engine.score.WeightedLoadScorer;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -49,9 +52,12 @@ import net.jqwik.api.Provide;
  * equal at every step, for every placement policy of the registry and both scorers.
  */
 class TaskPathProperties {
-    private static final HostType PLAIN = new HostType("plain", 16, 2500, 0, 65536, 10000, 0,
+    /** Prices for the cheapest placement (host types carry their on-demand prices; one has a licence). */
+    private static final PolicyContext PRICED = PolicyContext.DEFAULT.withCosts(new CostModel(
+            Map.of("g", new HostTypeCosts(0.4, 0, 0, 0), "gpu", new HostTypeCosts(0.4, 0, 0, 0)), 0.15, 0, 0, 0, 0, 0));
+    private static final HostType PLAIN = new HostType("plain", 16, 2500, 0, 65536, 10000, 0.8,
             new PowerCurve(100, 160, 190, 220, 240, 250), 0, 0);
-    private static final HostType GPU = new HostType("gpu", 24, 2000, 4, 131072, 10000, 0,
+    private static final HostType GPU = new HostType("gpu", 24, 2000, 4, 131072, 10000, 2.5,
             new PowerCurve(150, 230, 260, 330), 0, 0);
     private static final VmType[] VM_TYPES = {
         TestFleet.vmType("small", 4, 2500, 16384, 2),
@@ -185,7 +191,7 @@ class TaskPathProperties {
     private static Engine engine(String placement, boolean dominant, boolean withBreakers, boolean naive) {
         Scorer scorer = dominant ? new DominantResourceScorer() : new WeightedLoadScorer(LoadWeights.DEFAULT);
         PlacementPolicy policy = PlacementPolicies.family(scorer).create(PolicyChoice.of(placement),
-                PolicyContext.DEFAULT);
+                PRICED);
         FleetRules rules = new FleetRules(3, VmSizing.RESERVATION);
         List<DecisionStep> steps = new ArrayList<>();
         HostGate gate = HostGate.ALWAYS_OPEN;

@@ -59,6 +59,12 @@ public final class Metrics {
             new Metric("hostShutdowns", "server shutdowns", "", 1, 0, NONE, FLEET,
                     "Times a server was switched off or retired: how consolidation saves energy, but churn when "
                             + "servers go off soon after coming on."),
+            new Metric("meanTimeToCapacityS", "mean time to capacity", "s", 1, 1, LOWER_IS_BETTER, FLEET,
+                    "From a scale-out asking for servers until all it asked for meanwhile are active, averaged over "
+                            + "scale-outs: a warm standby pool resumes servers in its resume time instead of a boot "
+                            + "time."),
+            new Metric("maxTimeToCapacityS", "longest time to capacity", "s", 1, 1, LOWER_IS_BETTER, FLEET,
+                    "The longest of those times."),
             new Metric("meanTimeBeforeHostShutdownS", "mean time before a shutdown", "s", 1, 0, NONE, FLEET,
                     "From a server becoming active to its shutdown, averaged over shutdowns: longer is less churn, "
                             + "shorter is servers switched off sooner."),

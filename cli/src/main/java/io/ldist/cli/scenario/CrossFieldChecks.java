@@ -55,7 +55,7 @@ final class CrossFieldChecks {
         Set<HostType> types = new LinkedHashSet<>();
         hosts.forEach(group -> types.add(group.type()));
         if (scaling != null) {
-            types.add(scaling.launchType());
+            types.addAll(scaling.launchTypes());
         }
         VmType vm = template.type();
         for (HostType type : types) {

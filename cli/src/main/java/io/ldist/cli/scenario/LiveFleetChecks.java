@@ -1,5 +1,6 @@
 package io.ldist.cli.scenario;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.ldist.engine.EngineSettings;
 import io.ldist.engine.decide.DisruptionBudget;
 import io.ldist.engine.decide.FleetRules;
@@ -63,13 +64,32 @@ final class LiveFleetChecks {
         }
     }
 
-    /** Live launches one type only: a scaling launchType, if given, must be it. */
+    /**
+     * Stopped servers the pool may hold beyond maxHosts: a fixed pool its size; a varying one its minSize (above
+     * that it holds at most the prepared capacity, within maxHosts, less the servers running).
+     */
+    private int standbyBeyondMaxHosts(String at) {
+        JsonNode node = in.node(at);
+        if (node == null || !node.isObject()) {
+            return Math.max(0, in.integer(at, 0));
+        }
+        boolean fixed = "fixed".equals(in.text(at + "/policy", "fixed"));
+        return Math.max(0, in.integer(at + (fixed ? "/size" : "/minSize"), 0));
+    }
+
+    /** Live launches one type only: a scaling launchType, and every launchTypes entry, if given, must be it. */
     void scalingLaunches(HostType type) {
-        String at = SCALING + "/launchType";
+        launchesOnly(type, SCALING + "/launchType", "launchType");
+        for (int i = 0; i < in.size(SCALING + "/launchTypes"); i++) {
+            launchesOnly(type, SCALING + "/launchTypes/" + i, "launchTypes");
+        }
+    }
+
+    private void launchesOnly(HostType type, String at, String field) {
         String named = in.text(at, "");
         if (type != null && in.has(at) && !named.equals(type.name()) && context.hostTypes.containsKey(named)) {
             in.problem(at, "'" + type.name() + "', the type live launches (live.launch.instanceType), or no "
-                    + "launchType", Phrases.describe(in.node(at)));
+                    + field, Phrases.describe(in.node(at)));
         }
     }
 
@@ -108,7 +128,7 @@ final class LiveFleetChecks {
             return;
         }
         int max = in.integer(SCALING + "/maxHosts", 1);
-        int standby = Math.max(0, in.integer(SCALING + "/standbyPool", 0));
+        int standby = standbyBeyondMaxHosts(SCALING + "/standbyPool");
         if ((long) max + standby > caps.maxInstances()) {
             String pool = standby == 0 ? "" : " less standbyPool " + standby + ": stopped servers count too";
             in.problem(SCALING + "/maxHosts", "at most " + Math.max(0, caps.maxInstances() - standby)

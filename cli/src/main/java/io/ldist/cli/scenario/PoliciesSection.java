@@ -16,6 +16,7 @@ import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.registry.PolicyFamily;
 import io.ldist.engine.scale.ScaleOutForecast;
 import io.ldist.engine.scale.ScalingSettings;
+import io.ldist.engine.scale.StandbyPool;
 import io.ldist.engine.score.LoadWeights;
 import io.ldist.sim.spec.HostGroup;
 
@@ -126,6 +127,7 @@ final class PoliciesSection {
         }
         HostType launch = in.has(at + "/launchType") ? context.hostType(at + "/launchType")
                 : context.defaultLaunchType();
+        StandbyPool pool = readStandbyPool(at + "/standbyPool");
         if (launch == null || scaleIn >= out || max < min) {
             return null;
         }
@@ -134,9 +136,59 @@ final class PoliciesSection {
                 in.quantity(at + "/cooldown", Units.DURATION, ScalingSettings.DEFAULT_COOLDOWN_S),
                 scaled(at + "/minHosts", min), scaled(at + "/maxHosts", max),
                 scaled(at + "/step", Math.max(1, in.integer(at + "/step", 1))), launch,
-                scaled(at + "/standbyPool", Math.max(0, in.integer(at + "/standbyPool", 0))),
-                "migrate".equals(in.text(at + "/drain", "finish")),
-                "predictive".equals(policy) ? readForecast(at, launch) : null);
+                pool.size(), "migrate".equals(in.text(at + "/drain", "finish")),
+                "predictive".equals(policy) ? readForecast(at, launch) : null, launchTypes(at), pool);
+    }
+
+    /**
+     * The standby pool: a number (a fixed size), or {policy, size, minSize, maxPrepared, penalty}; the server
+     * counts times the scenario's scale. Settings the chosen sizing does not read are ignored, and said so.
+     */
+    private StandbyPool readStandbyPool(String at) {
+        JsonNode node = in.node(at);
+        if (node == null || !node.isObject()) {
+            return StandbyPool.fixed(scaled(at, Math.max(0, in.integer(at, 0))));
+        }
+        String policy = in.text(at + "/policy", "fixed");
+        StandbyPool.Sizing sizing = switch (policy) {
+            case "warm-pool" -> StandbyPool.Sizing.WARM_POOL;
+            case "cost-sized" -> StandbyPool.Sizing.COST_SIZED;
+            default -> StandbyPool.Sizing.FIXED;
+        };
+        List<String> unread = new ArrayList<>();
+        if (sizing == StandbyPool.Sizing.FIXED) {
+            unread.addAll(List.of("minSize", "maxPrepared"));
+        }
+        if (sizing != StandbyPool.Sizing.COST_SIZED) {
+            unread.add("penalty");
+        }
+        for (String key : unread) {
+            if (in.has(at + "/" + key)) {
+                // Not an error: a sweep of the pool's policy keeps one set of settings for every kind.
+                context.notices.add("policies.scaling.standbyPool." + key + " is ignored with policy " + policy
+                        + " (only " + (key.equals("penalty") ? "cost-sized reads" : "warm-pool and cost-sized read")
+                        + " it)");
+            }
+        }
+        int size = scaled(at + "/size", Math.max(0, in.integer(at + "/size", 0)));
+        int minSize = scaled(at + "/minSize", Math.max(0, in.integer(at + "/minSize", 0)));
+        int maxPrepared = in.has(at + "/maxPrepared")
+                ? scaled(at + "/maxPrepared", Math.max(0, in.integer(at + "/maxPrepared", 0)))
+                : StandbyPool.UP_TO_MAX_HOSTS;
+        double penalty = in.has(at + "/penalty") ? Math.max(0, in.number(at + "/penalty", 0)) : Double.NaN;
+        return new StandbyPool(sizing, size, minSize, maxPrepared, penalty);
+    }
+
+    /** The types of {@code launchTypes}, each name checked as {@code launchType} is (unknown ones left out). */
+    private List<HostType> launchTypes(String at) {
+        List<HostType> types = new ArrayList<>();
+        for (int i = 0; i < in.size(at + "/launchTypes"); i++) {
+            HostType type = context.hostType(at + "/launchTypes/" + i);
+            if (type != null) {
+                types.add(type);
+            }
+        }
+        return types;
     }
 
     /**

@@ -141,7 +141,7 @@ public final class ScenarioLoader {
         Faults faults = faultsSection.readFaults(initialHosts);
         CostModel costs = new CostsSection(context).read();
         EngineSettings engine = new PoliciesSection(context, checks).read(maxVms, hosts,
-                new PolicyContext(interval, migration.bandwidthShare(), seed));
+                new PolicyContext(interval, migration.bandwidthShare(), seed, costs));
         if (!in.problems().isEmpty()) {
             return null;
         }

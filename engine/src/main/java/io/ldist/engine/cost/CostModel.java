@@ -1,5 +1,7 @@
 package io.ldist.engine.cost;
 
+import io.ldist.engine.model.HostType;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -56,6 +58,20 @@ public record CostModel(Map<String, HostTypeCosts> hostTypes, double energyUsdPe
     /** One migration: its memory copied over the network, and the time the VM runs degraded meanwhile. */
     public double migrationUsd(double ramMb, double durationS) {
         return ramMb / 1024 * migrationUsdPerGB + durationS * migrationUsdPerDegradedS;
+    }
+
+    /**
+     * What one more hour of a running server of this type costs: its on-demand price and its licence. A
+     * reservation does not lower it: reserved hours are paid whether used or not, and which running server a
+     * reservation covers is the ledger's choice, not the server's.
+     */
+    public double runningUsdPerHour(HostType type) {
+        return type.priceUsdPerHour() + of(type.name()).licenceUsdPerHour();
+    }
+
+    /** Energy's price per watt drawn for an hour. */
+    public double usdPerWattHour() {
+        return energyUsdPerKWh / 1000;
     }
 
     public double slaUsd(double overloadedHostS, long lateTasks, long droppedTasks) {

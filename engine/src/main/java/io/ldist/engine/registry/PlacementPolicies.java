@@ -1,5 +1,6 @@
 package io.ldist.engine.registry;
 
+import io.ldist.engine.place.CheapestPlacementPolicy;
 import io.ldist.engine.place.FirstFitPlacementPolicy;
 import io.ldist.engine.place.FitPlacementPolicy;
 import io.ldist.engine.place.LeastLoadedPlacementPolicy;
@@ -23,6 +24,9 @@ public final class PlacementPolicies {
                         (p, c) -> new FirstFitPlacementPolicy(true))
                 .register("pabfd", "power-aware best-fit-decreasing: largest VMs first, each (and each task) where power rises least",
                         (p, c) -> new PowerAwareBestFitDecreasingPlacementPolicy())
+                .register("cheapest", "the server where the VM or task adds least cost per hour: energy, and the share "
+                                + "of a busy server's price it takes (an empty server's whole price)",
+                        (p, c) -> new CheapestPlacementPolicy(c.costs()))
                 .byDefault("least-loaded");
     }
 }

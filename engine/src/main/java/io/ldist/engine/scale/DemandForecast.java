@@ -49,13 +49,18 @@ final class DemandForecast {
      * the model has too few residuals at that horizon to bound it.
      */
     double upperBound() {
+        return upperBound(settings.confidence());
+    }
+
+    /** The same at another confidence (the cost-sized standby pool's, which its prices decide). */
+    double upperBound(double confidence) {
         if (model == null || model.samples(0) < 2L * horizon) {
             return Double.NaN;
         }
-        if (Double.isInfinite(model.halfWidth(0, horizon, settings.confidence()))) {
+        if (Double.isInfinite(model.halfWidth(0, horizon, confidence))) {
             return Double.NaN;
         }
-        return model.forecast(0, horizon, settings.confidence()).upper();
+        return model.forecast(0, horizon, confidence).upper();
     }
 
     double[][] remember() {

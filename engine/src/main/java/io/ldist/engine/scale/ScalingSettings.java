@@ -2,6 +2,8 @@ package io.ldist.engine.scale;
 
 import io.ldist.engine.model.HostType;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,15 +21,37 @@ import java.util.Objects;
  * @param drainByMigration  when retiring a server, move its VMs to others with room instead of waiting for
  *                          their tasks to finish
  * @param forecast          predictive scale-out on top of the thresholds, or null for thresholds alone
+ * @param launchTypes       the types a scale-out may launch, {@code launchType} first; with more than one it
+ *                          launches the one that carries the waiting demand at the lowest cost per hour
+ *                          ({@link LaunchTypeChoice})
+ * @param pool              how the standby pool is sized ({@code standbyPool} is its size when fixed, and its
+ *                          size until a varying pool knows better)
  */
 public record ScalingSettings(double scaleOutThreshold, double scaleInThreshold, double windowS, double cooldownS,
                               int minHosts, int maxHosts, int step, HostType launchType, int standbyPool,
-                              boolean drainByMigration, ScaleOutForecast forecast) {
+                              boolean drainByMigration, ScaleOutForecast forecast, List<HostType> launchTypes,
+                              StandbyPool pool) {
     /** What a scenario gets for the settings it leaves out. */
     public static final double DEFAULT_SCALE_OUT = 0.8;
     public static final double DEFAULT_SCALE_IN = 0.2;
     public static final double DEFAULT_WINDOW_S = 300;
     public static final double DEFAULT_COOLDOWN_S = 300;
+
+    /** Scaling with a standby pool of a fixed size. */
+    public ScalingSettings(double scaleOutThreshold, double scaleInThreshold, double windowS, double cooldownS,
+                           int minHosts, int maxHosts, int step, HostType launchType, int standbyPool,
+                           boolean drainByMigration, ScaleOutForecast forecast, List<HostType> launchTypes) {
+        this(scaleOutThreshold, scaleInThreshold, windowS, cooldownS, minHosts, maxHosts, step, launchType,
+                standbyPool, drainByMigration, forecast, launchTypes, null);
+    }
+
+    /** Scaling that launches {@code launchType} only. */
+    public ScalingSettings(double scaleOutThreshold, double scaleInThreshold, double windowS, double cooldownS,
+                           int minHosts, int maxHosts, int step, HostType launchType, int standbyPool,
+                           boolean drainByMigration, ScaleOutForecast forecast) {
+        this(scaleOutThreshold, scaleInThreshold, windowS, cooldownS, minHosts, maxHosts, step, launchType,
+                standbyPool, drainByMigration, forecast, List.of(launchType));
+    }
 
     /** Threshold scaling alone. */
     public ScalingSettings(double scaleOutThreshold, double scaleInThreshold, double windowS, double cooldownS,
@@ -39,6 +63,15 @@ public record ScalingSettings(double scaleOutThreshold, double scaleInThreshold,
 
     public ScalingSettings {
         Objects.requireNonNull(launchType, "launchType");
+        List<HostType> choices = new ArrayList<>(List.of(launchType));
+        for (HostType type : launchTypes == null ? List.<HostType>of() : launchTypes) {
+            if (choices.stream().noneMatch(known -> known.name().equals(type.name()))) {
+                choices.add(type);
+            }
+        }
+        launchTypes = List.copyOf(choices);
+        pool = pool == null && standbyPool >= 0 ? StandbyPool.fixed(standbyPool) : pool;
+        standbyPool = pool == null ? standbyPool : pool.size();
         if (!(scaleInThreshold >= 0 && scaleInThreshold < scaleOutThreshold)) {
             throw new IllegalArgumentException("scale-in threshold must be >= 0 and below the scale-out threshold, got "
                     + scaleInThreshold + " and " + scaleOutThreshold);

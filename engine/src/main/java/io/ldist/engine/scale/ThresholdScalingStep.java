@@ -1,18 +1,22 @@
 package io.ldist.engine.scale;
 
+import io.ldist.engine.cost.CostModel;
 import io.ldist.engine.decide.DecisionStep;
 import io.ldist.engine.decide.Moves;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.HostId;
 import io.ldist.engine.model.HostState;
+import io.ldist.engine.model.HostType;
 import io.ldist.engine.place.HostSearch;
 import io.ldist.engine.place.PlacementPolicy;
+import io.ldist.engine.provision.VmTemplate;
 import io.ldist.engine.plan.DrainHost;
 import io.ldist.engine.plan.LaunchHost;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.plan.ResumeHost;
+import io.ldist.engine.plan.TerminateHost;
 import io.ldist.engine.plan.ScalingAdvice;
 import io.ldist.engine.provision.WaitingVms;
 import io.ldist.engine.score.Scorer;
@@ -40,9 +44,25 @@ public final class ThresholdScalingStep implements DecisionStep {
     private double firstSampleS = Double.NaN;
     private double lastActionS = Double.NEGATIVE_INFINITY;
     private final DemandForecast forecast;
+    private final LaunchTypeChoice launchChoice;
+    private final StandbyPoolSizer poolSizer;
+    /** Since when a varying pool has held more stopped servers than it needs (NaN: it has not). */
+    private double poolSurplusSinceS = Double.NaN;
 
     public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement) {
+        this(settings, scorer, placement, CostModel.NONE, null);
+    }
+
+    /**
+     * @param costs    the prices launch types are chosen by and a cost-sized standby pool is sized by
+     * @param template the VMs every server of a task-stream fleet runs, or null
+     */
+    public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement, CostModel costs,
+                                VmTemplate template) {
         this.settings = settings;
+        this.launchChoice = new LaunchTypeChoice(settings.launchTypes(), costs, template);
+        this.poolSizer = new StandbyPoolSizer(settings.pool(), costs, settings.launchType(), settings.maxHosts(),
+                settings.scaleOutThreshold());
         this.scorer = scorer;
         this.placement = placement;
         // Demand beyond twice the largest fleet is clamped: it would ask for more servers than may run anyway.
@@ -51,13 +71,30 @@ public final class ThresholdScalingStep implements DecisionStep {
     }
 
     /**
-     * The load window, when it began, the last load-driven action (for the cooldown), and the demand samples the
-     * forecast is rebuilt from (empty without one).
+     * The load window, when it began, the last load-driven action (for the cooldown), the demand samples the
+     * forecast is rebuilt from (empty without one), and a cost-sized standby pool's completion and demand samples.
      */
-    public record Memory(double[][] samples, double firstSampleS, double lastActionS, double[][] demand) {
+    public record Memory(double[][] samples, double firstSampleS, double lastActionS, double[][] demand,
+                         double[][] poolCompletions, double[][] poolDemand, double poolSurplusSinceS) {
         public Memory {
             samples = copy(samples);
             demand = copy(demand);
+            poolCompletions = copy(poolCompletions);
+            poolDemand = copy(poolDemand);
+        }
+
+        public Memory(double[][] samples, double firstSampleS, double lastActionS, double[][] demand) {
+            this(samples, firstSampleS, lastActionS, demand, null, null, Double.NaN);
+        }
+
+        @Override
+        public double[][] poolCompletions() {
+            return copy(poolCompletions);
+        }
+
+        @Override
+        public double[][] poolDemand() {
+            return copy(poolDemand);
         }
 
         @Override
@@ -85,7 +122,8 @@ public final class ThresholdScalingStep implements DecisionStep {
     @Override
     public Object remember() {
         return new Memory(loadSamples.toArray(new double[0][]), firstSampleS, lastActionS,
-                forecast == null ? new double[0][] : forecast.remember());
+                forecast == null ? new double[0][] : forecast.remember(), poolSizer.rememberCompletions(),
+                poolSizer.rememberDemand(), poolSurplusSinceS);
     }
 
     @Override
@@ -100,6 +138,8 @@ public final class ThresholdScalingStep implements DecisionStep {
         if (forecast != null) {
             forecast.recall(m.demand());
         }
+        poolSizer.recall(m.poolCompletions(), m.poolDemand());
+        poolSurplusSinceS = m.poolSurplusSinceS();
     }
 
     /** Load is sampled at ticks; after a health check only capacity for VMs a failover displaced is restored. */
@@ -131,8 +171,12 @@ public final class ThresholdScalingStep implements DecisionStep {
             }
         }
         double load = windowLoad();
-        if (tick && forecast != null) {
-            forecast.observe(now, loadSamples.peekLast()[1] * activeHosts(plan));
+        if (tick && (forecast != null || settings.pool().varies())) {
+            double demand = loadSamples.peekLast()[1] * activeHosts(plan);
+            if (forecast != null) {
+                forecast.observe(now, demand);
+            }
+            poolSizer.observe(plan, demand);
         }
         // Load-driven actions wait for a full window of observations, and for the last action to cool down.
         boolean loadKnown = tick && now - firstSampleS >= settings.windowS();
@@ -150,10 +194,11 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         int running = active + booting;
         IntList waitingVms = WaitingVms.of(plan);
+        HostType launch = launchChoice.choose(plan, waitingVms);
         boolean cooledDown = loadKnown && now - lastActionS >= settings.cooldownS();
 
         int wanted = Math.max(0, settings.minHosts() - running);
-        int forWaitingVms = WaitingVms.serversFor(waitingVms, settings.launchType(), plan) - booting;
+        int forWaitingVms = WaitingVms.serversFor(waitingVms, launch, plan) - booting;
         wanted = Math.max(wanted, forWaitingVms);
         boolean loadDriven = false;
         if (load > settings.scaleOutThreshold() && cooledDown && booting == 0) {
@@ -172,18 +217,18 @@ public final class ThresholdScalingStep implements DecisionStep {
         wanted = Math.min(wanted, settings.maxHosts() - running);
         if (wanted > 0) {
             // Servers for VMs a failover displaced say so; the others are load or the minimum fleet size.
-            addHosts(wanted, !loadDriven && forWaitingVms >= wanted ? Reason.FAILOVER : Reason.SCALE_OUT, plan,
-                    actions);
+            addHosts(wanted, !loadDriven && forWaitingVms >= wanted ? Reason.FAILOVER : Reason.SCALE_OUT, launch,
+                    plan, actions);
             if (loadDriven) {
                 lastActionS = now;
             }
         } else if (load < settings.scaleInThreshold() && cooledDown && booting == 0 && waitingVms.isEmpty()
                 && running > settings.minHosts() && forecastNeeds < running) {
-            retireOneHost(standby, plan, actions);
+            retireOneHost(standby < poolSizer.target(running - 1), plan, actions);
             lastActionS = now;
         }
         if (tick) {
-            refillStandbyPool(booting, plan, actions);
+            resizeStandbyPool(booting, running, launch, plan, actions);
         }
     }
 
@@ -211,7 +256,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         return active;
     }
 
-    private void addHosts(int count, Reason reason, PlanningState plan, Plan.Builder actions) {
+    private void addHosts(int count, Reason reason, HostType launch, PlanningState plan, Plan.Builder actions) {
         int added = 0;
         for (int h = 0; h < plan.hostCount() && added < count; h++) {
             if (plan.hostState(h) == HostState.STANDBY) {
@@ -222,12 +267,11 @@ public final class ThresholdScalingStep implements DecisionStep {
             }
         }
         for (; added < count; added++) {
-            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), settings.launchType(), false,
-                    reason));
+            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), launch, false, reason));
         }
     }
 
-    private void retireOneHost(int standby, PlanningState plan, Plan.Builder actions) {
+    private void retireOneHost(boolean intoPool, PlanningState plan, Plan.Builder actions) {
         int chosen = -1;
         double least = Double.POSITIVE_INFINITY;
         for (int h = 0; h < plan.hostCount(); h++) {
@@ -257,13 +301,18 @@ public final class ThresholdScalingStep implements DecisionStep {
                 }
             }
         }
-        DrainHost.AfterDrain then = standby < settings.standbyPool() ? DrainHost.AfterDrain.STOP
-                : DrainHost.AfterDrain.TERMINATE;
+        DrainHost.AfterDrain then = intoPool ? DrainHost.AfterDrain.STOP : DrainHost.AfterDrain.TERMINATE;
         actions.add(new DrainHost(HostId.of(chosen), then, Reason.SCALE_IN));
     }
 
-    private void refillStandbyPool(int booting, PlanningState plan, Plan.Builder actions) {
-        if (booting > 0 || settings.standbyPool() == 0) {
+    /**
+     * Launches stopped servers up to the pool's size; a pool whose size varies also terminates the stopped
+     * servers beyond it (the newest first) once they have been beyond it for a cooldown.
+     */
+    private void resizeStandbyPool(int booting, int running, HostType launch, PlanningState plan,
+                                   Plan.Builder actions) {
+        int target = poolSizer.target(running);
+        if (booting > 0 || target == 0 && !settings.pool().varies()) {
             return;
         }
         int stillStandby = 0;
@@ -272,10 +321,30 @@ public final class ThresholdScalingStep implements DecisionStep {
                 stillStandby++;
             }
         }
-        int missing = settings.standbyPool() - stillStandby;
-        for (int i = 0; i < missing; i++) {
-            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), settings.launchType(), true,
+        for (int i = stillStandby; i < target; i++) {
+            actions.add(new LaunchHost(actions.nextLaunchedHost(plan.hostCount()), launch, true,
                     Reason.STANDBY_POOL));
         }
+        if (!settings.pool().varies() || stillStandby <= target) {
+            poolSurplusSinceS = Double.NaN;
+            return;
+        }
+        // A surplus is shed once it has lasted a cooldown: a pool that follows every wobble of its target pays
+        // a boot's on-demand hours for each server it prepares again.
+        if (Double.isNaN(poolSurplusSinceS)) {
+            poolSurplusSinceS = plan.nowS();
+        }
+        if (plan.nowS() - poolSurplusSinceS < settings.cooldownS()) {
+            return;
+        }
+        poolSurplusSinceS = Double.NaN;
+        for (int h = plan.hostCount() - 1; h >= 0 && stillStandby > target; h--) {
+            if (plan.hostState(h) == HostState.STANDBY && plan.view().hostVmCount(h) == 0) {
+                plan.setHostState(h, HostState.TERMINATED);
+                actions.add(new TerminateHost(HostId.of(h), Reason.STANDBY_POOL));
+                stillStandby--;
+            }
+        }
     }
+
 }

@@ -85,6 +85,7 @@ final class FaultsAndHealth {
             return;
         }
         fleet.setHostState(host, HostState.ACTIVE);
+        executor.hostBooted(host);
         if (spec.faults().random() != null) {
             scheduleRandomCrash(host);
         }

@@ -58,6 +58,8 @@ public final class SimulationResult {
         m.put("failoversUnrecovered", r.failoversUnrecovered());
         m.put("meanTimeToRecoverS", r.meanTimeToRecoverS());
         m.put("maxTimeToRecoverS", r.maxTimeToRecoverS());
+        m.put("meanTimeToCapacityS", r.meanTimeToCapacityS());
+        m.put("maxTimeToCapacityS", r.maxTimeToCapacityS());
         m.put("hostShutdowns", r.hostShutdowns());
         m.put("meanTimeBeforeHostShutdownS", r.meanTimeBeforeHostShutdownS());
         m.put("meanTimeBeforeVmMigrationS", r.meanTimeBeforeVmMigrationS());

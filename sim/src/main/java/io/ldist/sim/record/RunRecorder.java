@@ -31,6 +31,10 @@ public final class RunRecorder {
     private final List<Double> recoveryTimes = new ArrayList<>();
     private final TaskStatistics tasks = new TaskStatistics();
     private boolean[] everUnplaced = new boolean[0];
+    /** Servers a scale-out asked for that are not active yet, and since when one has been awaited. */
+    private final java.util.BitSet capacityAwaited = new java.util.BitSet();
+    private double capacityAwaitedSinceS = Double.NaN;
+    private final List<Double> timesToCapacity = new ArrayList<>();
     private long unplaced;
 
     public RunRecorder() {
@@ -81,6 +85,28 @@ public final class RunRecorder {
     public void hostShutDown(double uptimeS) {
         hostShutdowns++;
         shutdownUptimeSum += uptimeS;
+    }
+
+    /** A scale-out asked for server {@code host} (launched or resumed) at {@code now}. */
+    public void capacityAsked(int host, double now) {
+        if (capacityAwaited.isEmpty()) {
+            capacityAwaitedSinceS = now;
+        }
+        capacityAwaited.set(host);
+    }
+
+    /**
+     * Server {@code host} became active, or will not (it failed first): once every server asked for since the
+     * first of them is there, the fleet has the capacity its scale-out asked for.
+     */
+    public void capacityArrived(int host, double now) {
+        if (!capacityAwaited.get(host)) {
+            return;
+        }
+        capacityAwaited.clear(host);
+        if (capacityAwaited.isEmpty()) {
+            timesToCapacity.add(now - capacityAwaitedSinceS);
+        }
     }
 
     public void failover() {
@@ -170,6 +196,18 @@ public final class RunRecorder {
 
     public double maxTimeToRecoverS() {
         return recoveryTimes.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+    }
+
+    /**
+     * From a scale-out asking for servers (none being awaited) until every server asked for meanwhile is
+     * active, averaged over those episodes: how soon a surge gets its capacity.
+     */
+    public double meanTimeToCapacityS() {
+        return mean(timesToCapacity);
+    }
+
+    public double maxTimeToCapacityS() {
+        return timesToCapacity.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
 
     public long unplaced() {

@@ -12,6 +12,7 @@ import io.ldist.engine.plan.MigrateVm;
 import io.ldist.engine.plan.PlaceVm;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.PlanValidator;
+import io.ldist.engine.plan.Reason;
 import io.ldist.engine.plan.ResumeHost;
 import io.ldist.engine.plan.StopHost;
 import io.ldist.engine.plan.TerminateHost;
@@ -193,6 +194,9 @@ public final class SimExecutor {
     private void launchHost(LaunchHost a) {
         int host = fleet.addHost(a.type(), HostState.BOOTING);
         fleet.setIntoStandby(host, a.intoStandby());
+        if (a.reason() == Reason.SCALE_OUT && !a.intoStandby()) {
+            recorder.capacityAsked(host, fleet.nowS());
+        }
         events.schedule(fleet.nowS() + a.type().bootTimeS(), new SimEvent.BootCompleted(host));
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
                 a.type().name() + (a.intoStandby() ? " into standby" : "")));
@@ -202,14 +206,23 @@ public final class SimExecutor {
         int host = a.host().index();
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1, ""));
         double resume = fleet.hostType(host).resumeTimeS();
+        if (a.reason() == Reason.SCALE_OUT) {
+            recorder.capacityAsked(host, fleet.nowS());
+        }
         if (resume == 0) {
             fleet.setHostState(host, HostState.ACTIVE);
+            recorder.capacityArrived(host, fleet.nowS());
             return true;
         }
         fleet.setHostState(host, HostState.BOOTING);
         fleet.setIntoStandby(host, false);
         events.schedule(fleet.nowS() + resume, new SimEvent.BootCompleted(host));
         return false;
+    }
+
+    /** A booting server became active. */
+    public void hostBooted(int host) {
+        recorder.capacityArrived(host, fleet.nowS());
     }
 
     private void stopHost(StopHost a) {
