@@ -67,7 +67,7 @@ final class LiveFleetChecks {
     void scalingLaunches(HostType type) {
         String at = SCALING + "/launchType";
         String named = in.text(at, "");
-        if (type != null && in.has(at) && !named.equals(type.name()) && context.hostTypes.containsKey(named)) {
+        if (type != null && in.has(at) && !named.equals(type.name()) && context.knowsHostType(named)) {
             in.problem(at, "'" + type.name() + "', the type live launches (live.launch.instanceType), or no "
                     + "launchType", Phrases.describe(in.node(at)));
         }
