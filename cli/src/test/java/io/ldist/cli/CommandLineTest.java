@@ -97,7 +97,7 @@ class CommandLineTest {
 
     static Stream<String> subcommands() {
         return Stream.of("simulate", "validate", "compare", "report", "bench", "policies", "forecast-eval", "anomaly-eval",
-                "plan-fleet", "live",
+                "plan-fleet", "catalogue", "live",
                 "live plan", "live run", "live replay", "completion");
     }
 

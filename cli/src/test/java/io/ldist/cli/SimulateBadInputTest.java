@@ -325,7 +325,8 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp, "- type: box", "- type: bx");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":14:7: fleet.hosts[0].type: expected the name of a host "
-                + "type of fleet.hostTypes (box), found 'bx'; did you mean 'box'?\n");
+                + "type of fleet.hostTypes (box) or of the instance catalogue "
+                + "(ldist catalogue lists them), found 'bx'; did you mean 'box'?\n");
     }
 
     @Test
@@ -554,7 +555,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp);
 
         assertThat(refused(scenario, "--set", "fleet.maxVmPerHost=3")).isEqualTo("--set fleet.maxVmPerHost=3: "
-                + "fleet.maxVmPerHost: expected one of the fields maxVmsPerHost, hostTypes, hosts, vmTypes or "
+                + "fleet.maxVmPerHost: expected one of the fields maxVmsPerHost, hostTypes, catalogue, hosts, vmTypes or "
                 + "template, found unknown field 'maxVmPerHost'; did you mean 'maxVmsPerHost'?\n");
     }
 
