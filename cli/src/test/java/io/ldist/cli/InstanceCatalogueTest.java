@@ -246,7 +246,8 @@ class InstanceCatalogueTest {
         Path scenario = TestScenarios.tasks(tmp, "      cores: 8\n", "");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":8:7: fleet.hostTypes[0].cores: expected an integer, "
-                + "found nothing (field 'cores' is missing)\n");
+                + "found nothing (field 'cores' is missing); or give 'from', a type of the instance catalogue to "
+                + "start from (ldist catalogue lists them)\n");
     }
 
     @Test

@@ -183,7 +183,8 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp, "      ram: 32GiB\n", "");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":8:7: fleet.hostTypes[0].ram: expected a size such as "
-                + "4096 (MiB), 870MiB, 4GiB or 16GB, found nothing (field 'ram' is missing)\n");
+                + "4096 (MiB), 870MiB, 4GiB or 16GB, found nothing (field 'ram' is missing); or give 'from', a type "
+                + "of the instance catalogue to start from (ldist catalogue lists them)\n");
     }
 
     // ------------------------------------------------------------ traces
