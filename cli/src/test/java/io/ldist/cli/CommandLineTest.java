@@ -123,7 +123,7 @@ class CommandLineTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_ldist");
         subcommands().filter(name -> !name.contains(" ")).forEach(name -> assertThat(run.out()).contains(name));
-        assertThat(run.out()).contains("plan", "replay", "--out", "--json");
+        assertThat(run.out()).contains("plan", "replay", "--out", "--json", "--catalogue");
     }
 
     @Test
