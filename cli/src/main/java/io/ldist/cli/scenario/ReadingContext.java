@@ -37,7 +37,8 @@ final class ReadingContext {
     /** Whether the file of {@code fleet.catalogue} was refused: a name missing from the rest may well be in it. */
     boolean catalogueRefused;
     /**
-     * The type scaling launches when it names none: the first host type in a scenario; in a live config, that of
+     * The type scaling launches when it names none: in a scenario the first host type declared, else the first
+     * catalogue type named (fleet.hosts is read before anything else names a type); in a live config, that of
      * {@code live.launch.instanceType} (set once the fleet is read).
      */
     HostType launchType;
