@@ -17,7 +17,7 @@ import java.io.PrintWriter;
         description = "Load distributor for cloud fleets: simulate scenarios, compare policies, run a live fleet.",
         subcommands = {SimulateCommand.class, ValidateCommand.class, CompareCommand.class, ReportCommand.class,
                 BenchCommand.class,
-                PoliciesCommand.class, ForecastEvalCommand.class, AnomalyEvalCommand.class,
+                PoliciesCommand.class, CatalogueCommand.class, ForecastEvalCommand.class, AnomalyEvalCommand.class,
                 io.ldist.cli.planning.PlanFleetCommand.class,
                 LiveCommand.class, CompletionCommand.class,
                 CommandLine.HelpCommand.class})

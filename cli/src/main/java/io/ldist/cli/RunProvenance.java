@@ -17,7 +17,7 @@ public final class RunProvenance {
     /**
      * @param scenarios the scenario files read (none for the embedded quickstart)
      * @param sweep     the sweep file of a comparison, or null
-     * @param dataPaths every trace folder or task file the runs read; each is hashed once
+     * @param dataPaths every trace folder, task file or catalogue file the runs read; each is hashed once
      */
     public static Provenance collect(CommandSpec spec, List<String> sets, List<Path> scenarios, Path sweep,
                                      List<Path> dataPaths) {
@@ -30,9 +30,21 @@ public final class RunProvenance {
         }
         Set<Path> data = new LinkedHashSet<>(dataPaths);
         for (Path path : data) {
-            inputs.add(InputHashes.of(java.nio.file.Files.isDirectory(path) ? "trace folder" : "task file", path));
+            inputs.add(InputHashes.of(kind(path), path));
         }
         return new Provenance(commandLine(spec), sets, RunInfo.version(), SourceCommit.describe(), inputs);
+    }
+
+    /**
+     * What a data path is: a folder is a trace folder; a YAML file a catalogue file (fleet.catalogue: the task reader
+     * reads CSV only); any other file a task file.
+     */
+    private static String kind(Path path) {
+        if (java.nio.file.Files.isDirectory(path)) {
+            return "trace folder";
+        }
+        String name = String.valueOf(path.getFileName());
+        return name.endsWith(".yaml") || name.endsWith(".yml") ? "catalogue file" : "task file";
     }
 
     /** The arguments as typed, quoted where a shell would need it, so that the line can be run again. */

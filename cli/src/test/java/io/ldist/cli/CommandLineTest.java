@@ -97,7 +97,7 @@ class CommandLineTest {
 
     static Stream<String> subcommands() {
         return Stream.of("simulate", "validate", "compare", "report", "bench", "policies", "forecast-eval", "anomaly-eval",
-                "plan-fleet", "live",
+                "plan-fleet", "catalogue", "live",
                 "live plan", "live run", "live replay", "completion");
     }
 
@@ -123,7 +123,7 @@ class CommandLineTest {
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).startsWith("#!/usr/bin/env bash").contains("complete -F _complete_ldist");
         subcommands().filter(name -> !name.contains(" ")).forEach(name -> assertThat(run.out()).contains(name));
-        assertThat(run.out()).contains("plan", "replay", "--out", "--json");
+        assertThat(run.out()).contains("plan", "replay", "--out", "--json", "--catalogue");
     }
 
     @Test

@@ -108,7 +108,8 @@ class CostsSectionTest {
                 """);
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":36:7: costs.hostTypes[0].type: expected the name "
-                + "of a host type of fleet.hostTypes (box), found 'boxx'; did you mean 'box'?\n");
+                + "of a host type of fleet.hostTypes (box) or of the instance catalogue "
+                + "(ldist catalogue lists them), found 'boxx'; did you mean 'box'?\n");
     }
 
     @Test

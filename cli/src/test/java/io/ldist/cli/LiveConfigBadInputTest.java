@@ -130,7 +130,8 @@ class LiveConfigBadInputTest {
         Path config = config("instanceType: box", "instanceType: bxo");
 
         assertThat(refused(config)).isEqualTo(config + ":31:5: live.launch.instanceType: expected the name "
-                + "of a host type of fleet.hostTypes (box), found 'bxo'; did you mean 'box'?\n");
+                + "of a host type of fleet.hostTypes (box) or of the instance catalogue "
+                + "(ldist catalogue lists them), found 'bxo'; did you mean 'box'?\n");
     }
 
     @Test
@@ -214,7 +215,8 @@ class LiveConfigBadInputTest {
                         + "folder name), found '-small'",
                 config + ":27:3: live.region: expected an AWS region such as us-east-1 or eu-west-2, found 'US East'",
                 config + ":31:5: live.launch.instanceType: expected the name of a host type of "
-                        + "fleet.hostTypes (box), found 'boxx'; did you mean 'box'?",
+                        + "fleet.hostTypes (box) or of the instance catalogue "
+                        + "(ldist catalogue lists them), found 'boxx'; did you mean 'box'?",
                 config + ":32:5: live.launch.imageId: expected an AMI id such as ami-0123456789abcdef0, "
                         + "found 'b7e93bce'",
                 config + ":33:5: live.launch.subnetId: expected a subnet id such as "
@@ -232,7 +234,7 @@ class LiveConfigBadInputTest {
         Path config = config("  vmTypes:", "  vmTyps:");
 
         assertThat(refused(config)).isEqualTo(config + ":10:3: fleet.vmTyps: expected one of the fields "
-                + "maxVmsPerHost, hostTypes, hosts, vmTypes or template, found unknown field 'vmTyps'; did "
+                + "maxVmsPerHost, hostTypes, catalogue, hosts, vmTypes or template, found unknown field 'vmTyps'; did "
                 + "you mean 'vmTypes'?\n");
     }
 

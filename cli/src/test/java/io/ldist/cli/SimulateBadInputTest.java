@@ -183,7 +183,8 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp, "      ram: 32GiB\n", "");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":8:7: fleet.hostTypes[0].ram: expected a size such as "
-                + "4096 (MiB), 870MiB, 4GiB or 16GB, found nothing (field 'ram' is missing)\n");
+                + "4096 (MiB), 870MiB, 4GiB or 16GB, found nothing (field 'ram' is missing); or give 'from', a type "
+                + "of the instance catalogue to start from (ldist catalogue lists them)\n");
     }
 
     // ------------------------------------------------------------ traces
@@ -325,7 +326,8 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp, "- type: box", "- type: bx");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":14:7: fleet.hosts[0].type: expected the name of a host "
-                + "type of fleet.hostTypes (box), found 'bx'; did you mean 'box'?\n");
+                + "type of fleet.hostTypes (box) or of the instance catalogue "
+                + "(ldist catalogue lists them), found 'bx'; did you mean 'box'?\n");
     }
 
     @Test
@@ -574,7 +576,7 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp);
 
         assertThat(refused(scenario, "--set", "fleet.maxVmPerHost=3")).isEqualTo("--set fleet.maxVmPerHost=3: "
-                + "fleet.maxVmPerHost: expected one of the fields maxVmsPerHost, hostTypes, hosts, vmTypes or "
+                + "fleet.maxVmPerHost: expected one of the fields maxVmsPerHost, hostTypes, catalogue, hosts, vmTypes or "
                 + "template, found unknown field 'maxVmPerHost'; did you mean 'maxVmsPerHost'?\n");
     }
 

@@ -193,6 +193,15 @@ final class FieldReader {
         record(pointer, document.problem(pointer, expected, found, hint));
     }
 
+    /**
+     * Problems found in another file that the field at {@code pointer} names (a catalogue file): they keep their own
+     * file, line and field, and the field counts as refused.
+     */
+    void problemsElsewhere(String pointer, List<ScenarioProblem> found) {
+        refusedPointers.add(pointer);
+        problems.addAll(found);
+    }
+
     private void record(String pointer, ScenarioProblem problem) {
         refusedPointers.add(pointer);
         problems.add(problem);

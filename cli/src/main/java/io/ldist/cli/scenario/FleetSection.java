@@ -4,10 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ldist.engine.decide.FleetRules;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
-import io.ldist.engine.model.PowerCurve;
 import io.ldist.engine.model.VmType;
 import io.ldist.sim.spec.HostGroup;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,59 +22,76 @@ final class FleetSection {
         this.in = context.in;
     }
 
+    /**
+     * The host types of {@code fleet.hostTypes}, each written in full or {@code from} a catalogue type, after the
+     * catalogue file of {@code fleet.catalogue} if one is named (types of the catalogue that are not declared are
+     * added when a field names them, see {@link ReadingContext#hostType}).
+     */
     void readHostTypes() {
+        readCatalogue();
         for (int i = 0; i < in.size("/fleet/hostTypes"); i++) {
             String at = "/fleet/hostTypes/" + i;
-            String name = in.text(at + "/name", "");
+            boolean from = in.has(at + "/from");
+            HostType base = from ? context.catalogueType(at + "/from") : null;
+            String name = in.text(at + "/name", from ? in.text(at + "/from", "") : "");
             if (!context.hostTypeNames.add(name)) {
                 in.problem(at + "/name", "a host type name not used before", "'" + name + "' again");
             }
-            PowerCurve power = readPower(at + "/power");
-            double ram = in.positiveQuantity(at + "/ram", Units.SIZE, Double.NaN);
-            double network = in.positiveQuantity(at + "/network", Units.BANDWIDTH, 1000);
-            if (power == null || Double.isNaN(ram) || Double.isNaN(network)) {
+            if (from && base == null) {
                 continue;
             }
-            // Neutral values where the schema refused one (cores: 0), so that reading goes on.
-            HostType type = new HostType(name, atLeastOne(at + "/cores"), positiveOrOne(at + "/mipsPerCore"),
-                    nonNegative(at + "/gpus"), ram, network, nonNegative(at + "/pricePerHour"), power,
-                    in.quantity(at + "/bootTime", Units.DURATION, 0),
-                    in.quantity(at + "/resumeTime", Units.DURATION, 0));
-            context.hostTypes.putIfAbsent(name, type);
+            HostType type = HostTypeReader.read(in, at, name, base);
+            if (type != null) {
+                context.hostTypes.putIfAbsent(name, type);
+            }
         }
     }
 
-    private PowerCurve readPower(String at) {
-        JsonNode node = in.node(at);
-        if (node.isArray()) {
-            double[] watts = new double[node.size()];
-            for (int i = 0; i < watts.length; i++) {
-                watts[i] = Math.max(0, node.get(i).asDouble());
-                if (i > 0 && watts[i] < watts[i - 1]) {
-                    // A server draws more, not less, as its load rises; a falling point is a typing slip.
-                    in.problem(at + "/" + i, "power that does not fall as load rises (at least "
-                            + node.get(i - 1).asText() + " W, the point before)", node.get(i).asText());
-                    return null;
-                }
-            }
-            return new PowerCurve(watts);
+    /** The catalogue file {@code fleet.catalogue} names, merged over the shipped one; its path kept for provenance. */
+    private void readCatalogue() {
+        String at = "/fleet/catalogue";
+        if (!in.has(at)) {
+            return;
         }
-        double idle = Math.max(0, node.path("idle").asDouble());
-        double max = Math.max(0, node.path("max").asDouble());
-        if (max < idle) {
-            in.problem(at + "/max", "a full-load power >= the idle power " + idle, String.valueOf(max));
-            return null;
+        String written = in.text(at, "");
+        Path file = in.path(at);
+        if (file == null) {
+            context.catalogueRefused = true;
+            return;
         }
-        return new PowerCurve(idle, max);
+        String shown = Phrases.quote(written);
+        Path absolute = file.toAbsolutePath().normalize();
+        if (!Path.of(written).equals(absolute)) {
+            shown += " (" + absolute + ")";
+        }
+        String expected = "a catalogue file (the format of ldist's shipped ec2-hyperv.yaml)";
+        if (!Files.exists(file)) {
+            in.problem(at, expected, shown + ", which does not exist");
+            context.catalogueRefused = true;
+            return;
+        }
+        if (Files.isDirectory(file)) {
+            in.problem(at, expected, shown + ", which is a folder");
+            context.catalogueRefused = true;
+            return;
+        }
+        try {
+            context.catalogue = InstanceCatalogue.shipped().with(file);
+            context.dataPaths.add(file);
+        } catch (ScenarioException e) {
+            in.problemsElsewhere(at, e.problems());
+            context.catalogueRefused = true;
+        }
     }
 
     void readVmTypes() {
         for (int i = 0; i < in.size("/fleet/vmTypes"); i++) {
             String at = "/fleet/vmTypes/" + i;
             String name = in.text(at + "/name", "");
-            VmType type = new VmType(name, atLeastOne(at + "/cores"), positiveOrOne(at + "/mipsPerCore"),
-                    nonNegative(at + "/gpus"), in.quantity(at + "/ram", Units.SIZE, 0),
-                    in.quantity(at + "/network", Units.BANDWIDTH, 100), atLeastOne(at + "/taskSlots"));
+            VmType type = new VmType(name, HostTypeReader.atLeastOne(in, at + "/cores", 1),
+                    HostTypeReader.positive(in, at + "/mipsPerCore", 1), HostTypeReader.nonNegative(in, at + "/gpus", 0),
+                    in.quantity(at + "/ram", Units.SIZE, 0), in.quantity(at + "/network", Units.BANDWIDTH, 100),
+                    HostTypeReader.atLeastOne(in, at + "/taskSlots", 1));
             if (context.vmTypes.putIfAbsent(name, type) != null) {
                 in.problem(at + "/name", "a VM type name not used before", "'" + name + "' again");
             }
@@ -112,19 +130,5 @@ final class FleetSection {
             in.problem("/fleet/hosts", "at least one server (a count >= 1)", "no server at all");
         }
         return groups;
-    }
-
-    private int atLeastOne(String at) {
-        return Math.max(1, in.integer(at, 1));
-    }
-
-    private double positiveOrOne(String at) {
-        double value = in.number(at, 1);
-        return value > 0 && Double.isFinite(value) ? value : 1;
-    }
-
-    private double nonNegative(String at) {
-        double value = in.number(at, 0);
-        return value >= 0 && Double.isFinite(value) ? value : 0;
     }
 }

@@ -87,7 +87,7 @@ final class LiveFleetChecks {
 
     private void launchesOnly(HostType type, String at, String field) {
         String named = in.text(at, "");
-        if (type != null && in.has(at) && !named.equals(type.name()) && context.hostTypes.containsKey(named)) {
+        if (type != null && in.has(at) && !named.equals(type.name()) && context.knowsHostType(named)) {
             in.problem(at, "'" + type.name() + "', the type live launches (live.launch.instanceType), or no "
                     + field, Phrases.describe(in.node(at)));
         }

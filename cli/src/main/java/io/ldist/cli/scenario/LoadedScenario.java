@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param notices   what reading its data skipped, cut or tolerated (a byte-order mark, a dangling link in the
  *                  trace folder), one sentence each: shown on standard error and kept in run.json
  * @param dataPaths the trace folder or task file the workload was read from (none for a generated workload),
- *                  whose hashes the run's provenance records
+ *                  and the catalogue file of fleet.catalogue, whose hashes the run's provenance records
  */
 public record LoadedScenario(String name, String description, String source, SimulationSpec spec,
                              EngineSettings engine, List<String> notices, List<Path> dataPaths) {

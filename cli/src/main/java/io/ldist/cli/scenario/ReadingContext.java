@@ -32,8 +32,13 @@ final class ReadingContext {
     final List<String> notices = new ArrayList<>();
     /** The data files and folders the workload was read from, for the run's provenance (their hashes). */
     final List<java.nio.file.Path> dataPaths = new ArrayList<>();
+    /** The instance catalogue: the shipped one, merged with the file of {@code fleet.catalogue} if one is named. */
+    InstanceCatalogue catalogue = InstanceCatalogue.shipped();
+    /** Whether the file of {@code fleet.catalogue} was refused: a name missing from the rest may well be in it. */
+    boolean catalogueRefused;
     /**
-     * The type scaling launches when it names none: the first host type in a scenario; in a live config, that of
+     * The type scaling launches when it names none: in a scenario the first host type declared, else the first
+     * catalogue type named (fleet.hosts is read before anything else names a type); in a live config, that of
      * {@code live.launch.instanceType} (set once the fleet is read).
      */
     HostType launchType;
@@ -67,8 +72,38 @@ final class ReadingContext {
         return launchType != null ? launchType : hostTypes.values().stream().findFirst().orElse(null);
     }
 
+    /**
+     * The host type a field names: one of {@code fleet.hostTypes}, or else one of the catalogue, which is then added
+     * to the fleet's types (after those declared, in the order first named). Null, and a problem with the names
+     * known, when it is neither.
+     */
     HostType hostType(String at) {
+        String name = in.text(at, "");
+        if (!hostTypes.containsKey(name) && !hostTypeNames.contains(name)) {
+            var listed = catalogue.type(name);
+            if (listed.isPresent()) {
+                hostTypes.put(name, listed.get());
+                hostTypeNames.add(name);
+                return listed.get();
+            }
+        }
         return named(at, hostTypes, hostTypeNames, "host type", "fleet.hostTypes");
+    }
+
+    /** Whether {@code name} is a host type of the fleet or of the catalogue. */
+    boolean knowsHostType(String name) {
+        return hostTypes.containsKey(name) || catalogue.type(name).isPresent();
+    }
+
+    /** The catalogue type a {@code from} field names, or null (and a problem with the nearest name). */
+    HostType catalogueType(String at) {
+        String name = in.text(at, "");
+        var listed = catalogue.type(name);
+        if (listed.isEmpty() && !catalogueRefused) {
+            in.problem(at, "the name of a type of the instance catalogue (ldist catalogue lists them)",
+                    "'" + name + "'", NearestName.didYouMean(catalogue.names(), name));
+        }
+        return listed.orElse(null);
     }
 
     VmType vmType(String at) {
@@ -82,12 +117,24 @@ final class ReadingContext {
     private <T> T named(String at, Map<String, T> known, Set<String> declared, String what, String where) {
         String name = in.text(at, "");
         T value = known.get(name);
+        boolean hosts = where.equals("fleet.hostTypes");
         // When the schema refused something in the list of types, the name may well be right.
         boolean listBroken = !schemaProblems.isEmpty() && (declared.isEmpty()
-                || schemaProblems.stream().anyMatch(problem -> problem.fieldPath().startsWith(where)));
+                || schemaProblems.stream().anyMatch(problem -> problem.fieldPath().startsWith(where)
+                        || hosts && problem.fieldPath().startsWith("fleet.catalogue")))
+                || hosts && catalogueRefused;
         if (value == null && !declared.contains(name) && !listBroken) {
-            in.problem(at, "the name of a " + what + " of " + where + " (" + String.join(", ", declared)
-                    + ")", "'" + name + "'", NearestName.didYouMean(declared, name));
+            if (hosts) {
+                // A type may be declared or be one of the catalogue's: the nearest name of either is suggested.
+                Set<String> names = new LinkedHashSet<>(declared);
+                names.addAll(catalogue.names());
+                in.problem(at, "the name of a host type of fleet.hostTypes (" + (declared.isEmpty() ? "none"
+                        : String.join(", ", declared)) + ") or of the instance catalogue (ldist catalogue lists "
+                        + "them)", "'" + name + "'", NearestName.didYouMean(names, name));
+            } else {
+                in.problem(at, "the name of a " + what + " of " + where + " (" + String.join(", ", declared)
+                        + ")", "'" + name + "'", NearestName.didYouMean(declared, name));
+            }
         }
         return value;
     }

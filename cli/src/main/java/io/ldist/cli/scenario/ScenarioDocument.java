@@ -43,22 +43,29 @@ public final class ScenarioDocument {
 
     /** Reads and parses a scenario file; messages name it as given (e.g. {@code scenarios/x.yaml}). */
     public static ScenarioDocument parse(Path file) {
+        return parse(file, "scenario");
+    }
+
+    /** As {@link #parse(Path)}, for a file of another {@code kind} ("catalogue"), which messages name. */
+    static ScenarioDocument parse(Path file, String kind) {
         String text;
         try {
             long size = Files.isRegularFile(file) ? Files.size(file) : 0;
             if (size > MAX_BYTES) {
-                throw fileProblem(file, String.format(java.util.Locale.ROOT, "%,d bytes: a scenario is at most %,d "
-                        + "bytes (tasks to replay go in a CSV file named by workload.csv)", size, MAX_BYTES));
+                throw fileProblem(file, kind, String.format(java.util.Locale.ROOT, "%,d bytes: a " + kind
+                        + " is at most %,d bytes" + (kind.equals("scenario")
+                        ? " (tasks to replay go in a CSV file named by workload.csv)" : ""), size, MAX_BYTES));
             }
             text = ScenarioText.decode(Files.readAllBytes(file), file.toString());
         } catch (NoSuchFileException e) {
-            throw fileProblem(file, "no such file");
+            throw fileProblem(file, kind, "no such file");
         } catch (AccessDeniedException e) {
-            throw fileProblem(file, "a file ldist may not read (permission denied)");
+            throw fileProblem(file, kind, "a file ldist may not read (permission denied)");
         } catch (IOException e) {
-            throw fileProblem(file, Files.isDirectory(file) ? "a folder" : e.getClass().getSimpleName() + ": " + e.getMessage());
+            throw fileProblem(file, kind, Files.isDirectory(file) ? "a folder"
+                    : e.getClass().getSimpleName() + ": " + e.getMessage());
         }
-        return parse(text, file.toString(), directoryOf(file));
+        return parse(text, file.toString(), directoryOf(file), kind);
     }
 
     /**
@@ -73,16 +80,21 @@ public final class ScenarioDocument {
         } catch (InvalidPathException e) {
             base = Path.of("");
         }
-        return parse(text, displayName, base);
+        return parse(text, displayName, base, "scenario");
     }
 
-    private static ScenarioDocument parse(String text, String displayName, Path baseDirectory) {
+    /** As {@link #parse(String, String)}, for text of another {@code kind} ("catalogue"), which messages name. */
+    static ScenarioDocument parse(String text, String displayName, String kind) {
+        return parse(text, displayName, directoryOf(Path.of(displayName)), kind);
+    }
+
+    private static ScenarioDocument parse(String text, String displayName, Path baseDirectory, String kind) {
         YamlTreeReader.Result read = YamlTreeReader.read(ScenarioText.checkPrintable(text, displayName), displayName);
         JsonNode root = read.root().orElseThrow(() -> new ScenarioException(new ScenarioProblem(
-                displayName, Optional.empty(), "", "a mapping of scenario fields", "an empty document")));
+                displayName, Optional.empty(), "", "a mapping of " + kind + " fields", "an empty document")));
         ScenarioDocument document = new ScenarioDocument(displayName, baseDirectory, root, read.positions());
         if (!root.isObject()) {
-            throw new ScenarioException(document.problem("", "a mapping of scenario fields at the top level",
+            throw new ScenarioException(document.problem("", "a mapping of " + kind + " fields at the top level",
                     Phrases.describe(root)));
         }
         return document;
@@ -174,8 +186,8 @@ public final class ScenarioDocument {
         return parent == null ? Path.of("") : parent;
     }
 
-    private static ScenarioException fileProblem(Path file, String found) {
+    private static ScenarioException fileProblem(Path file, String kind, String found) {
         return new ScenarioException(new ScenarioProblem(file.toString(), Optional.empty(), "",
-                "a readable scenario file", found));
+                "a readable " + kind + " file", found));
     }
 }

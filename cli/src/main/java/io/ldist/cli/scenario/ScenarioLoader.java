@@ -81,7 +81,9 @@ public final class ScenarioLoader {
     static List<ScenarioProblem> combined(List<ScenarioProblem> schemaProblems, List<ScenarioProblem> own) {
         List<ScenarioProblem> problems = new ArrayList<>(schemaProblems);
         for (ScenarioProblem problem : own) {
-            if (schemaProblems.stream().noneMatch(schema -> related(schema.fieldPath(), problem.fieldPath()))) {
+            // A problem in another file (a catalogue the scenario names) is never the schema's seen again.
+            if (schemaProblems.stream().noneMatch(schema -> schema.file().equals(problem.file())
+                    && related(schema.fieldPath(), problem.fieldPath()))) {
                 problems.add(problem);
             }
         }

@@ -114,7 +114,8 @@ final class SchemaErrorTranslator {
 
     private ScenarioProblem missingField(Error error, String pointer, String name) {
         String expected = schemas.property(error, name).map(this::expectedValue).orElse("a value");
-        return document.problem(Pointers.child(pointer, name), expected, "nothing (field '" + name + "' is missing)");
+        return document.problem(Pointers.child(pointer, name), expected, "nothing (field '" + name + "' is missing)",
+                schemas.branchTitle(error));
     }
 
     private ScenarioProblem dependentField(Error error, String pointer) {

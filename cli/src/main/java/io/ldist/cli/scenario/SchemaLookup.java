@@ -41,8 +41,33 @@ final class SchemaLookup {
         if (declared.isPresent()) {
             return declared;
         }
+        NodePath fragment = parent.getFragment();
+        if (fragment.getParent() != null && isBranch(fragment)) {
+            // A requirement written in an if/then/else branch is about the properties declared beside the if.
+            return property(new SchemaLocation(parent.getAbsoluteIri(), fragment.getParent()), name);
+        }
         JsonNode ref = at(parent).map(schema -> schema.get("$ref")).orElse(null);
         return ref != null && ref.isString() ? property(parent.resolve(ref.stringValue()), name) : Optional.empty();
+    }
+
+    /**
+     * The {@code title} of the {@code then} or {@code else} branch holding the error's keyword, if it is in one and
+     * has one: the schema's word on the other way to satisfy the {@code if} ("or 'from' a catalogue type").
+     */
+    Optional<String> branchTitle(Error error) {
+        SchemaLocation parent = keywordParent(error);
+        if (!isBranch(parent.getFragment())) {
+            return Optional.empty();
+        }
+        return at(parent).map(schema -> schema.get("title"))
+                .filter(JsonNode::isString)
+                .map(JsonNode::stringValue);
+    }
+
+    /** Whether a schema path ends in the {@code then} or {@code else} branch of an {@code if}. */
+    static boolean isBranch(NodePath fragment) {
+        Object last = fragment.getNameCount() == 0 ? null : fragment.getElement(fragment.getNameCount() - 1);
+        return "then".equals(String.valueOf(last)) || "else".equals(String.valueOf(last));
     }
 
     private Optional<JsonNode> property(SchemaLocation parent, String name) {

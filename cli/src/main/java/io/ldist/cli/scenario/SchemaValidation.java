@@ -115,7 +115,12 @@ public final class SchemaValidation {
     /** The object an error is about and the schema object whose keyword found it. */
     private static String objectKey(Error error) {
         NodePath evaluation = error.getEvaluationPath();
-        return error.getInstanceLocation() + " @ " + (evaluation.getParent() == null ? "" : evaluation.getParent()) + " : ";
+        NodePath parent = evaluation.getParent();
+        // A field required in an if/then/else branch belongs to the object the branch's if stands in.
+        if (parent != null && parent.getParent() != null && SchemaLookup.isBranch(parent)) {
+            parent = parent.getParent();
+        }
+        return error.getInstanceLocation() + " @ " + (parent == null ? "" : parent) + " : ";
     }
 
     /**

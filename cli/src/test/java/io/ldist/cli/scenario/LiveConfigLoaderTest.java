@@ -42,6 +42,34 @@ class LiveConfigLoaderTest {
     Path tmp;
 
     @Test
+    void aCatalogueType_isLaunchedWithoutBeingDeclared() throws IOException {
+        Path file = Files.writeString(tmp.resolve("live.yaml"), MINIMAL
+                .replace("  hostTypes:\n    - {name: box, cores: 8, mipsPerCore: 2000, ram: 32GiB, pricePerHour: 1, "
+                        + "power: [100, 200]}\n", "")
+                .replace("instanceType: box", "instanceType: m5.metal")
+                .replace("maxCostPerHour: 5", "maxCostPerHour: 20"));
+
+        LiveConfig config = LiveConfigLoader.load(file);
+
+        assertThat(config.hostType()).isEqualTo(InstanceCatalogue.shipped().type("m5.metal").orElseThrow());
+        assertThat(config.launch().instanceType()).isEqualTo("m5.metal");
+    }
+
+    @Test
+    void aTypeFromTheCatalogue_takesItsOverride() throws IOException {
+        Path file = Files.writeString(tmp.resolve("live.yaml"), MINIMAL
+                .replace("{name: box, cores: 8, mipsPerCore: 2000, ram: 32GiB, pricePerHour: 1, power: [100, 200]}",
+                        "{from: c6i.metal, pricePerHour: 4.2}")
+                .replace("instanceType: box", "instanceType: c6i.metal")
+                .replace("maxCostPerHour: 5", "maxCostPerHour: 20"));
+
+        LiveConfig config = LiveConfigLoader.load(file);
+
+        assertThat(config.hostType().priceUsdPerHour()).isEqualTo(4.2);
+        assertThat(config.hostType().cores()).isEqualTo(64);
+    }
+
+    @Test
     void motoDemo_loadsAsWritten() {
         Path file = LIVE.resolve("moto-demo.yaml");
 
