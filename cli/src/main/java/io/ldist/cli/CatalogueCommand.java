@@ -59,7 +59,7 @@ final class CatalogueCommand implements Callable<Integer> {
         }
         text.append('\n');
         String row = "%-1s %-16s %5s %5s %9s %4s %10s %8s %9s %6s  %s%n";
-        text.append(String.format(Locale.ROOT, row, "", "type", "vCPUs", "cores", "memory", "GPUs", "network",
+        text.append(String.format(Locale.ROOT, row, "", "type", "vCPUs", "phys.", "memory", "GPUs", "network",
                 "USD/h", "power W", "boot", "hypervisors"));
         boolean replaced = false;
         boolean added = false;
@@ -72,7 +72,7 @@ final class CatalogueCommand implements Callable<Integer> {
             };
             replaced |= entry.origin() == InstanceCatalogue.Origin.REPLACED;
             added |= entry.origin() == InstanceCatalogue.Origin.ADDED;
-            text.append(String.format(Locale.ROOT, row, mark, entry.name(), entry.vcpus(), type.cores(),
+            text.append(String.format(Locale.ROOT, row, mark, entry.name(), type.cores(), entry.physicalCores(),
                     number(type.ramMb() / 1024) + " GiB", number(type.gpus()), number(type.netMbps() / 1000) + " Gbps",
                     String.format(Locale.ROOT, "%.4f", type.priceUsdPerHour()),
                     number(type.power().idleWatts()) + "-" + number(type.power().watts(1)),
@@ -110,8 +110,8 @@ final class CatalogueCommand implements Callable<Integer> {
             HostType type = entry.type();
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("name", entry.name());
-            row.put("vcpus", entry.vcpus());
             row.put("cores", type.cores());
+            row.put("physicalCores", entry.physicalCores());
             row.put("mipsPerCore", plain(type.mipsPerCore()));
             row.put("ramMiB", plain(type.ramMb()));
             row.put("gpus", plain(type.gpus()));

@@ -47,8 +47,8 @@ class InstanceCatalogueTest {
                 pricePerHour: 3.5
                 power: {idle: 150, max: 600}
               - name: onprem.box
-                vcpus: 64
-                cores: 32
+                cores: 64
+                physicalCores: 32
                 mipsPerCore: 2800
                 ram: 256GiB
                 power: [150, 400]
@@ -107,7 +107,7 @@ class InstanceCatalogueTest {
             assertThat(entry.hypervisors()).as(entry.name()).contains("hyper-v");
             assertThat(entry.origin()).isEqualTo(InstanceCatalogue.Origin.SHIPPED);
             assertThat(entry.type().priceUsdPerHour()).as(entry.name()).isPositive();
-            assertThat(entry.vcpus()).as(entry.name()).isEqualTo(2 * entry.type().cores());
+            assertThat(entry.type().cores()).as(entry.name()).isEqualTo(2 * entry.physicalCores());
             if (entry.name().endsWith(".metal") || entry.name().contains(".metal-")) {
                 assertThat(entry.virtualization()).as(entry.name()).isEqualTo("metal");
                 assertThat(entry.type().bootTimeS()).as(entry.name()).isBetween(600.0, 900.0);
@@ -117,7 +117,7 @@ class InstanceCatalogueTest {
         }
         assertThat(shipped("g4dn.metal").gpus()).isEqualTo(8);
         HostType m5 = shipped("m5.metal");
-        assertThat(m5.cores()).isEqualTo(48);
+        assertThat(m5.cores()).isEqualTo(96);
         assertThat(m5.ramMb()).isEqualTo(384 * 1024);
         assertThat(m5.netMbps()).isEqualTo(25_000);
         assertThat(m5.priceUsdPerHour()).isEqualTo(4.608);
@@ -202,7 +202,7 @@ class InstanceCatalogueTest {
 
         LoadedScenario loaded = ScenarioLoader.load(scenario, List.of());
         HostType onprem = loaded.spec().hosts().get(0).type();
-        assertThat(onprem.cores()).isEqualTo(32);
+        assertThat(onprem.cores()).isEqualTo(64);
         assertThat(onprem.mipsPerCore()).isEqualTo(2800);
         assertThat(onprem.ramMb()).isEqualTo(256 * 1024);
         HostType m5 = loaded.spec().hosts().get(1).type();
@@ -275,7 +275,7 @@ class InstanceCatalogueTest {
         Path scenario = scenario("  catalogue: mine.yaml\n", "onprem.box");
 
         assertThat(refused(scenario)).isEqualTo(bad + ":5:5: types[0].mipsPerCor: expected one of the fields name, "
-                + "vcpus, cores, mipsPerCore, gpus, ram, network, pricePerHour, power, bootTime, resumeTime, "
+                + "cores, physicalCores, mipsPerCore, gpus, ram, network, pricePerHour, power, bootTime, resumeTime, "
                 + "virtualization, hypervisors or notes, found unknown field 'mipsPerCor'; did you mean "
                 + "'mipsPerCore'?\n"
                 + bad + ":13:5: types[1].ram: expected a size with unit KiB, MiB, GiB, TiB, kB, MB, GB or TB, found "
@@ -321,8 +321,8 @@ class InstanceCatalogueTest {
         assertThat(json.get("types")).hasSize(InstanceCatalogue.shipped().entries().size());
         JsonNode m5 = json.get("types").get(0);
         assertThat(m5.get("name").asText()).isEqualTo("m5.metal");
-        assertThat(m5.get("vcpus").asInt()).isEqualTo(96);
-        assertThat(m5.get("cores").asInt()).isEqualTo(48);
+        assertThat(m5.get("cores").asInt()).isEqualTo(96);
+        assertThat(m5.get("physicalCores").asInt()).isEqualTo(48);
         assertThat(m5.get("ramMiB").asLong()).isEqualTo(393_216);
         assertThat(m5.get("pricePerHour").asDouble()).isEqualTo(4.608);
         assertThat(m5.get("power").get("idle").asInt()).isEqualTo(200);
@@ -336,7 +336,7 @@ class InstanceCatalogueTest {
 
         CliRun run = CliRun.ldist("catalogue", "--catalogue", mine.toString());
         assertThat(run.exitCode()).as(run.toString()).isZero();
-        assertThat(run.out()).contains("  merged        " + mine + "\n", "\n* m5.metal            96    48   384 GiB",
+        assertThat(run.out()).contains("  merged        " + mine + "\n", "\n* m5.metal            48    24   384 GiB",
                 "\n+ onprem.box          64    32   256 GiB    0     1 Gbps   0.0000   150-400    0 s  hyper-v, kvm\n",
                 "* replaced by a type of the same name in a merged file", "+ added by a merged file");
 

@@ -39,13 +39,13 @@ public final class InstanceCatalogue {
      * One type of the catalogue.
      *
      * @param type           what the simulator and live adapter use
-     * @param vcpus          virtual CPUs, shown (the simulator plans on physical cores)
+     * @param physicalCores  physical cores, shown (the simulator plans on the type's cores: its vCPUs)
      * @param virtualization {@code metal} or {@code nested}, or empty when the file does not say
      * @param hypervisors    what can host VMs on it
      * @param origin         shipped, or from a user's file: replacing a shipped type or added
      * @param file           the file it was read from, as named in messages
      */
-    public record Entry(HostType type, int vcpus, String virtualization, List<String> hypervisors, Origin origin,
+    public record Entry(HostType type, int physicalCores, String virtualization, List<String> hypervisors, Origin origin,
                         String file) {
         public Entry {
             hypervisors = List.copyOf(hypervisors);
@@ -173,7 +173,7 @@ public final class InstanceCatalogue {
                 hypervisors.add(in.text(at + "/hypervisors/" + h, ""));
             }
             if (type != null) {
-                read.add(new Entry(type, in.integer(at + "/vcpus", 2 * type.cores()),
+                read.add(new Entry(type, in.integer(at + "/physicalCores", Math.max(1, type.cores() / 2)),
                         in.text(at + "/virtualization", ""), hypervisors,
                         before.isEmpty() ? Origin.SHIPPED : before.containsKey(name) ? Origin.REPLACED : Origin.ADDED,
                         file));
