@@ -475,7 +475,8 @@ class SimulateBadInputTest {
                 "  placement: cheapest\n  scaling: {policy: threshold, launchTypes: [bxo]}");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":34:46: policies.scaling.launchTypes[0]: expected the "
-                + "name of a host type of fleet.hostTypes (box), found 'bxo'; did you mean 'box'?\n");
+                + "name of a host type of fleet.hostTypes (box) or of the instance catalogue (ldist catalogue lists them), "
+                + "found 'bxo'; did you mean 'box'?\n");
     }
 
     @Test
