@@ -304,7 +304,7 @@ class InstanceCatalogueTest {
                 "  verified      NO: values from memory, not verified");
         List<String> rows = run.out().lines().filter(line -> line.startsWith("  m5.metal ")).toList();
         assertThat(rows).containsExactly("  m5.metal            96    48   384 GiB    0    25 Gbps   4.6080   "
-                + "200-670 12 min  hyper-v (metal)");
+                + "200-670 12 min  hyper-v, kvm, xen (metal)");
         assertThat(run.out().lines().filter(line -> line.startsWith("  g4dn.metal ")).findFirst().orElseThrow())
                 .contains("    8   100 Gbps   7.8240");
         assertThat(run.out()).doesNotContain("* ", "+ ");

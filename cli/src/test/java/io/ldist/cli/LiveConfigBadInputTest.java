@@ -295,6 +295,14 @@ class LiveConfigBadInputTest {
     }
 
     @Test
+    void aHypervisorOtherThanHyperV_refused() {
+        Path config = config("      power: [100, 200]", "      power: [100, 200]\n      hypervisor: kvm");
+
+        assertThat(refused(config)).isEqualTo(config + ":10:7: fleet.hostTypes[0].hypervisor: expected hyper-v or "
+                + "no hypervisor: live mode runs its VMs on Hyper-V hosts only, found 'kvm'\n");
+    }
+
+    @Test
     void scalingWithoutMaxHosts_refused() {
         Path config = config("    maxHosts: 4\n", "");
 

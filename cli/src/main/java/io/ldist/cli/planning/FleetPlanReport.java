@@ -40,7 +40,7 @@ record FleetPlanReport(String scenario, SizingProblem problem, FleetPlan plan, L
             if (servers[t] > 0) {
                 HostType type = problem.types().get(t);
                 text.append(String.format(Locale.ROOT, "%-24s %8d %8d %11.4f %10.2f%n", type.name(), servers[t],
-                        vms[t], type.priceUsdPerHour(), servers[t] * type.priceUsdPerHour()));
+                        vms[t], problem.price(t), servers[t] * problem.price(t)));
             }
         }
         text.append(String.format(Locale.ROOT, "%-24s %8d %8d %11s %10.2f%n%n", "total", plan.servers().size(),

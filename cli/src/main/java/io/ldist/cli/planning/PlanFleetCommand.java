@@ -90,7 +90,8 @@ public final class PlanFleetCommand implements Callable<Integer> {
         }
         List<VmDemand> demand = TraceDemand.of(workload, percentile);
         SizingProblem problem = new SizingProblem(demand, catalogue(loaded),
-                loaded.engine().rules().maxVmsPerHost(), stockFromFleet ? stock(loaded) : Map.of());
+                loaded.engine().rules().maxVmsPerHost(), stockFromFleet ? stock(loaded) : Map.of(),
+                loaded.spec().costs());
         long usedSeed = seed != null ? seed : loaded.spec().seed();
         long started = System.nanoTime();
         FleetPlan plan = chosen.solve(problem, usedSeed);

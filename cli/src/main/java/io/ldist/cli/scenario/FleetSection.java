@@ -40,7 +40,9 @@ final class FleetSection {
             if (from && base == null) {
                 continue;
             }
-            HostType type = HostTypeReader.read(in, at, name, base);
+            String fromName = in.text(at + "/from", "");
+            HostType type = HypervisorOverhead.apply(in, at + "/hypervisor", HostTypeReader.read(in, at, name, base),
+                    fromName, from ? context.catalogue.hypervisors(fromName) : List.of());
             if (type != null) {
                 context.hostTypes.putIfAbsent(name, type);
             }

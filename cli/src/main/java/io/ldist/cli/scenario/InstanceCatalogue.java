@@ -109,6 +109,12 @@ public final class InstanceCatalogue {
         return Optional.ofNullable(entries.get(name)).map(Entry::type);
     }
 
+    /** The hypervisors the type of that name runs; empty for a name not here, or a type that does not say. */
+    public List<String> hypervisors(String name) {
+        Entry entry = entries.get(name);
+        return entry == null ? List.of() : entry.hypervisors();
+    }
+
     /** The user files merged into the shipped catalogue, in order. */
     public List<Path> files() {
         return files;

@@ -100,6 +100,7 @@ public final class LiveConfigLoader {
         HostType hostType = checks.launchType();
         context.launchType = hostType;
         checks.scalingLaunches(hostType);
+        checks.hyperVOnly();
         // The template must fit the type launched; no server exists before the first observation.
         List<HostGroup> launched = hostType == null ? List.of() : List.of(new HostGroup(hostType, 0, HostState.ACTIVE));
         EngineSettings engine = new PoliciesSection(context, new CrossFieldChecks(context)).read(

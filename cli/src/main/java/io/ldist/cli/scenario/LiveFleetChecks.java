@@ -77,6 +77,18 @@ final class LiveFleetChecks {
         return Math.max(0, in.integer(at + (fixed ? "/size" : "/minSize"), 0));
     }
 
+    /** The live adapter drives Hyper-V hosts only: a host type may name no other hypervisor. */
+    void hyperVOnly() {
+        for (int i = 0; i < in.size("/fleet/hostTypes"); i++) {
+            String at = "/fleet/hostTypes/" + i + "/hypervisor";
+            String pointer = in.node(at) != null && in.node(at).isObject() ? at + "/name" : at;
+            if (in.has(pointer) && !"hyper-v".equals(in.text(pointer, ""))) {
+                in.problem(pointer, "hyper-v or no hypervisor: live mode runs its VMs on Hyper-V hosts only",
+                        Phrases.describe(in.node(pointer)));
+            }
+        }
+    }
+
     /** Live launches one type only: a scaling launchType, and every launchTypes entry, if given, must be it. */
     void scalingLaunches(HostType type) {
         launchesOnly(type, SCALING + "/launchType", "launchType");

@@ -1,5 +1,6 @@
 package io.ldist.engine.sizing;
 
+import io.ldist.engine.cost.CostModel;
 import io.ldist.engine.model.HostType;
 
 import java.util.Arrays;
@@ -29,6 +30,7 @@ public final class SizingProblem {
     private final List<VmDemand> vms;
     private final List<HostType> types;
     private final int maxVmsPerHost;
+    private final double[] prices;
     private final int[] stock;
     private final long[][] demand;
     private final long[][] capacity;
@@ -39,7 +41,17 @@ public final class SizingProblem {
      * @param stock servers available per type name; a type not named is unlimited
      */
     public SizingProblem(List<VmDemand> vms, List<HostType> types, int maxVmsPerHost, Map<String, Integer> stock) {
+        this(vms, types, maxVmsPerHost, stock, CostModel.NONE);
+    }
+
+    /**
+     * @param stock servers available per type name; a type not named is unlimited
+     * @param costs the licences a server pays per hour on top of its type's price
+     */
+    public SizingProblem(List<VmDemand> vms, List<HostType> types, int maxVmsPerHost, Map<String, Integer> stock,
+                         CostModel costs) {
         this.vms = List.copyOf(vms);
+        this.prices = types.stream().mapToDouble(costs::runningUsdPerHour).toArray();
         this.types = List.copyOf(types);
         Objects.requireNonNull(stock, "stock");
         if (this.types.isEmpty() || this.types.size() > 63) {
@@ -152,7 +164,8 @@ public final class SizingProblem {
         return Arrays.stream(demand).mapToLong(row -> row[d]).sum();
     }
 
+    /** A server's price per hour: its type's on-demand price and its licence. */
     public double price(int t) {
-        return types.get(t).priceUsdPerHour();
+        return prices[t];
     }
 }

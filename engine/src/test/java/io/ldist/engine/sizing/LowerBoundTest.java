@@ -1,5 +1,7 @@
 package io.ldist.engine.sizing;
 
+import io.ldist.engine.cost.CostModel;
+import io.ldist.engine.cost.HostTypeCosts;
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.PowerCurve;
 import io.ldist.engine.model.Resources;
@@ -38,6 +40,21 @@ class LowerBoundTest {
         assertThat(plan.unplaced()).containsExactly(0);
         assertThat(plan.servers()).isEmpty();
         assertThat(FleetPlanCheck.violations(problem, plan)).isEmpty();
+    }
+
+    @Test
+    void licencesCountInTheCostAndChooseTheType() {
+        // The same server under two hypervisors: one licensed per host-hour, the other free but keeping more memory.
+        HostType licensed = new HostType("licensed", 2, 1000, 0, 4096, 1000, 0.10, new PowerCurve(80, 120), 0, 0);
+        HostType free = new HostType("free", 2, 1000, 0, 3584, 1000, 0.10, new PowerCurve(80, 120), 0, 0);
+        CostModel costs = new CostModel(Map.of("licensed", new HostTypeCosts(0.05, 0, 0, 0)), 0, 0, 0, 0, 0, 0);
+        SizingProblem problem = new SizingProblem(vms(6, 100, 1000), List.of(licensed, free), 3, Map.of(), costs);
+
+        assertThat(problem.price(0)).isEqualTo(0.15, org.assertj.core.data.Offset.offset(1e-12));
+        assertThat(problem.price(1)).isEqualTo(0.10);
+        FleetPlan plan = FleetSolvers.byName("ffd", 0).solve(problem, 1);
+        assertThat(plan.servers()).allMatch(server -> server.type() == 1);
+        assertThat(plan.costPerHour(problem)).isEqualTo(0.20, org.assertj.core.data.Offset.offset(1e-9));
     }
 
     private static List<VmDemand> vms(int count, double cpu, double ram) {
