@@ -104,7 +104,8 @@ class SimulationProperties {
                         .as((seed, hosts, standby, perHost, limit, rate, mean, crash) ->
                                 new Object[] {seed, hosts, standby, perHost, limit, rate, mean, crash}),
                 Arbitraries.of(true, false), Arbitraries.of(true, false), Arbitraries.of(true, false),
-                Arbitraries.of("least-loaded", "first-fit", "best-fit", "worst-fit", "first-fit-decreasing", "pabfd"),
+                Arbitraries.of("least-loaded", "first-fit", "best-fit", "worst-fit", "first-fit-decreasing", "pabfd",
+                        "cheapest"),
                 Arbitraries.integers().between(1, 6),
                 Arbitraries.of(EngineSettings.WEIGHTED_SCORER, "dominant-resource"))
                 .as((a, flaky, scaling, resume, placement, slots, scorer) -> new TaskRun((long) a[0], (int) a[1],
