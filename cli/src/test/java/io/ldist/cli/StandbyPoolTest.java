@@ -61,12 +61,8 @@ class StandbyPoolTest {
     }
 
     private String refused(String pool) {
-        Path out = tmp.resolve("out");
-        CliRun run = CliRun.ldist("simulate", QUICKSTART.toString(), "--out", out.toString(), "--set",
-                "policies.scaling.standbyPool=" + pool);
-        assertThat(run.exitCode()).as(run.toString()).isEqualTo(Ldist.BAD_INPUT);
-        assertThat(out).doesNotExist();
-        return run.err();
+        return CliRun.refusedLeaving(tmp, "simulate", QUICKSTART.toString(), "--out", tmp.resolve("out").toString(),
+                "--set", "policies.scaling.standbyPool=" + pool);
     }
 
     @Test
