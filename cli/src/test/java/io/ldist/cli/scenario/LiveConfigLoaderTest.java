@@ -66,7 +66,7 @@ class LiveConfigLoaderTest {
         LiveConfig config = LiveConfigLoader.load(file);
 
         assertThat(config.hostType().priceUsdPerHour()).isEqualTo(4.2);
-        assertThat(config.hostType().cores()).isEqualTo(64);
+        assertThat(config.hostType().cores()).isEqualTo(128); // its vCPUs
     }
 
     @Test
