@@ -36,6 +36,11 @@ public final class RecordedTrace {
     public static final String TASKS = "tasks.csv";
     public static final String UTILIZATION = "utilization.csv";
     public static final String HOSTS = "hosts.csv";
+    /**
+     * A task seen to end in the instant it started (or cut short at its start) ran for no measurable time; the
+     * simulator's task format needs a duration above 0, so it is written as the least the file keeps (6 decimals).
+     */
+    static final double SHORTEST_DURATION_S = 1e-6;
 
     /** What the trace holds, for the scenario written beside it. */
     public record Summary(double startS, double endS, int activeAtStart, int standbyAtStart, int tasks,
@@ -147,7 +152,7 @@ public final class RecordedTrace {
                     .append(number(task.demand().cpuMips())).append(',')
                     .append(number(task.demand().ramMb())).append(',')
                     .append(number(task.demand().gpus())).append(',')
-                    .append(number(Math.max(0, durationS))).append(',');
+                    .append(number(Math.max(SHORTEST_DURATION_S, durationS))).append(',');
             if (Double.isFinite(task.deadlineS())) {
                 tasks.append(number(task.deadlineS() - task.arrivalS()));
             }
