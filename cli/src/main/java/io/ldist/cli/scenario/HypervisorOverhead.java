@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.util.NearestName;
 
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -16,18 +15,17 @@ import java.util.Map;
  * its own as {@code {name: kvm, reservedCores: 1, reservedRam: 2GiB}}.
  */
 final class HypervisorOverhead {
-    /** What each hypervisor keeps by default: vCPUs and MiB (estimates of a management OS's reserve). */
-    static final Map<String, double[]> DEFAULTS = defaults();
-
-    private HypervisorOverhead() {
+    /** What a hypervisor's parent partition keeps of each server: vCPUs and MiB. */
+    record Reserve(int cores, double ramMb) {
     }
 
-    private static Map<String, double[]> defaults() {
-        Map<String, double[]> known = new LinkedHashMap<>();
-        known.put("hyper-v", new double[] {2, 4096}); // Windows Server root partition and its host reserve
-        known.put("kvm", new double[] {1, 2048});     // a minimal host OS with libvirt
-        known.put("xen", new double[] {2, 4096});     // dom0's usual vCPUs and memory
-        return Map.copyOf(known);
+    /** What each hypervisor keeps by default (estimates of a management OS's reserve). */
+    static final Map<String, Reserve> DEFAULTS = Map.of(
+            "hyper-v", new Reserve(2, 4096), // Windows Server root partition and its host reserve
+            "kvm", new Reserve(1, 2048),     // a minimal host OS with libvirt
+            "xen", new Reserve(2, 4096));    // dom0's usual vCPUs and memory
+
+    private HypervisorOverhead() {
     }
 
     /**
@@ -42,10 +40,11 @@ final class HypervisorOverhead {
         }
         String namePointer = node.isObject() ? at + "/name" : at;
         String name = in.text(namePointer, "");
-        double[] reserve = DEFAULTS.get(name);
+        Reserve reserve = DEFAULTS.get(name);
         if (reserve == null) {
-            in.problem(namePointer, "a hypervisor (" + String.join(", ", DEFAULTS.keySet().stream().sorted().toList())
-                    + ")", Phrases.describe(in.node(namePointer)), NearestName.didYouMean(DEFAULTS.keySet(), name));
+            List<String> known = DEFAULTS.keySet().stream().sorted().toList();
+            in.problem(namePointer, "a hypervisor (" + String.join(", ", known) + ")",
+                    Phrases.describe(in.node(namePointer)), NearestName.didYouMean(known, name));
             return null;
         }
         if (!runsOn.isEmpty() && !runsOn.contains(name)) {
@@ -53,9 +52,9 @@ final class HypervisorOverhead {
                     + String.join(", ", runsOn) + ")", "'" + name + "'");
             return null;
         }
-        int cores = node.isObject() ? Math.max(0, in.integer(at + "/reservedCores", (int) reserve[0])) : (int) reserve[0];
-        double ramMb = node.isObject() ? Math.max(0, in.quantity(at + "/reservedRam", Units.SIZE, reserve[1]))
-                : reserve[1];
+        int cores = node.isObject() ? Math.max(0, in.integer(at + "/reservedCores", reserve.cores())) : reserve.cores();
+        double ramMb = node.isObject() ? Math.max(0, in.quantity(at + "/reservedRam", Units.SIZE, reserve.ramMb()))
+                : reserve.ramMb();
         if (cores >= type.cores() || ramMb >= type.ramMb()) {
             boolean byCores = cores >= type.cores();
             in.problem(node.isObject() ? at + (byCores ? "/reservedCores" : "/reservedRam") : at,

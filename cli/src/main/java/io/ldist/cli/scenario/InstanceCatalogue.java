@@ -144,22 +144,7 @@ public final class InstanceCatalogue {
 
     /** The types of one catalogue document, every problem refused at once; {@code before}: the types it may replace. */
     private static List<Entry> read(ScenarioDocument document, Map<String, Entry> before) {
-        List<ScenarioProblem> schemaProblems = VALIDATION.problems(document);
-        FieldReader in = new FieldReader(document);
-        List<Entry> read;
-        try {
-            read = readTypes(in, before);
-        } catch (RuntimeException e) {
-            if (schemaProblems.isEmpty()) {
-                throw e;
-            }
-            throw new ScenarioException(schemaProblems);
-        }
-        List<ScenarioProblem> problems = ScenarioLoader.combined(schemaProblems, in.problems());
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
-        return read;
+        return CheckedReading.read(VALIDATION, document, (in, schemaProblems) -> readTypes(in, before));
     }
 
     private static List<Entry> readTypes(FieldReader in, Map<String, Entry> before) {

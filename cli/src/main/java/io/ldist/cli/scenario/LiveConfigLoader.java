@@ -60,24 +60,7 @@ public final class LiveConfigLoader {
     }
 
     static LiveConfig load(ScenarioDocument parsed, List<String> overrides) {
-        ScenarioDocument document = Overrides.apply(parsed, overrides);
-        List<ScenarioProblem> schemaProblems = VALIDATION.problems(document);
-        FieldReader in = new FieldReader(document);
-        LiveConfig config;
-        try {
-            config = read(in, schemaProblems);
-        } catch (RuntimeException e) {
-            if (schemaProblems.isEmpty()) {
-                throw e;
-            }
-            // The schema problems left the document too broken to read on: report them alone.
-            throw new ScenarioException(schemaProblems);
-        }
-        List<ScenarioProblem> problems = ScenarioLoader.combined(schemaProblems, in.problems());
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
-        return config;
+        return CheckedReading.read(VALIDATION, Overrides.apply(parsed, overrides), LiveConfigLoader::read);
     }
 
     /** One pass over the document, recording every problem in {@code in}; null when it found any. */

@@ -14,7 +14,6 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -57,51 +56,8 @@ public final class ScenarioLoader {
     }
 
     static LoadedScenario load(ScenarioDocument parsed, List<String> overrides, String source, TraceCache traces) {
-        ScenarioDocument document = Overrides.apply(parsed, overrides);
-        List<ScenarioProblem> schemaProblems = VALIDATION.problems(document);
-        FieldReader in = new FieldReader(document);
-        LoadedScenario scenario;
-        try {
-            scenario = read(in, schemaProblems, traces, source);
-        } catch (RuntimeException e) {
-            if (schemaProblems.isEmpty()) {
-                throw e;
-            }
-            // The schema problems left the document too broken to read on: report them alone.
-            throw new ScenarioException(schemaProblems);
-        }
-        List<ScenarioProblem> problems = combined(schemaProblems, in.problems());
-        if (!problems.isEmpty()) {
-            throw new ScenarioException(problems);
-        }
-        return scenario;
-    }
-
-    /** The schema's problems, and those of ldist's own checks in fields where the schema found none. */
-    static List<ScenarioProblem> combined(List<ScenarioProblem> schemaProblems, List<ScenarioProblem> own) {
-        List<ScenarioProblem> problems = new ArrayList<>(schemaProblems);
-        for (ScenarioProblem problem : own) {
-            // A problem in another file (a catalogue the scenario names) is never the schema's seen again.
-            if (schemaProblems.stream().noneMatch(schema -> schema.file().equals(problem.file())
-                    && related(schema.fieldPath(), problem.fieldPath()))) {
-                problems.add(problem);
-            }
-        }
-        return problems;
-    }
-
-    /**
-     * Whether two fields are the same or one holds the other: a problem ldist's own checks find there, when
-     * the schema already found one, is most likely the same mistake seen again (a wrong kind of workload
-     * also lacks the fields of the kind meant).
-     */
-    private static boolean related(String a, String b) {
-        return a.isEmpty() || b.isEmpty() || holds(a, b) || holds(b, a);
-    }
-
-    private static boolean holds(String outer, String inner) {
-        return inner.startsWith(outer) && (inner.length() == outer.length()
-                || inner.charAt(outer.length()) == '.' || inner.charAt(outer.length()) == '[');
+        return CheckedReading.read(VALIDATION, Overrides.apply(parsed, overrides),
+                (in, schemaProblems) -> read(in, schemaProblems, traces, source));
     }
 
     /**

@@ -70,8 +70,11 @@ public record ScalingSettings(double scaleOutThreshold, double scaleInThreshold,
             }
         }
         launchTypes = List.copyOf(choices);
-        pool = pool == null && standbyPool >= 0 ? StandbyPool.fixed(standbyPool) : pool;
-        standbyPool = pool == null ? standbyPool : pool.size();
+        if (pool != null) {
+            standbyPool = pool.size();
+        } else if (standbyPool >= 0) {
+            pool = StandbyPool.fixed(standbyPool);
+        }
         if (!(scaleInThreshold >= 0 && scaleInThreshold < scaleOutThreshold)) {
             throw new IllegalArgumentException("scale-in threshold must be >= 0 and below the scale-out threshold, got "
                     + scaleInThreshold + " and " + scaleOutThreshold);

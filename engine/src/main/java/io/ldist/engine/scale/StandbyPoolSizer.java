@@ -2,7 +2,6 @@ package io.ldist.engine.scale;
 
 import io.ldist.engine.cost.CostModel;
 import io.ldist.engine.decide.PlanView;
-import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
 
 import java.util.ArrayDeque;
@@ -46,17 +45,18 @@ final class StandbyPoolSizer {
                         2.0 * maxHosts);
     }
 
-    /** A tick's observation: the fleet's demand (in servers at full load) and the tasks completed so far. */
-    void observe(PlanView plan, double demandServers) {
+    /**
+     * A tick's observation: the fleet's demand (in servers at full load), the active servers, and the tasks
+     * completed so far.
+     */
+    void observe(PlanView plan, double demandServers, int active) {
         if (forecast == null) {
             return;
         }
         forecast.observe(plan.nowS(), demandServers);
         long done = 0;
-        int active = 0;
         for (int h = 0; h < plan.hostCount(); h++) {
             done += plan.view().hostTaskSuccesses(h) + plan.view().hostTaskFailures(h);
-            active += plan.hostState(h) == HostState.ACTIVE ? 1 : 0;
         }
         completions.addLast(new double[] {plan.nowS(), done, active});
         while (completions.peekFirst()[0] < plan.nowS() - RATE_WINDOW_S) {

@@ -172,11 +172,12 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         double load = windowLoad();
         if (tick && (forecast != null || settings.pool().varies())) {
-            double demand = loadSamples.peekLast()[1] * activeHosts(plan);
+            int activeNow = activeHosts(plan);
+            double demand = loadSamples.peekLast()[1] * activeNow;
             if (forecast != null) {
                 forecast.observe(now, demand);
             }
-            poolSizer.observe(plan, demand);
+            poolSizer.observe(plan, demand, activeNow);
         }
         // Load-driven actions wait for a full window of observations, and for the last action to cool down.
         boolean loadKnown = tick && now - firstSampleS >= settings.windowS();

@@ -46,7 +46,7 @@ class StandbyPoolSizerTest {
             for (int h = 0; h < 4; h++) {
                 fleet.withTaskOutcomes(h, 3L * minute, 0);
             }
-            sizer.observe(new PlanningState(fleet, RULES, Trigger.TICK), 3 + wobble * (random.nextDouble() - 0.5));
+            sizer.observe(new PlanningState(fleet, RULES, Trigger.TICK), 3 + wobble * (random.nextDouble() - 0.5), 4);
         }
         return sizer;
     }
