@@ -26,7 +26,46 @@ final class SummaryTable {
                     metric.format(value == null ? Double.NaN : value.doubleValue()), metric.unit()).stripTrailing())
                     .append('\n');
         }
+        out.append(tierTable(summary));
         return out.toString().replace("\n\n\n", "\n\n");
+    }
+
+    /** With service tiers, one line per tier, in the order they are served ("" without tiers). */
+    private static String tierTable(Map<String, Number> summary) {
+        List<String> tiers = new ArrayList<>();
+        for (String name : summary.keySet()) {
+            if (name.startsWith(Metrics.TIER_PREFIX)) {
+                String tier = name.substring(Metrics.TIER_PREFIX.length(), name.lastIndexOf('.'));
+                if (!tiers.contains(tier)) {
+                    tiers.add(tier);
+                }
+            }
+        }
+        if (tiers.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n  ").append(Metrics.TIERS).append('\n');
+        out.append(String.format(Locale.ROOT, "    %-12s %9s %10s %8s %8s %12s %16s%n", "tier", "arrived",
+                "completed", "late", "dropped", "p95 wait (s)", "started in time"));
+        for (String tier : tiers) {
+            String of = Metrics.TIER_PREFIX + tier + ".";
+            out.append(String.format(Locale.ROOT, "    %-12s %9s %10s %8s %8s %12s %16s", tier,
+                    cell(summary, of + "tasksArrived"), cell(summary, of + "tasksCompleted"),
+                    cell(summary, of + "tasksLate"), cell(summary, of + "tasksDropped"),
+                    cell(summary, of + "p95WaitS"), cell(summary, of + "startedInTime")).stripTrailing())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    private static String cell(Map<String, Number> summary, String name) {
+        Number value = summary.get(name);
+        if (value == null) {
+            return "";
+        }
+        Metric metric = Metrics.named(name).orElseThrow();
+        String shown = metric.format(value.doubleValue());
+        return metric.scale() == 100 && !shown.equals("-") ? shown + " %" : shown;
     }
 
     private static List<Metric> shown(Map<String, Number> summary, boolean traceWorkload, boolean faults) {

@@ -54,7 +54,7 @@ class ContradictingFieldsTest {
     void taskWorkloadWithATracePath_refused() {
         assertThat(simulateRefused(TestScenarios.tasks(tmp), "workload.path=trace")).isEqualTo("--set "
                 + "workload.path=trace: workload.path: expected one of the fields a task workload reads (kind, csv, "
-                + "arrivals, task, recovery, maxAttempts or maxWait), found field 'path', which only vm-trace "
+                + "arrivals, task, recovery, maxAttempts, maxWait, tiers or tierOrder), found field 'path', which only vm-trace "
                 + "workloads read\n");
     }
 

@@ -418,7 +418,7 @@ class SimulateBadInputTest {
                 + "    duration: 2m\n", "  csv: no-tasks.csv\n");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":27:3: workload.csv: expected a CSV file of tasks "
-                + "(arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS]), found 'no-tasks.csv' ("
+                + "(arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS][,tier]), found 'no-tasks.csv' ("
                 + tmp.resolve("no-tasks.csv") + "), which does not exist\n");
     }
 

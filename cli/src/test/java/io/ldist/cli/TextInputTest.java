@@ -207,7 +207,7 @@ class TextInputTest {
         Path scenario = csvScenario("arrivalS,cpuMips,ramMb,gpus,durationS\n");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":27:3: workload.csv: expected a CSV file of tasks "
-                + "(arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS]), found 'tasks.csv' (" + tmp.resolve("tasks.csv")
+                + "(arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS][,tier]), found 'tasks.csv' (" + tmp.resolve("tasks.csv")
                 + "): expected at least one task after the header line, found none\n");
     }
 

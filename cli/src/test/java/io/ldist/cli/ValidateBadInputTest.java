@@ -82,7 +82,7 @@ class ValidateBadInputTest {
 
         assertThat(refused(scenario, "--set", "workload.pth=elsewhere")).isEqualTo("--set workload.pth=elsewhere: "
                 + "workload.pth: expected one of the fields kind, format, path, vmTypes, ramModel, lifetime, arrivals, "
-                + "task, csv, recovery, maxAttempts or maxWait, found unknown field 'pth'; did you mean 'path'?\n");
+                + "task, csv, recovery, maxAttempts, maxWait, tierOrder or tiers, found unknown field 'pth'; did you mean 'path'?\n");
     }
 
     @Test

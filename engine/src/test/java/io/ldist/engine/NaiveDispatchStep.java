@@ -13,9 +13,13 @@ import io.ldist.engine.plan.AssignTask;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
 /**
- * The oracle for task dispatch: the dispatch step as it was before the index, every queued task oldest first
- * over every server in index order (best rank, ties to the lowest index, then the roomiest VM).
+ * The oracle for task dispatch: the dispatch step as it was before the index, every queued task, higher tiers first and
+ * oldest first within a tier, over every server in index order (best rank, ties to the lowest index, then the roomiest VM).
  */
 final class NaiveDispatchStep implements DecisionStep {
     private final PlacementPolicy placement;
@@ -33,8 +37,12 @@ final class NaiveDispatchStep implements DecisionStep {
 
     @Override
     public void decide(PlanningState plan, Plan.Builder actions) {
+        List<TaskRequest> queue = new ArrayList<>();
         for (int i = 0; i < plan.view().queuedTaskCount(); i++) {
-            TaskRequest task = plan.view().queuedTask(i);
+            queue.add(plan.view().queuedTask(i));
+        }
+        queue.sort(Comparator.comparingInt(TaskRequest::tier)); // stable: queue order within a tier
+        for (TaskRequest task : queue) {
             int vm = chooseVm(task.demand(), plan, placement, gate);
             if (vm >= 0) {
                 plan.assignTask(vm, task.demand());

@@ -41,11 +41,12 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
 
 /**
  * The per-task path ({@link Engine#dispatch}) decides exactly as whole decisions do: over random fleets (two
  * server types, one with GPUs; servers active, standby or draining; one to three VMs of several sizes) and
- * random sequences of arrivals, task ends (successes and failures, feeding circuit breakers), withdrawals and
+ * random sequences of arrivals (of one to three service tiers), task ends (successes and failures, feeding circuit breakers), withdrawals and
  * occasional whole decisions, one engine answers every task-only step through the per-task path and a twin
  * engine through a whole decision, and a third, the oracle, through whole decisions whose dispatch scans every
  * queued task over every server ({@link NaiveDispatchStep}). Their plans (assignments and breaker notes) must be
@@ -72,7 +73,8 @@ class TaskPathProperties {
 
     @Property(tries = 400)
     void perTaskPathDecidesAsWholeDecisions(@ForAll("placements") String placement, @ForAll boolean dominant,
-                                            @ForAll boolean breakers, @ForAll long seed) {
+                                            @ForAll boolean breakers, @ForAll @IntRange(min = 1, max = 3) int tiers,
+                                            @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         TestFleet fast = TestFleet.aFleet();
         TestFleet slow = TestFleet.aFleet();
@@ -123,7 +125,7 @@ class TaskPathProperties {
             }
             for (int a = random.nextInt(5); a > 0; a--) {
                 TaskRequest task = new TaskRequest(new TaskId(nextTask++), randomDemand(random), t,
-                        Double.POSITIVE_INFINITY, 0);
+                        Double.POSITIVE_INFINITY, 0, random.nextInt(tiers), Double.POSITIVE_INFINITY);
                 fast.withQueuedTask(task);
                 slow.withQueuedTask(task);
                 naive.withQueuedTask(task);

@@ -92,6 +92,10 @@ public final class ComparisonReport {
         for (String group : groups()) {
             summaryTable(html, group);
         }
+        TierSection tiers = new TierSection(variants, results);
+        if (tiers.applies()) {
+            html.append(tiers.html());
+        }
         List<Chart> pareto = paretoCharts();
         if (!pareto.isEmpty()) {
             section(html, "Energy and service level, run by run");

@@ -25,6 +25,9 @@ public final class Metrics {
     public static final String FLEET = "Fleet";
     public static final String TASKS = "Tasks";
     public static final String FAILOVER = "Failover";
+    public static final String TIERS = "Service tiers";
+    /** A service tier's metrics are named {@code tier.NAME.METRIC}. */
+    public static final String TIER_PREFIX = "tier.";
 
     public static final List<Metric> ALL = List.of(
             new Metric("energyKWh", "energy", "kWh", 1, 2, LOWER_IS_BETTER, ENERGY,
@@ -123,7 +126,7 @@ public final class Metrics {
                 metrics.add(metric);
             }
         }
-        return metrics;
+        return metrics; // a service tier's metrics have their own table (TierSection)
     }
 
     /** Whether a run paid for more than its on-demand hours, so that the parts of its cost say something. */
@@ -133,7 +136,41 @@ public final class Metrics {
         return total != null && onDemand != null && total.doubleValue() != onDemand.doubleValue();
     }
 
+    /** What each service tier measures, under {@code tier.NAME.}: the task metrics and its own. */
+    private static final List<String> PER_TIER = List.of("tasksArrived", "tasksCompleted", "tasksLate",
+            "tasksDropped", "p50WaitS", "p95WaitS");
+    private static final Metric STARTED_IN_TIME = new Metric("startedInTime", "started within the wait objective",
+            "%", 100, 1, HIGHER_IS_BETTER, TIERS, "Tasks of the tier that started within its wait objective, of all "
+                    + "that arrived (those dropped or never started count as missing it).");
+
+    /** A metric of the catalogue, or of a service tier ({@code tier.gold.p95WaitS}). */
     public static Optional<Metric> named(String name) {
-        return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+        Optional<Metric> listed = ALL.stream().filter(m -> m.name().equals(name)).findFirst();
+        if (listed.isPresent() || !name.startsWith(TIER_PREFIX)) {
+            return listed;
+        }
+        int dot = name.lastIndexOf('.');
+        if (dot <= TIER_PREFIX.length()) {
+            return Optional.empty();
+        }
+        String tier = name.substring(TIER_PREFIX.length(), dot);
+        String base = name.substring(dot + 1);
+        Optional<Metric> of = base.equals(STARTED_IN_TIME.name()) ? Optional.of(STARTED_IN_TIME)
+                : PER_TIER.contains(base) ? named(base) : Optional.empty();
+        return of.map(m -> new Metric(name, tier + ": " + m.label(), m.unit(), m.scale(), m.decimals(),
+                m.direction(), TIERS, m.definition() + " Tasks of tier " + tier + " only."));
+    }
+
+    /** The names of the service tiers whose metrics are among {@code names}, in their order. */
+    public static List<String> tiers(java.util.Collection<String> names) {
+        return names.stream().filter(n -> n.startsWith(TIER_PREFIX) && named(n).isPresent())
+                .map(n -> n.substring(TIER_PREFIX.length(), n.lastIndexOf('.'))).distinct().toList();
+    }
+
+    /** The metrics every service tier has, in the order tables show them ({@code tier.NAME.} in front). */
+    public static List<String> perTier() {
+        List<String> names = new ArrayList<>(PER_TIER);
+        names.add(STARTED_IN_TIME.name());
+        return names;
     }
 }

@@ -42,7 +42,7 @@ public record Slo(Metric metric, Operator operator, double value, String text) {
     /** The wait metrics and the quantile of the started tasks' waits each is. */
     private static final Map<String, Double> WAIT_QUANTILES = Map.of("p50WaitS", 0.50, "p95WaitS", 0.95,
             "p99WaitS", 0.99);
-    private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9]*)\\s*([<>=!]+)?\\s*(.*?)\\s*");
+    private static final Pattern FORM = Pattern.compile("\\s*([A-Za-z][A-Za-z0-9_.-]*)\\s*([<>=!]+)?\\s*(.*?)\\s*");
     private static final String OPERATORS = "<=, <, >= or >";
 
     /** Reads {@code METRIC<=VALUE}; refused with what was expected and found, and the nearest metric name. */
@@ -88,7 +88,7 @@ public record Slo(Metric metric, Operator operator, double value, String text) {
 
     /** Whether this is an upper bound on a wait, which the tasks that did not complete count against. */
     public boolean boundsWaits() {
-        return WAIT_QUANTILES.containsKey(metric.name())
+        return WAIT_QUANTILES.containsKey(baseName())
                 && (operator == Operator.AT_MOST || operator == Operator.BELOW);
     }
 
@@ -104,17 +104,29 @@ public record Slo(Metric metric, Operator operator, double value, String text) {
             double actual = row.metric(metric.name());
             return Double.isFinite(actual) && operator.holds(actual, value);
         }
-        double arrived = row.metric("tasksArrived");
-        double completed = row.metric("tasksCompleted");
-        double needed = Math.ceil(WAIT_QUANTILES.get(metric.name()) * arrived);
+        String of = tierPrefix(); // a tier's bound is of the tier's tasks
+        double arrived = row.metric(of + "tasksArrived");
+        double completed = row.metric(of + "tasksCompleted");
+        double needed = Math.ceil(WAIT_QUANTILES.get(baseName()) * arrived);
         for (Map.Entry<String, Double> quantile : WAIT_QUANTILES.entrySet()) {
-            double wait = row.metric(quantile.getKey());
+            double wait = row.metric(of + quantile.getKey()); // NaN for p99 of a tier: it measures p50 and p95
+
             if (Double.isFinite(wait) && operator.holds(wait, value)
                     && Math.ceil(quantile.getValue() * completed) >= needed) {
                 return true;
             }
         }
         return false;
+    }
+
+    /** The metric's name without a service tier's {@code tier.NAME.} in front. */
+    private String baseName() {
+        return metric.name().substring(tierPrefix().length());
+    }
+
+    private String tierPrefix() {
+        String name = metric.name();
+        return name.startsWith(Metrics.TIER_PREFIX) ? name.substring(0, name.lastIndexOf('.') + 1) : "";
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.ldist.sim.spec.TaskShape;
 import io.ldist.sim.spec.TaskSource;
 import io.ldist.sim.spec.TaskSpec;
 import io.ldist.sim.spec.TaskStreamWorkload;
+import io.ldist.sim.spec.TaskTier;
 import io.ldist.sim.spec.Workload;
 import io.ldist.sim.trace.TaskCsvReader;
 import io.ldist.sim.trace.TraceFormatException;
@@ -40,9 +41,14 @@ final class TaskWorkloadReader {
                     "nothing (field 'template' is missing)");
         }
         TaskCeiling ceiling = templateCeiling();
+        List<TaskTier> tiers = new TaskTiersReader(in).read();
+        if (in.has("/workload/tierOrder") && !in.has("/workload/tiers")) {
+            in.problem("/workload/tierOrder", "service tiers (workload.tiers) for an order to apply to",
+                    "no tiers");
+        }
         TaskSource source = null;
         if (in.has("/workload/csv")) {
-            source = readCsv(ceiling);
+            source = readCsv(ceiling, tiers);
         } else if (in.has("/workload/arrivals") && in.has("/workload/task")) {
             source = readArrivals(ceiling);
         } else {
@@ -57,7 +63,7 @@ final class TaskWorkloadReader {
             return null;
         }
         return new TaskStreamWorkload(source, recovery, Math.max(1, in.integer("/workload/maxAttempts", 3)),
-                maxWait, ceiling);
+                maxWait, ceiling, tiers, !"arrival".equals(in.text("/workload/tierOrder", "weight")));
     }
 
     /** What one template VM holds: no task may ask for more (no ceiling when the VM type was refused). */
@@ -68,7 +74,7 @@ final class TaskWorkloadReader {
                 worker.gpus(), "one '" + worker.name() + "' VM (fleet.template)");
     }
 
-    private TaskSource readCsv(TaskCeiling ceiling) {
+    private TaskSource readCsv(TaskCeiling ceiling, List<TaskTier> tiers) {
         String written = in.text("/workload/csv", "");
         Path file = in.path("/workload/csv");
         if (file == null) {
@@ -76,14 +82,16 @@ final class TaskWorkloadReader {
         }
         try {
             TaskCsvReader reader = new TaskCsvReader();
-            TaskSource.TaskList list = new TaskSource.TaskList(reader.read(file, ceiling));
+            // The reader gives a tier column's names as ranks in the order the workload serves its tiers.
+            List<String> tierNames = TaskStreamWorkload.servingOrder(tiers).stream().map(TaskTier::name).toList();
+            TaskSource.TaskList list = new TaskSource.TaskList(reader.read(file, ceiling, tierNames));
             context.notices.addAll(reader.notices());
             context.dataPaths.add(file);
             DataNotices.lateTasks(in, file, list, context.durationS).ifPresent(context.notices::add);
             return new TaskSource.TaskList(replicated(list.tasks(), context.scale));
         } catch (TraceFormatException e) {
             DataFileProblems.report(in, "/workload/csv", written, file, e, "task",
-                    "a CSV file of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS])");
+                    "a CSV file of tasks (arrivalS,cpuMips,ramMb,gpus,durationS[,deadlineS][,tier])");
             return null;
         }
     }

@@ -17,7 +17,7 @@ final class UnreadFields {
     private static final List<String> TRACE_FIELDS = List.of("kind", "format", "path", "vmTypes", "ramModel",
             "lifetime");
     private static final List<String> TASK_FIELDS = List.of("kind", "csv", "arrivals", "task", "recovery",
-            "maxAttempts", "maxWait");
+            "maxAttempts", "maxWait", "tiers", "tierOrder");
 
     private UnreadFields() {
     }

@@ -560,6 +560,9 @@ public final class PlanningState implements PlanView {
         if (newState == HostState.DRAINING) {
             disrupt(h);
         }
+        if (state[h] == HostState.STANDBY && newState == HostState.ACTIVE) {
+            resumePlanned[h] = true; // an instant resume: it is for the VMs to come, not idle
+        }
         state[h] = newState;
         accepts[h] = acceptsVmsInPrinciple(h);
         regroup(h);

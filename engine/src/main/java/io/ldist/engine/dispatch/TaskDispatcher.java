@@ -13,30 +13,33 @@ import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
 import io.ldist.engine.util.IntList;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
 /**
- * Gives queued tasks, oldest first, to a VM on the server the placement policy ranks best among those that
- * have a VM with a free slot and room for the task (the least-loaded server by default; first fit packs tasks
- * onto the lowest-numbered servers); on that server the VM with the most free CPU takes it. A task that fits
- * nowhere stays queued and younger tasks may pass it (backfilling), so one large task does not hold up the
- * whole queue.
+ * Gives queued tasks, higher service tiers first ({@link TaskRequest#tier()}) and within a tier oldest first, to
+ * a VM on the server the placement policy ranks best among those that have a VM with a free slot and room for
+ * the task (the least-loaded server by default; first fit packs tasks onto the lowest-numbered servers); on that
+ * server the VM with the most free CPU takes it. A task that fits nowhere stays queued and younger tasks, or tasks
+ * of lower tiers, may pass it (backfilling), so one large task does not hold up the whole queue.
  *
  * <p>It serves both speeds of decision from one {@link DispatchIndex}. In a whole decision
  * ({@link #dispatchQueue}) it loads the index from the plan and tries every queued task. Between whole
  * decisions ({@link #dispatchChanges}) it updates the index only for the servers that changed and tries the
  * new tasks, and of the tasks that were already waiting only those that might fit the room just freed: they
  * found no room anywhere when last tried, and room elsewhere has only shrunk since (anything that adds room
- * other than a task ending, a server or VM starting for instance, comes with a whole decision).
+ * other than a task ending, a server or VM starting for instance, comes with a whole decision; after a whole
+ * decision that changed servers, every waiting task that may fit is tried once more).
  */
 public final class TaskDispatcher implements TaskPath {
     private final PlacementPolicy placement;
     private final HostGate gate;
     private final DispatchIndex index;
-    private final WaitingTasks waiting = new WaitingTasks();
+    private final TieredWaitingTasks waiting = new TieredWaitingTasks();
     /** False once a whole decision's plan may change servers behind the index's back. */
     private boolean indexCurrent;
     /** Servers this path gave tasks to: the driver's figures for them are read again next time. */
@@ -102,40 +105,49 @@ public final class TaskDispatcher implements TaskPath {
     }
 
     /**
-     * Makes the waiting tasks the view's queue, in its order, keeping the entries of tasks still waiting: the
-     * queue is what was waiting, less what left it, then what joined it since. Should the two ever disagree
-     * otherwise, the waiting tasks are read again from the view.
+     * Makes the waiting tasks the view's queue, in its order within each tier rank, keeping the entries of tasks
+     * still waiting: each rank's queue is what was waiting, less what left it, then what joined it since. Should
+     * the two ever disagree otherwise, the waiting tasks are read again from the view.
      */
     private void syncWaiting(ClusterView view) {
         int queued = view.queuedTaskCount();
-        int position = 0;
-        int i = 0;
-        for (; i < queued; i++) {
+        for (int i = 0; i < queued; i++) {
+            waiting.rank(view.queuedTask(i).tier()); // every rank of the view has its queue
+        }
+        int ranks = waiting.rankCount();
+        int[] position = new int[ranks];
+        boolean[] joinedSince = new boolean[ranks];
+        for (int i = 0; i < queued; i++) {
             TaskRequest task = view.queuedTask(i);
-            while (position < waiting.end() && (waiting.at(position) == null
-                    || !waiting.at(position).id().equals(task.id()))) {
-                if (waiting.at(position) != null) {
-                    waiting.remove(waiting.at(position).id()); // left the queue
+            int r = task.tier();
+            WaitingTasks rank = waiting.rank(r);
+            if (!joinedSince[r]) {
+                int p = position[r];
+                while (p < rank.end() && (rank.at(p) == null || !rank.at(p).id().equals(task.id()))) {
+                    if (rank.at(p) != null) {
+                        rank.remove(rank.at(p).id()); // left the queue
+                    }
+                    p++;
                 }
-                position++;
+                position[r] = p + 1;
+                if (p < rank.end()) {
+                    continue; // still waiting, in its place
+                }
+                joinedSince[r] = true; // this one and the rest of its rank joined since
             }
-            if (position == waiting.end()) {
-                break; // the rest joined since
-            }
-            position++;
-        }
-        for (; position < waiting.end(); position++) {
-            if (waiting.at(position) != null) {
-                waiting.remove(waiting.at(position).id()); // left the queue after the last one still in it
-            }
-        }
-        for (; i < queued; i++) {
-            TaskRequest task = view.queuedTask(i);
-            if (waiting.contains(task.id())) {
+            if (rank.contains(task.id())) {
                 rebuildWaiting(view);
                 return;
             }
-            waiting.append(task);
+            rank.append(task);
+        }
+        for (int r = 0; r < ranks; r++) {
+            WaitingTasks rank = waiting.rank(r);
+            for (int p = joinedSince[r] ? rank.end() : position[r]; p < rank.end(); p++) {
+                if (rank.at(p) != null) {
+                    rank.remove(rank.at(p).id()); // left the queue after the last one still in it
+                }
+            }
         }
     }
 
@@ -166,7 +178,9 @@ public final class TaskDispatcher implements TaskPath {
         }
         IntList freed = this.freed;
         freed.clear();
-        if (!indexCurrent || index.hostCount() != view.hostCount()) {
+        // Read again after a whole decision changed servers: room may have grown anywhere (a VM it placed runs).
+        boolean reloaded = !indexCurrent || index.hostCount() != view.hostCount();
+        if (reloaded) {
             index.load(view, gate);
             indexCurrent = true;
         } else {
@@ -189,47 +203,62 @@ public final class TaskDispatcher implements TaskPath {
         for (TaskId id : withdrawn) {
             waiting.remove(id);
         }
-        if (!freed.isEmpty()) {
-            retryWaiting(() -> index.room(freed), null, actions);
-        }
-        List<TaskRequest> queued = changes.queued();
-        for (TaskRequest task : queued) {
-            if (withdrawn.contains(task.id())) {
-                continue;
+        Supplier<double[]> room = reloaded ? index::roomAnywhere : () -> index.room(freed);
+        boolean retry = reloaded || !freed.isEmpty();
+        List<TaskRequest> arrivals = inTierOrder(changes.queued());
+        int ranks = Math.max(waiting.rankCount(), arrivals.isEmpty() ? 0 : arrivals.get(arrivals.size() - 1).tier() + 1);
+        int next = 0;
+        // Rank by rank, as a whole decision would take the queue: those waiting (older), then the new arrivals.
+        for (int r = 0; r < ranks; r++) {
+            if (retry && r < waiting.rankCount()) {
+                retryRank(waiting.rank(r), room, null, actions);
             }
-            int vm = index.choose(task.demand());
-            if (vm < 0) {
-                waiting.append(task);
-            } else {
-                start(task, vm, actions);
+            for (; next < arrivals.size() && arrivals.get(next).tier() == r; next++) {
+                TaskRequest task = arrivals.get(next);
+                if (withdrawn.contains(task.id())) {
+                    continue;
+                }
+                int vm = index.choose(task.demand());
+                if (vm < 0) {
+                    waiting.append(task);
+                } else {
+                    start(task, vm, actions);
+                }
             }
         }
         waiting.compactIfSparse();
     }
 
     /**
-     * Tries the waiting tasks, oldest first, that may fit {@code room} (the most room of one VM, per resource,
-     * where room may have grown), as it shrinks with each task started; records them in {@code plan} too when
-     * a whole decision is being planned (else null).
+     * Tries the waiting tasks that may fit {@code room} (the most room of one VM, per resource, where room may
+     * have grown), as it shrinks with each task started: tier rank 0's first, oldest first, then rank 1's, and so
+     * on; records them in {@code plan} too when a whole decision is being planned (else null).
      */
     private void retryWaiting(Supplier<double[]> room, PlanningState plan, Plan.Builder actions) {
-        if (waiting.size() == 0) {
+        for (int r = 0; r < waiting.rankCount(); r++) {
+            retryRank(waiting.rank(r), room, plan, actions);
+        }
+    }
+
+    /** Tries the waiting tasks of one tier rank that may fit {@code room}, oldest first (see {@link #retryWaiting}). */
+    private void retryRank(WaitingTasks rank, Supplier<double[]> room, PlanningState plan, Plan.Builder actions) {
+        if (rank.size() == 0) {
             return;
         }
         double[] most = room.get();
-        int position = waiting.nextWithin(0, most[0], most[1], most[2]);
+        int position = rank.nextWithin(0, most[0], most[1], most[2]);
         while (position >= 0) {
-            TaskRequest task = waiting.at(position);
+            TaskRequest task = rank.at(position);
             int vm = index.choose(task.demand());
             if (vm >= 0) {
-                waiting.remove(task.id());
+                rank.remove(task.id());
                 if (plan != null) {
                     plan.assignTask(vm, task.demand());
                 }
                 start(task, vm, actions);
                 most = room.get();
             }
-            position = waiting.nextWithin(position + 1, most[0], most[1], most[2]);
+            position = rank.nextWithin(position + 1, most[0], most[1], most[2]);
         }
     }
 
@@ -244,6 +273,18 @@ public final class TaskDispatcher implements TaskPath {
         }
         assignedHosts.add(host);
         actions.add(new AssignTask(task.id(), VmId.of(vm), Reason.DISPATCH));
+    }
+
+    /** New tasks of higher tiers first, each tier in arrival order (one arrival at a time, mostly: as it is). */
+    private static List<TaskRequest> inTierOrder(List<TaskRequest> queued) {
+        for (int i = 1; i < queued.size(); i++) {
+            if (queued.get(i).tier() != queued.get(0).tier()) {
+                List<TaskRequest> sorted = new ArrayList<>(queued);
+                sorted.sort(Comparator.comparingInt(TaskRequest::tier)); // stable: arrival order within a tier
+                return sorted;
+            }
+        }
+        return queued;
     }
 
     private static void addAll(IntList to, IntList from) {

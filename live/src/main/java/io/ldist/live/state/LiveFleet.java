@@ -274,8 +274,7 @@ public final class LiveFleet implements ClusterView {
     public void requeue(long id) {
         LiveTask task = ledger.get(id);
         releaseSlot(task);
-        ledger.enqueueFirst(new LiveTask(new TaskRequest(task.request.id(), task.request.demand(),
-                task.request.arrivalS(), task.request.deadlineS(), task.request.attempts() + 1), task.leaseS));
+        ledger.enqueueFirst(new LiveTask(task.request.withAttempts(task.request.attempts() + 1), task.leaseS));
     }
 
     /** The task's VM gives back its slot and what the task reserved (exactly zero once the VM runs none). */

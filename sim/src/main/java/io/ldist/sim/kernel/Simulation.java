@@ -62,6 +62,7 @@ public final class Simulation {
         SplittableRandom arrivalRandom = root.split();
         SplittableRandom failureRandom = root.split();
         SplittableRandom crashRandom = root.split();
+        SplittableRandom tierRandom = root.split();
         TaskStreamWorkload taskWorkload = spec.workload() instanceof TaskStreamWorkload w ? w : null;
         TaskRecovery recovery = taskWorkload != null ? taskWorkload.recovery() : TaskRecovery.RESTART;
         this.executor = new SimExecutor(fleet, engine.rules(), events, recorder, log, recovery,
@@ -71,7 +72,8 @@ public final class Simulation {
         RunWorld world = new RunWorld(fleet, tasks, events, recorder, executor, log);
         this.requests = new DecisionRequests(engine, world, trace, timeseries, taskWorkload != null);
         this.taskLifecycle = taskWorkload == null ? null
-                : new TaskLifecycle(spec, taskWorkload, world, arrivalRandom, failureRandom, requests);
+                : new TaskLifecycle(spec, taskWorkload, world, arrivalRandom, failureRandom, tierRandom,
+                        requests);
         this.faults = new FaultsAndHealth(spec, world, crashRandom, requests, timeseries);
     }
 

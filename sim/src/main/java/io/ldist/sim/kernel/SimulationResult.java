@@ -7,6 +7,8 @@ import io.ldist.sim.record.RunRecorder;
 import io.ldist.sim.record.TaskStatistics;
 import io.ldist.sim.record.Timeseries;
 import io.ldist.sim.spec.SimulationSpec;
+import io.ldist.sim.spec.TaskStreamWorkload;
+import io.ldist.sim.spec.TaskTier;
 import io.ldist.sim.world.TaskBook;
 import io.ldist.sim.world.VirtualFleet;
 
@@ -54,6 +56,7 @@ public final class SimulationResult {
         m.put("p50WaitS", t.waitQuantileS(0.50));
         m.put("p95WaitS", t.waitQuantileS(0.95));
         m.put("p99WaitS", t.waitQuantileS(0.99));
+        putTierMetrics(m, t);
         m.put("failovers", r.failovers());
         m.put("failoversUnrecovered", r.failoversUnrecovered());
         m.put("meanTimeToRecoverS", r.meanTimeToRecoverS());
@@ -68,6 +71,32 @@ public final class SimulationResult {
         m.put("vms", fleet.vmCount());
         m.put("simulatedS", spec.durationS());
         return m;
+    }
+
+    /**
+     * With service tiers, each tier's outcomes as {@code tier.NAME.METRIC}: its tasks' counts and waits and, for a
+     * tier with a wait objective, the share of its arrived tasks that started within it (those dropped or never
+     * started count as late starters).
+     */
+    private void putTierMetrics(Map<String, Number> m, TaskStatistics all) {
+        if (!(spec.workload() instanceof TaskStreamWorkload w)) {
+            return;
+        }
+        for (int rank = 0; rank < w.tiers().size(); rank++) {
+            TaskTier tier = w.tiers().get(rank);
+            TaskStatistics t = all.tier(rank);
+            String prefix = "tier." + tier.name() + ".";
+            m.put(prefix + "tasksArrived", t.arrivedCount());
+            m.put(prefix + "tasksCompleted", t.completedCount());
+            m.put(prefix + "tasksLate", t.lateCount());
+            m.put(prefix + "tasksDropped", t.droppedCount());
+            m.put(prefix + "p50WaitS", t.waitQuantileS(0.50));
+            m.put(prefix + "p95WaitS", t.waitQuantileS(0.95));
+            if (tier.hasWaitObjective()) {
+                m.put(prefix + "startedInTime", t.arrivedCount() == 0 ? Double.NaN
+                        : (double) t.startedWithin(tier.waitS()) / t.arrivedCount());
+            }
+        }
     }
 
     public SimulationSpec spec() {

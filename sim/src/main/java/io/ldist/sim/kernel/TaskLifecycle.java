@@ -10,6 +10,7 @@ import io.ldist.sim.spec.SimulationSpec;
 import io.ldist.sim.spec.TaskSource;
 import io.ldist.sim.spec.TaskSpec;
 import io.ldist.sim.spec.TaskStreamWorkload;
+import io.ldist.sim.spec.TaskTier;
 import io.ldist.sim.world.SimExecutor;
 import io.ldist.sim.world.SimTask;
 import io.ldist.sim.world.TaskBook;
@@ -36,11 +37,16 @@ final class TaskLifecycle {
     private final EventLog log;
     private final SplittableRandom arrivalRandom;
     private final SplittableRandom failureRandom;
+    private final SplittableRandom tierRandom;
     private final DecisionRequests requests;
     private int nextListedTask;
 
+    /**
+     * @param tierRandom draws each task's tier by the tiers' shares: a stream of its own, so that the same
+     *                   scenario with and without tiers has the same tasks arriving
+     */
     TaskLifecycle(SimulationSpec spec, TaskStreamWorkload workload, RunWorld world, SplittableRandom arrivalRandom,
-                  SplittableRandom failureRandom, DecisionRequests requests) {
+                  SplittableRandom failureRandom, SplittableRandom tierRandom, DecisionRequests requests) {
         this.spec = spec;
         this.workload = workload;
         this.fleet = world.fleet();
@@ -51,6 +57,8 @@ final class TaskLifecycle {
         this.log = world.log();
         this.arrivalRandom = arrivalRandom;
         this.failureRandom = failureRandom;
+        this.tierRandom = tierRandom;
+        recorder.tasks().trackTiers(workload.tiers().size());
         this.requests = requests;
     }
 
@@ -65,7 +73,7 @@ final class TaskLifecycle {
             if (nextListedTask < list.tasks().size()) {
                 TaskSpec task = list.tasks().get(nextListedTask++);
                 if (task.arrivalS() <= spec.durationS()) {
-                    events.schedule(task.arrivalS(), new SimEvent.TaskArrived(task));
+                    events.schedule(task.arrivalS(), new SimEvent.TaskArrived(inTier(task, false)));
                 }
             }
             return;
@@ -88,14 +96,42 @@ final class TaskLifecycle {
         double deadline = shape.deadlineFactor() == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
                 : t + shape.deadlineFactor() * duration;
         TaskSpec task = new TaskSpec(t, shape.cpuMips().sample(arrivalRandom), shape.gpus().sample(arrivalRandom),
-                shape.ramMb().sample(arrivalRandom), duration, deadline);
-        events.schedule(t, new SimEvent.TaskArrived(task));
+                shape.ramMb().sample(arrivalRandom), duration, deadline, TaskSpec.TIER_BY_SHARE,
+                Double.POSITIVE_INFINITY);
+        events.schedule(t, new SimEvent.TaskArrived(inTier(task, true)));
+    }
+
+    /**
+     * The task in its tier: a listed one's own, or one drawn by the tiers' shares; with the tier's wait objective
+     * (and, for a generated task, its deadline factor). Without tiers, every task is of rank 0.
+     */
+    private TaskSpec inTier(TaskSpec task, boolean generated) {
+        List<TaskTier> tiers = workload.tiers();
+        if (tiers.isEmpty()) {
+            return task.tier() == 0 && task.startByS() == Double.POSITIVE_INFINITY ? task
+                    : new TaskSpec(task.arrivalS(), task.cpuMips(), task.gpus(), task.ramMb(), task.durationS(),
+                            task.deadlineS());
+        }
+        int rank = task.tier();
+        if (rank == TaskSpec.TIER_BY_SHARE) {
+            double draw = tierRandom.nextDouble();
+            rank = tiers.size() - 1; // what rounding leaves of the shares
+            double below = 0;
+            for (int r = 0; r < tiers.size(); r++) {
+                below += tiers.get(r).share();
+                if (draw < below) {
+                    rank = r;
+                    break;
+                }
+            }
+        }
+        return task.inTier(rank, tiers.get(rank), generated);
     }
 
     void onTaskArrived(TaskSpec arrived) {
-        SimTask task = tasks.add(arrived);
+        SimTask task = tasks.add(arrived, workload.servedByTier());
         requests.taskChanges().queued(task.asRequest());
-        recorder.tasks().arrived();
+        recorder.tasks().arrived(arrived.tier());
         scheduleNextArrival(arrived.arrivalS());
         String excess = workload.ceiling().excess(arrived.cpuMips(), arrived.ramMb(), arrived.gpus());
         if (excess != null) {
@@ -112,7 +148,7 @@ final class TaskLifecycle {
             requests.taskChanges().withdrawn(task.asRequest().id());
         }
         tasks.drop(task);
-        recorder.tasks().dropped();
+        recorder.tasks().dropped(task.spec().tier());
         log.accept(new EventRow(fleet.nowS(), "TaskDropped", reason, host, vm, -1, task.id(), detail));
     }
 
@@ -140,7 +176,7 @@ final class TaskLifecycle {
         } else {
             fleet.countTaskOutcome(host, true);
             tasks.complete(task);
-            recorder.tasks().completed(t > task.spec().deadlineS());
+            recorder.tasks().completed(task.spec().tier(), t > task.spec().deadlineS());
         }
         executor.refreshTaskDemand(vm);
         requests.taskChanges().taskEnded(host);
@@ -163,26 +199,30 @@ final class TaskLifecycle {
     }
 
     private void dropTasksWaitingTooLong() {
-        double maxWait = workload.maxWaitS();
-        if (Double.isInfinite(maxWait)) {
+        double shortest = workload.shortestMaxWaitS();
+        if (Double.isInfinite(shortest)) {
             return;
         }
         double t = fleet.nowS();
         // The queue is in the order tasks joined it, so those overdue are at its head.
         SimTask oldest = tasks.oldestQueued();
-        if (oldest == null || !(t - oldest.queuedSinceS() > maxWait)) {
+        if (oldest == null || !(t - oldest.queuedSinceS() > shortest)) {
             return; // the common case, at every arrival: nothing overdue
         }
         List<SimTask> overdue = new ArrayList<>();
         tasks.forEachQueued(task -> {
-            if (!(t - task.queuedSinceS() > maxWait)) {
+            double waited = t - task.queuedSinceS();
+            if (!(waited > shortest)) {
                 return false;
             }
-            overdue.add(task);
+            if (waited > workload.maxWaitS(task.spec().tier())) {
+                overdue.add(task);
+            }
             return true;
         });
         for (SimTask task : overdue) {
-            drop(task, "WAITED", "queued longer than the workload's maxWait");
+            drop(task, "WAITED", "queued longer than " + (workload.tiers().isEmpty() ? "the workload's"
+                    : "tier " + workload.tiers().get(task.spec().tier()).name() + "'s") + " maxWait");
         }
     }
 }

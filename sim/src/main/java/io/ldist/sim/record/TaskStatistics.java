@@ -2,8 +2,12 @@ package io.ldist.sim.record;
 
 import java.util.Arrays;
 
-/** Outcomes of the tasks of a task stream: how many finished, late or dropped, and how long they waited. */
+/**
+ * Outcomes of the tasks of a task stream: how many finished, late or dropped, and how long they waited; with
+ * service tiers ({@link #trackTiers}), the same for each tier too.
+ */
 public final class TaskStatistics {
+    private TaskStatistics[] tiers = new TaskStatistics[0];
     private long arrived;
     private long completed;
     private long late;
@@ -13,27 +17,57 @@ public final class TaskStatistics {
     private double[] waits = new double[64];
     private int waitCount;
 
-    public void arrived() {
+    /** Keeps the outcomes of each of {@code count} tier ranks apart too (see {@link #tier}). */
+    public void trackTiers(int count) {
+        tiers = new TaskStatistics[count];
+        for (int rank = 0; rank < count; rank++) {
+            tiers[rank] = new TaskStatistics();
+        }
+    }
+
+    /** The outcomes of the tasks of tier rank {@code rank} alone. */
+    public TaskStatistics tier(int rank) {
+        return tiers[rank];
+    }
+
+    public int tierCount() {
+        return tiers.length;
+    }
+
+    /** A task of tier rank {@code tier} arrived (the rank is ignored unless tiers are tracked). */
+    public void arrived(int tier) {
         arrived++;
+        if (tier < tiers.length) {
+            tiers[tier].arrived(0);
+        }
     }
 
     /** A task started for the first time after waiting {@code waitS} in the queue. */
-    public void firstStart(double waitS) {
+    public void firstStart(int tier, double waitS) {
         if (waitCount == waits.length) {
             waits = Arrays.copyOf(waits, waits.length * 2);
         }
         waits[waitCount++] = waitS;
+        if (tier < tiers.length) {
+            tiers[tier].firstStart(0, waitS);
+        }
     }
 
-    public void completed(boolean wasLate) {
+    public void completed(int tier, boolean wasLate) {
         completed++;
         if (wasLate) {
             late++;
         }
+        if (tier < tiers.length) {
+            tiers[tier].completed(0, wasLate);
+        }
     }
 
-    public void dropped() {
+    public void dropped(int tier) {
         dropped++;
+        if (tier < tiers.length) {
+            tiers[tier].dropped(0);
+        }
     }
 
     public void runFailed() {
@@ -42,6 +76,15 @@ public final class TaskStatistics {
 
     public void requeuedByFailover() {
         requeuedByFailover++;
+    }
+
+    /** Tasks that started within {@code waitS} of their arrival. */
+    public long startedWithin(double waitS) {
+        long within = 0;
+        for (int i = 0; i < waitCount; i++) {
+            within += waits[i] <= waitS ? 1 : 0;
+        }
+        return within;
     }
 
     public long arrivedCount() {

@@ -1,6 +1,7 @@
 package io.ldist.sim.trace;
 
 import io.ldist.sim.spec.TaskCeiling;
+import io.ldist.engine.util.NearestName;
 import io.ldist.sim.spec.TaskSpec;
 
 import java.nio.file.Files;
@@ -10,9 +11,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Reads tasks to replay from a CSV file with the header {@code arrivalS,cpuMips,ramMb,gpus,durationS} and an
- * optional {@code deadlineS} column (absent or empty: no deadline). Rows must come in arrival order, and no
- * task may ask for more than one VM holds (it could never run). Every row is checked before anything runs.
+ * Reads tasks to replay from a CSV file with the header {@code arrivalS,cpuMips,ramMb,gpus,durationS}, an
+ * optional {@code deadlineS} column (absent or empty: no deadline) and an optional {@code tier} column naming
+ * each task's service tier (absent or empty: drawn by the tiers' shares). Rows must come in arrival order, and
+ * no task may ask for more than one VM holds (it could never run). Every row is checked before anything runs.
  */
 public final class TaskCsvReader {
     private static final List<String> COLUMNS = List.of("arrivalS", "cpuMips", "ramMb", "gpus", "durationS");
@@ -32,8 +34,16 @@ public final class TaskCsvReader {
         return List.copyOf(notices);
     }
 
-    /** Reads the tasks, refusing any that asks for more than {@code ceiling}. */
+    /** Reads the tasks of a workload without tiers, refusing any that asks for more than {@code ceiling}. */
     public List<TaskSpec> read(Path file, TaskCeiling ceiling) {
+        return read(file, ceiling, List.of());
+    }
+
+    /**
+     * Reads the tasks, refusing any that asks for more than {@code ceiling}; {@code tierNames} are the workload's
+     * tiers in the order they are served, so that a tier's rank is its index there.
+     */
+    public List<TaskSpec> read(Path file, TaskCeiling ceiling, List<String> tierNames) {
         notices.clear();
         if (!Files.isRegularFile(file)) {
             throw new TraceFormatException(file, 0, "task CSV file not found");
@@ -45,10 +55,17 @@ public final class TaskCsvReader {
         }
         String header = lines.get(0);
         List<String> names = List.of(header.strip().split("\\s*,\\s*", -1));
-        boolean withDeadline = names.size() == 6 && names.get(5).equals("deadlineS");
-        if (!names.subList(0, Math.min(5, names.size())).equals(COLUMNS) || (names.size() != 5 && !withDeadline)) {
+        List<String> extra = names.subList(Math.min(5, names.size()), names.size());
+        boolean withDeadline = !extra.isEmpty() && extra.get(0).equals("deadlineS");
+        boolean withTier = extra.equals(List.of("tier")) || extra.equals(List.of("deadlineS", "tier"));
+        if (!names.subList(0, Math.min(5, names.size())).equals(COLUMNS)
+                || !(extra.isEmpty() || withTier || extra.equals(List.of("deadlineS")))) {
             throw new TraceFormatException(file, 1, "expected the header " + String.join(",", COLUMNS)
-                    + "[,deadlineS], found '" + header.strip() + "'");
+                    + "[,deadlineS][,tier], found '" + header.strip() + "'");
+        }
+        if (withTier && tierNames.isEmpty()) {
+            throw new TraceFormatException(file, 1, "expected no tier column: the workload has no tiers "
+                    + "(add workload.tiers, or leave the column out)");
         }
         List<TaskSpec> tasks = new ArrayList<>();
         List<Integer> blank = new ArrayList<>();
@@ -60,7 +77,7 @@ public final class TaskCsvReader {
                 blank.add(number);
                 continue;
             }
-            TaskSpec task = parse(line, withDeadline, file, number);
+            TaskSpec task = parse(line, withDeadline, withTier, tierNames, file, number);
             String excess = ceiling.excess(task.cpuMips(), task.ramMb(), task.gpus());
             if (excess != null) {
                 throw new TraceFormatException(file, number, "expected a task that fits " + ceiling.holder()
@@ -89,9 +106,10 @@ public final class TaskCsvReader {
         return String.join(", ", shown) + (lines.size() > 5 ? ", ..." : "");
     }
 
-    private static TaskSpec parse(String line, boolean withDeadline, Path file, int number) {
+    private static TaskSpec parse(String line, boolean withDeadline, boolean withTier, List<String> tierNames,
+                                  Path file, int number) {
         String[] cells = line.split(",", -1);
-        int expected = withDeadline ? 6 : 5;
+        int expected = 5 + (withDeadline ? 1 : 0) + (withTier ? 1 : 0);
         if (cells.length != expected) {
             throw new TraceFormatException(file, number, "expected " + expected + " comma-separated values, found "
                     + cells.length);
@@ -111,7 +129,18 @@ public final class TaskCsvReader {
                         + values[0] + ", found " + deadline);
             }
         }
-        return new TaskSpec(values[0], values[1], values[3], values[2], values[4], deadline);
+        int tier = tierNames.isEmpty() ? 0 : TaskSpec.TIER_BY_SHARE;
+        if (withTier && !cells[expected - 1].isBlank()) {
+            String name = cells[expected - 1].strip();
+            tier = tierNames.indexOf(name);
+            if (tier < 0) {
+                throw new TraceFormatException(file, number, "tier: expected one of the workload's tiers ("
+                        + String.join(", ", tierNames) + "), found '" + shown(name) + "'"
+                        + NearestName.didYouMean(tierNames, name).map(hint -> "; " + hint).orElse(""));
+            }
+        }
+        return new TaskSpec(values[0], values[1], values[3], values[2], values[4], deadline, tier,
+                Double.POSITIVE_INFINITY);
     }
 
     private static double number(String cell, String column, Path file, int line) {

@@ -171,7 +171,7 @@ public final class SimExecutor {
         boolean firstStart = Double.isNaN(task.firstStartS());
         fleet.tasks().start(task, vm, fleet.nowS());
         if (firstStart) {
-            recorder.tasks().firstStart(fleet.nowS() - task.spec().arrivalS());
+            recorder.tasks().firstStart(task.spec().tier(), fleet.nowS() - task.spec().arrivalS());
         }
         refreshTaskDemand(vm);
         if (fleet.isCrashed(host)) {

@@ -12,6 +12,8 @@ public final class SimTask {
     private final long id;
     private final TaskSpec spec;
     private final Resources demand;
+    /** Whether the engine is told its tier and wait objective, or serves it in arrival order like any other. */
+    private final boolean servedByTier;
     private Status status = Status.QUEUED;
     private double remainingWorkS;
     private int attempts;
@@ -23,7 +25,12 @@ public final class SimTask {
     private long runSerial;
 
     public SimTask(long id, TaskSpec spec) {
+        this(id, spec, true);
+    }
+
+    public SimTask(long id, TaskSpec spec, boolean servedByTier) {
         this.id = id;
+        this.servedByTier = servedByTier;
         this.spec = spec;
         this.demand = new Resources(spec.cpuMips(), spec.gpus(), spec.ramMb(), 0);
         this.remainingWorkS = spec.durationS();
@@ -74,7 +81,9 @@ public final class SimTask {
     public TaskRequest asRequest() {
         // Made once per attempt: a long queue is read at every whole decision.
         if (request == null || request.attempts() != attempts) {
-            request = new TaskRequest(new TaskId(id), demand, spec.arrivalS(), spec.deadlineS(), attempts);
+            request = servedByTier ? new TaskRequest(new TaskId(id), demand, spec.arrivalS(), spec.deadlineS(),
+                    attempts, spec.tier(), spec.startByS())
+                    : new TaskRequest(new TaskId(id), demand, spec.arrivalS(), spec.deadlineS(), attempts);
         }
         return request;
     }
