@@ -3,6 +3,8 @@ package io.ldist.reports;
 import io.ldist.engine.util.Plural;
 import io.ldist.reports.stats.PairedTest;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -19,6 +21,9 @@ final class BaselineTests {
     private final Variants variants;
     private final Variants.Baseline baseline;
     private final PairedTest test;
+    /** Pair counts whose p-values were marked as unable to reach significance, for the legend said once. */
+    private final java.util.SortedSet<Integer> markedPairCounts = new java.util.TreeSet<>();
+    private boolean legendGiven;
 
     BaselineTests(Variants variants, Variants.Baseline baseline, PairedTest test) {
         this.variants = variants;
@@ -76,8 +81,8 @@ final class BaselineTests {
 
     /**
      * The p-value as the table shows it. When the test cannot reach {@value #SIGNIFICANT} with this many pairs,
-     * it says so, so that a bare p is never read as a finding; with very few pairs (or fewer than the runs) the
-     * pair count goes with the p-value.
+     * a dagger marks it, explained once below the first table that has one ({@link #legendOnce}), so that a bare
+     * p is never read as a finding; with very few pairs (or fewer than the runs) the pair count goes with it.
      */
     private String pValueText(double p, double[][] pairs, boolean fewerPairsThanRuns) {
         int n = pairs[0].length;
@@ -86,15 +91,33 @@ final class BaselineTests {
         }
         String pText = p < 0.001 ? "p &lt; 0.001" : String.format(Locale.ROOT, "p = %.3f", p);
         int counted = test.pairsCounted(pairs[0], pairs[1]);
-        double least = test.leastPossiblePValue(counted);
-        if (least >= SIGNIFICANT) {
-            String pairCount = Plural.of(counted, "pair") + (counted < n ? " that differ" : "");
-            return pText + (p <= least * (1 + 1e-9) ? ", the least possible with " + pairCount
-                    : String.format(Locale.ROOT, "; %.3f at best with %s", least, pairCount));
+        if (test.leastPossiblePValue(counted) >= SIGNIFICANT) {
+            markedPairCounts.add(counted);
+            return pText + "<sup>&dagger;</sup>" + (counted < n ? " (" + Plural.of(counted, "pair") + " that differ)"
+                    : "");
         }
         return pText + (fewerPairsThanRuns || n < FEW_PAIRS ? " (" + Plural.of(n, "pair") + ")" : "");
     }
 
+    /**
+     * What the dagger means, with the least p-value each pair count marked so far can give: the first time a table
+     * has used it, and "" afterwards.
+     */
+    String legendOnce() {
+        if (legendGiven || markedPairCounts.isEmpty()) {
+            return "";
+        }
+        legendGiven = true;
+        List<String> floors = new ArrayList<>();
+        for (int pairs : markedPairCounts) {
+            floors.add(String.format(Locale.ROOT, "%.3f with %s", test.leastPossiblePValue(pairs),
+                    Plural.of(pairs, "pair")));
+        }
+        return "<p class=\"legend\"><sup>&dagger;</sup> A p-value its pairs of runs (same day and seed, those "
+                + "that differ) could not bring below 0.05, however large the difference: the least a two-sided "
+                + Html.escape(testName()) + " can give is " + String.join(", ", floors) + ". It says nothing "
+                + "either way; more days or seeds would.</p>\n";
+    }
 
     private static double mean(double[] values) {
         double sum = 0;

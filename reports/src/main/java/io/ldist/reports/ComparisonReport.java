@@ -28,6 +28,8 @@ import java.util.function.UnaryOperator;
  * written beside it as PNG and SVG.
  */
 public final class ComparisonReport {
+    /** Metrics per summary table (see {@link #summaryTable(StringBuilder, String)}). */
+    private static final int COLUMNS_PER_TABLE = 4;
     private final ResultsTable results;
     private final Variants variants;
     private final Variants.Baseline baseline;
@@ -203,7 +205,7 @@ public final class ComparisonReport {
                 table { border-collapse: collapse; margin: 0.8em 0 1.5em; font-size: 0.92em; }
                 th, td { border: 1px solid #bbb; padding: 0.3em 0.6em; text-align: right; vertical-align: top; }
                 th { background: #eee; }
-                td.policy, th.policy { text-align: left; white-space: nowrap; }
+                td.policy, th.policy { text-align: left; min-width: 9em; max-width: 18em; overflow-wrap: anywhere; }
                 td.best { background: #dcefd9; font-weight: bold; }
                 .swatch { display: inline-block; width: 0.9em; height: 0.9em; margin-right: 0.4em;
                           vertical-align: -0.1em; border: 1px solid #333; }
@@ -216,10 +218,12 @@ public final class ComparisonReport {
                 figcaption { font-size: 0.9em; color: #333; max-width: 900px; }
                 .files { font-size: 0.85em; }
                 .note { border-left: 4px solid #b35900; padding: 0.3em 0.8em; background: #fff4e5; }
+                .legend { font-size: 0.85em; color: #333; margin-top: -0.8em; }
+                table.tiers td.policy { max-width: 12em; }
                 .provenance { font-size: 0.85em; color: #333; }
                 td.path, td.hash { text-align: left; word-break: break-all; }
                 dl { font-size: 0.9em; } dt { font-weight: bold; } dd { margin: 0 0 0.5em 1.5em; }
-                @media print { body { max-width: none; } h2 { page-break-after: avoid; } }
+                @media print { body { max-width: none; } h2 { page-break-after: avoid; } table { font-size: 0.8em; } }
                 </style>
                 </head>
                 <body>
@@ -281,9 +285,21 @@ public final class ComparisonReport {
         }
     }
 
+    /**
+     * A group's metrics, in tables of at most {@value #COLUMNS_PER_TABLE} metrics each: with its confidence
+     * interval and its test against the baseline, a column needs about 150 px, so that many keep a table within an
+     * A4 page and a 1,400 px window beside a long variant name.
+     */
     private void summaryTable(StringBuilder html, String group) {
-        List<Metric> metrics = shown.stream().filter(m -> m.group().equals(group)).toList();
+        List<Metric> all = shown.stream().filter(m -> m.group().equals(group)).toList();
         section(html, group);
+        for (int from = 0; from < all.size(); from += COLUMNS_PER_TABLE) {
+            summaryTable(html, all.subList(from, Math.min(all.size(), from + COLUMNS_PER_TABLE)));
+        }
+        html.append(tests.legendOnce());
+    }
+
+    private void summaryTable(StringBuilder html, List<Metric> metrics) {
         html.append("<table class=\"summary\">\n<thead><tr><th class=\"policy\">policy</th><th>runs</th>");
         for (Metric metric : metrics) {
             html.append("<th>").append(Html.escape(metric.label()))
