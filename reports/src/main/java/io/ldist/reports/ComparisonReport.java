@@ -98,9 +98,10 @@ public final class ComparisonReport {
         if (tiers.applies()) {
             html.append(tiers.html());
         }
-        List<Chart> pareto = paretoCharts();
+        Optional<Metric> paretoX = paretoX();
+        List<Chart> pareto = paretoCharts(paretoX);
         if (!pareto.isEmpty()) {
-            section(html, "Energy and service level, run by run");
+            section(html, (paretoX.get().name().equals("costUsd") ? "Cost" : "Energy") + " and service level, run by run");
             pareto.forEach(chart -> figure(html, charts, chart));
         }
         List<Metric> costParts = CostBreakdownChart.paidParts(shown);
@@ -149,8 +150,18 @@ public final class ComparisonReport {
     }
 
     /** Energy (or cost) against SLA violation (or waits), and a closer view when some policies lie far off. */
-    private List<Chart> paretoCharts() {
-        Optional<Metric> x = metric("energyKWh").or(() -> metric("costUsd"));
+    /**
+     * What the trade-off chart puts against the service level: for task streams that were priced, cost, what a
+     * planner buys; otherwise energy, the study's measure (and cost when energy was not measured).
+     */
+    private Optional<Metric> paretoX() {
+        if (metric("slav").isEmpty() && metric("costUsd").isPresent()) {
+            return metric("costUsd");
+        }
+        return metric("energyKWh").or(() -> metric("costUsd"));
+    }
+
+    private List<Chart> paretoCharts(Optional<Metric> x) {
         Optional<Metric> y = metric("slav").or(() -> metric("p95WaitS")).or(() -> metric("tasksLate"));
         if (x.isEmpty() || y.isEmpty()) {
             return List.of();

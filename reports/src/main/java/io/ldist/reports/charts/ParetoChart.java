@@ -6,8 +6,11 @@ import io.ldist.reports.Variants;
 import io.ldist.reports.stats.FarOffGroups;
 import io.ldist.reports.stats.ParetoFront;
 import org.jfree.chart.JFreeChart;
+import org.jfree.chart.labels.ItemLabelAnchor;
+import org.jfree.chart.labels.ItemLabelPosition;
 import org.jfree.chart.plot.XYPlot;
 import org.jfree.chart.renderer.xy.XYLineAndShapeRenderer;
+import org.jfree.chart.ui.TextAnchor;
 import org.jfree.data.Range;
 import org.jfree.data.xy.XYSeries;
 import org.jfree.data.xy.XYSeriesCollection;
@@ -33,20 +36,28 @@ public final class ParetoChart {
     private final Metric y;
     /** Per policy of the style, its runs' points as {x values, y values}, scaled for display. */
     private final List<double[][]> points = new ArrayList<>();
+    /** Per policy, its runs' values of the swept parameter, in the order of {@link #points} ("" without a sweep). */
+    private final List<List<String>> sweptValues = new ArrayList<>();
+    /** The swept parameter's name for captions, or null without a sweep. */
+    private final String swept;
 
     private ParetoChart(Variants variants, PolicyStyle style, Metric x, Metric y) {
         this.style = style;
         this.x = x;
         this.y = y;
+        this.swept = variants.swept() ? variants.parameterLabel() : null;
         for (String policy : style.policies()) {
             List<double[]> runs = new ArrayList<>();
+            List<String> values = new ArrayList<>();
             for (ResultsTable.Row row : variants.rowsOfSeries(policy)) {
                 double xv = row.metric(x.name()) * x.scale();
                 double yv = row.metric(y.name()) * y.scale();
                 if (Double.isFinite(xv) && Double.isFinite(yv)) {
                     runs.add(new double[] {xv, yv});
+                    values.add(row.value());
                 }
             }
+            sweptValues.add(values);
             points.add(new double[][] {runs.stream().mapToDouble(p -> p[0]).toArray(),
                 runs.stream().mapToDouble(p -> p[1]).toArray()});
         }
@@ -67,7 +78,8 @@ public final class ParetoChart {
         String title = Labels.title(y) + " against " + x.label() + ", every run";
         String caption = "Each point is one run (one policy on one day and seed, at one value of a swept "
                 + "parameter). Lower is better on both axes: the runs circled and joined by the dashed line form the "
-                + "Pareto front, the runs that no other run beats on both " + x.label() + " and " + y.label() + ".";
+                + "Pareto front, the runs that no other run beats on both " + x.label() + " and " + y.label() + "."
+                + frontLabelsSaid();
         return new Chart("pareto-" + x.name() + "-" + y.name(), title, caption, draw(title, List.of()), 900, 600);
     }
 
@@ -81,9 +93,13 @@ public final class ParetoChart {
         }
         String caption = "The same runs without " + String.join(", ", names) + ", whose runs lie far from the others ("
                 + where + ") and would crowd them into a corner. The dashed line is still the front of every run, "
-                + "theirs included.";
+                + "theirs included." + frontLabelsSaid();
         return new Chart("pareto-" + x.name() + "-" + y.name() + "-closer", title, caption, draw(title, farOff),
                 900, 600);
+    }
+
+    private String frontLabelsSaid() {
+        return swept == null ? "" : " Each run on the front is labelled with its value of " + swept + ".";
     }
 
     /** "energy 780.12 to 880.40 kWh", or one value when all are alike. */
@@ -98,11 +114,13 @@ public final class ParetoChart {
     private JFreeChart draw(String title, List<Integer> leftOut) {
         XYSeriesCollection data = new XYSeriesCollection();
         List<double[]> all = new ArrayList<>();
+        List<String> allValues = new ArrayList<>();
         for (int s = 0; s < points.size(); s++) {
             XYSeries series = new XYSeries(style.policies().get(s), false, true);
             double[][] p = points.get(s);
             for (int i = 0; i < p[0].length; i++) {
                 all.add(new double[] {p[0][i], p[1][i]});
+                allValues.add(sweptValues.get(s).get(i));
                 if (!leftOut.contains(s)) {
                     series.add(p[0][i], p[1][i]);
                 }
@@ -112,8 +130,10 @@ public final class ParetoChart {
         double[] xs = all.stream().mapToDouble(p -> p[0]).toArray();
         double[] ys = all.stream().mapToDouble(p -> p[1]).toArray();
         XYSeries front = new XYSeries("Pareto front", false, true);
+        List<String> frontValues = new ArrayList<>();
         for (int i : ParetoFront.indices(xs, ys)) {
             front.add(xs[i], ys[i]);
+            frontValues.add(allValues.get(i));
         }
         data.addSeries(front);
 
@@ -143,6 +163,14 @@ public final class ParetoChart {
         renderer.setSeriesOutlinePaint(f, Color.DARK_GRAY);
         renderer.setSeriesStroke(f, new BasicStroke(1.2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f,
                 new float[] {4f, 3f}, 0f));
+        if (swept != null) { // which value of the sweep each best trade-off is
+            renderer.setSeriesItemLabelGenerator(f, (dataset, series, item) -> frontValues.get(item));
+            renderer.setSeriesItemLabelsVisible(f, true);
+            renderer.setSeriesItemLabelFont(f, ReportTheme.LABEL_FONT);
+            renderer.setSeriesPositiveItemLabelPosition(f, new ItemLabelPosition(ItemLabelAnchor.OUTSIDE1,
+                    TextAnchor.BOTTOM_LEFT));
+            renderer.setItemLabelAnchorOffset(6); // clear of the front's circle
+        }
         return chart;
     }
 

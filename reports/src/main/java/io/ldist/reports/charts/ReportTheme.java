@@ -12,6 +12,8 @@ import java.awt.Font;
 /** Fonts and colours that read well on screen and in print: white ground, dark text, light grid. */
 final class ReportTheme {
     private static final Color GRID = new Color(0xD0D0D0);
+    /** Labels on points (a sweep's values on the Pareto front). */
+    static final Font LABEL_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 11);
     private static final StandardChartTheme THEME = theme();
 
     private ReportTheme() {
