@@ -276,7 +276,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         int chosen = -1;
         double least = Double.POSITIVE_INFINITY;
         for (int h = 0; h < plan.hostCount(); h++) {
-            if (plan.hostState(h) != HostState.ACTIVE || !plan.mayDisrupt(h)) {
+            if (plan.hostState(h) != HostState.ACTIVE || !plan.mayDisrupt(h) || plan.heldForUpdate(h)) {
                 continue;
             }
             double load = scorer.hostLoad(h, plan);
