@@ -62,6 +62,11 @@ final class SummaryTable {
                         shown.add(metric);
                     }
                 }
+                case Metrics.UPDATES -> {
+                    if (summary.containsKey(metric.name())) {
+                        shown.add(metric); // only runs that asked for a rolling update measure them
+                    }
+                }
                 default -> shown.add(metric);
             }
         }

@@ -51,7 +51,7 @@ final class ComparisonRunner {
                 String file = timeseriesFile(i, run);
                 futures.add(pool.submit(() -> {
                     SimulationResult result = new Simulation(run.scenario().spec(),
-                            run.scenario().engine().newEngine(), EventLog.NONE, null).run();
+                            run.scenario().newEngine(), EventLog.NONE, null).run();
                     RunOutput.writeTimeseries(staging.resolve(file), result.timeseries());
                     finished.accept(1);
                     return result;

@@ -28,7 +28,10 @@ final class RollingUpdate {
     final int selected;
     /** Selected servers not yet taken out of service, in index order. */
     final IntList pending;
+    /** The servers of the batch under way still out of service (draining or updating). */
     final IntList batch;
+    /** Every server of the batch under way, for its note once it is over. */
+    final IntList batchMembers;
     final IntList updated;
     /** Servers the update resumed or launched: held in service until it ends, then left to scale-in. */
     final IntList added;
@@ -39,14 +42,7 @@ final class RollingUpdate {
     String abortReason;
 
     RollingUpdate(int number, UpdateRequest request, IntList selectedHosts) {
-        this.number = number;
-        this.request = request;
-        this.selected = selectedHosts.size();
-        this.perBatch = request.batch().serversPerBatch(selected);
-        this.pending = selectedHosts;
-        this.batch = new IntList();
-        this.updated = new IntList();
-        this.added = new IntList();
+        this(number, request, selectedHosts, selectedHosts.size());
         this.phase = Phase.PAUSED;
         this.nextBatchAtS = Double.NEGATIVE_INFINITY;
     }
@@ -81,25 +77,28 @@ final class RollingUpdate {
      *
      * @param abortReason null while the abort rule has not been breached
      */
-    record Memory(int number, UpdateRequest request, int selected, int[] pending, int[] batch, int[] updated,
-                  int[] added, Phase phase, double nextBatchAtS, int batchNumber, int leftBeforeUpdate,
+    record Memory(int number, UpdateRequest request, int selected, int[] pending, int[] batch, int[] batchMembers,
+                  int[] updated, int[] added, Phase phase, double nextBatchAtS, int batchNumber, int leftBeforeUpdate,
                   String abortReason) {
         Memory {
             pending = pending.clone();
             batch = batch.clone();
+            batchMembers = batchMembers.clone();
             updated = updated.clone();
             added = added.clone();
         }
     }
 
     Memory remember() {
-        return new Memory(number, request, selected, pending.toArray(), batch.toArray(), updated.toArray(),
+        return new Memory(number, request, selected, pending.toArray(), batch.toArray(), batchMembers.toArray(),
+                updated.toArray(),
                 added.toArray(), phase, nextBatchAtS, batchNumber, leftBeforeUpdate, abortReason);
     }
 
     static RollingUpdate recall(Memory m) {
         RollingUpdate u = new RollingUpdate(m.number(), m.request(), listOf(m.pending()), m.selected());
         addAll(u.batch, m.batch());
+        addAll(u.batchMembers, m.batchMembers());
         addAll(u.updated, m.updated());
         addAll(u.added, m.added());
         u.phase = m.phase();
@@ -129,6 +128,7 @@ final class RollingUpdate {
         this.perBatch = request.batch().serversPerBatch(selected);
         this.pending = pending;
         this.batch = new IntList();
+        this.batchMembers = new IntList();
         this.updated = new IntList();
         this.added = new IntList();
     }

@@ -105,7 +105,9 @@ public final class RollingUpdateStep implements DecisionStep {
         RollingUpdate u = current;
         dropServersThatLeft(u, plan);
         hold(u, plan);
-        if (plan.trigger() == Trigger.TICK && u.phase != RollingUpdate.Phase.PAUSED && !u.aborted()) {
+        // Only while a batch is still to start: once none is, stopping early would stop nothing.
+        if (plan.trigger() == Trigger.TICK && u.phase != RollingUpdate.Phase.PAUSED && !u.aborted()
+                && !u.pending.isEmpty()) {
             String breach = u.request.abortIf().breach(plan);
             if (breach != null) {
                 u.abortReason = breach;
@@ -234,6 +236,7 @@ public final class RollingUpdateStep implements DecisionStep {
             }
             u.pending.removeSorted(h);
             u.batch.add(h);
+            u.batchMembers.add(h);
             plan.setHostState(h, HostState.DRAINING);
             if (drainByMigration) {
                 moveVmsOff(h, plan, actions);
@@ -266,8 +269,7 @@ public final class RollingUpdateStep implements DecisionStep {
 
     /** Servers of the batch come back active (updated) or leave the fleet; those still draining are helped on. */
     private void followBatch(RollingUpdate u, PlanningState plan, Plan.Builder actions) {
-        int[] batch = u.batch.toArray();
-        for (int h : batch) {
+        for (int h : u.batch.toArray()) {
             HostState state = plan.hostState(h);
             if (state == HostState.ACTIVE) {
                 u.batch.removeValue(h);
@@ -283,8 +285,9 @@ public final class RollingUpdateStep implements DecisionStep {
             return;
         }
         actions.updateProgressed(new UpdateProgress(UpdateProgress.Stage.BATCH_DONE, u.number, u.batchNumber,
-                RollingUpdate.ids(batch), String.format(Locale.ROOT, "batch %d back in service: %d of %d servers "
-                        + "updated", u.batchNumber, u.updated.size(), u.selected)));
+                RollingUpdate.ids(u.batchMembers), String.format(Locale.ROOT, "batch %d back in service: %d of %d "
+                        + "servers updated", u.batchNumber, u.updated.size(), u.selected)));
+        u.batchMembers.clear();
         u.phase = RollingUpdate.Phase.PAUSED;
         u.nextBatchAtS = plan.nowS() + u.request.pauseS();
     }

@@ -73,6 +73,11 @@ public final class UpdateMeasures {
         lastBackS = t;
     }
 
+    /** A server taken out for its update failed before it was updated: it is no longer out for the update. */
+    public void serverLost() {
+        outNow--;
+    }
+
     /** An update still under way when the run ends is measured up to the end. */
     public void runEnded(double t) {
         if (running) {

@@ -334,7 +334,9 @@ public final class SimExecutor {
                 fleet.isCrashed(host) ? "crashed" : "unresponsive"));
         fleet.setHostState(host, HostState.FAILED);
         fleet.setAfterDrain(host, (byte) 0);
-        updateDowntimeS.remove(host); // an update it was draining for will not happen
+        if (updateDowntimeS.remove(host) != null) {
+            recorder.updates().serverLost(); // it was draining for an update that will not happen
+        }
         // VMs on their way in go back to where they came from.
         while (fleet.hostIncomingVmCount(host) > 0) {
             fleet.cancelMigration(fleet.incomingVm(host, 0));
