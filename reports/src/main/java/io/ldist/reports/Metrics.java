@@ -124,9 +124,13 @@ public final class Metrics {
                     "On-demand price of the servers resumed or launched for the updates, from then to the update's "
                             + "end."));
 
-    /** The metrics a quick look shows first (compare's summary, a sweep's charts), when the runs measured them. */
+    /**
+     * The metrics a quick look shows first (compare's summary, a sweep's charts), when the runs measured them (the
+     * rolling update ones only in runs that asked for an update).
+     */
     public static final List<String> HEADLINE = List.of("energyKWh", "migrations", "slatah", "pdm", "slav",
-            "costUsd", "tasksLate", "tasksDropped", "p95WaitS");
+            "costUsd", "tasksLate", "tasksDropped", "p95WaitS", "updateDurationS", "serversUpdated",
+            "updateTasksLate", "updateExtraCostUsd");
 
     /** The parts of costUsd, in the order they stack. */
     public static final List<String> COST_PARTS = List.of("costOnDemandUsd", "costReservedUsd", "costLicencesUsd",
