@@ -63,8 +63,9 @@ final class SummaryTable {
                     }
                 }
                 case Metrics.UPDATES -> {
-                    if (summary.containsKey(metric.name())) {
-                        shown.add(metric); // only runs that asked for a rolling update measure them
+                    // Only runs that asked for a rolling update measure them; SLAV only VM traces have.
+                    if (summary.containsKey(metric.name()) && (traceWorkload || !metric.name().equals("updateSlav"))) {
+                        shown.add(metric);
                     }
                 }
                 default -> shown.add(metric);
