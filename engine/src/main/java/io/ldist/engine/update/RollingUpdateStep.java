@@ -296,8 +296,8 @@ public final class RollingUpdateStep implements DecisionStep {
         String how = u.aborted() ? "aborted" : "done";
         actions.updateProgressed(new UpdateProgress(UpdateProgress.Stage.FINISHED, u.number, u.batchNumber,
                 RollingUpdate.ids(u.updated), String.format(Locale.ROOT, "rolling update %s: %d of %d servers "
-                        + "updated in %d batches, %d left the fleet first, %d not started", how, u.updated.size(),
-                        u.selected, u.batchNumber, u.leftBeforeUpdate, u.pending.size())));
+                        + "updated in %d batches, %d failed or left before their update, %d not started", how,
+                        u.updated.size(), u.selected, u.batchNumber, u.leftBeforeUpdate, u.pending.size())));
         current = null;
     }
 }
