@@ -162,6 +162,11 @@ public final class Metrics {
         return total != null && onDemand != null && total.doubleValue() != onDemand.doubleValue();
     }
 
+    /** Whether only runs that asked for it measure the metric (a rolling update's): other runs have no column. */
+    public static boolean onlyWhenAsked(Metric metric) {
+        return metric.group().equals(UPDATES);
+    }
+
     public static Optional<Metric> named(String name) {
         return ALL.stream().filter(m -> m.name().equals(name)).findFirst();
     }

@@ -118,6 +118,9 @@ public final class RollingUpdateStep implements DecisionStep {
         if (u.phase == RollingUpdate.Phase.IN_BATCH) {
             followBatch(u, plan, actions);
         }
+        if (u.phase == RollingUpdate.Phase.ADDING_CAPACITY && u.pending.isEmpty()) {
+            u.phase = RollingUpdate.Phase.PAUSED; // what was left to update failed meanwhile: nothing to start
+        }
         if (u.phase == RollingUpdate.Phase.PAUSED && (u.aborted() || u.pending.isEmpty())) {
             finish(u, actions);
             return;

@@ -177,6 +177,23 @@ class RollingUpdateStepTest {
     }
 
     @Test
+    void lastServersFailWhileCapacityBoots_updateEnds() {
+        TestFleet fleet = fleet(SLOW);
+        Engine engine = settings(null, 8).newEngine(true);
+        engine.requestUpdate(new UpdateRequest(HostSelector.ofIndexes(List.of(1)), BatchRule.ofSize(1), 0, 600,
+                AbortRule.NONE));
+        fleet.apply(engine.decide(fleet, Trigger.TICK));
+        fleet.withHostState(3, HostState.BOOTING);
+        fleet.withHostState(1, HostState.FAILED);
+
+        Plan plan = engine.decide(fleet.at(30), Trigger.TICK);
+
+        assertThat(actions(plan, UpdateHost.class)).isEmpty();
+        assertThat(plan.updates()).extracting(UpdateProgress::stage).containsExactly(UpdateProgress.Stage.FINISHED);
+        assertThat(plan.updates().get(0).detail()).contains("0 of 1 servers updated", "1 failed or left");
+    }
+
+    @Test
     void engineBuiltWithoutUpdates_refusesARequest() {
         Engine engine = settings(null, 8).newEngine();
 
