@@ -67,6 +67,6 @@ final class BenchCommand implements Callable<Integer> {
     }
 
     private static SimulationResult runOnce(LoadedScenario loaded) {
-        return new Simulation(loaded.spec(), loaded.engine().newEngine(), EventLog.NONE, null).run();
+        return new Simulation(loaded.spec(), loaded.newEngine(), EventLog.NONE, null).run();
     }
 }

@@ -91,7 +91,7 @@ final class SimulateCommand implements Callable<Integer> {
             Path staging = output.staging();
             try (CsvEventLog events = new CsvEventLog(staging.resolve("events.csv"));
                  Progress progress = new Progress(loaded.name(), !quiet)) {
-                result = new Simulation(loaded.spec(), loaded.engine().newEngine(), events, progress).run();
+                result = new Simulation(loaded.spec(), loaded.newEngine(), events, progress).run();
                 TestPause.at("simulated");
                 RunOutput.writeSummary(staging.resolve("summary.json"), result.summary());
                 TestPause.at("summary.json-written");

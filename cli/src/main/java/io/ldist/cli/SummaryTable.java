@@ -101,6 +101,12 @@ final class SummaryTable {
                         shown.add(metric);
                     }
                 }
+                case Metrics.UPDATES -> {
+                    // Only runs that asked for a rolling update measure them; SLAV only VM traces have.
+                    if (summary.containsKey(metric.name()) && (traceWorkload || !metric.name().equals("updateSlav"))) {
+                        shown.add(metric);
+                    }
+                }
                 default -> shown.add(metric);
             }
         }

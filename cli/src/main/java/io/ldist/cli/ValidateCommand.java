@@ -43,8 +43,11 @@ final class ValidateCommand implements Callable<Integer> {
                 : ((TaskStreamWorkload) loaded.spec().workload()).source() instanceof
                 io.ldist.sim.spec.TaskSource.TaskList list ? list.tasks().size() + " tasks replayed"
                 : "a generated task stream";
-        out.printf("valid: %s (%s): %d servers at start, %s; placement %s%n", loaded.name(),
-                loaded.source(), servers, workload, loaded.engine().placement());
+        int updates = loaded.spec().updates().size();
+        // Said only when there are some: the line of a scenario without updates stays as it was.
+        String updating = updates == 0 ? "" : updates == 1 ? "; 1 rolling update" : "; " + updates + " rolling updates";
+        out.printf("valid: %s (%s): %d servers at start, %s; placement %s%s%n", loaded.name(),
+                loaded.source(), servers, workload, loaded.engine().placement(), updating);
         return 0;
     }
 }

@@ -28,6 +28,7 @@ import io.ldist.engine.scale.ThresholdScalingStep;
 import io.ldist.engine.score.LoadWeights;
 import io.ldist.engine.score.Scorer;
 import io.ldist.engine.score.WeightedLoadScorer;
+import io.ldist.engine.update.RollingUpdateStep;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -85,6 +86,14 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
     }
 
     public Engine newEngine() {
+        return newEngine(false);
+    }
+
+    /**
+     * @param rollingUpdates whether the engine takes rolling update requests ({@link Engine#requestUpdate}); an
+     *                       engine without them has one step fewer, so its memory is that of earlier versions
+     */
+    public Engine newEngine(boolean rollingUpdates) {
         Scorer scoring = newScorer();
         PlacementPolicy placing = PlacementPolicies.family(scoring).create(PolicyChoice.of(placement), context);
         OverloadDetector detector = overload == null ? null
@@ -103,6 +112,11 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         }
         TaskDispatcher dispatcher = new TaskDispatcher(placing, gate);
         steps.add(new DispatchStep(dispatcher));
+        if (rollingUpdates) {
+            // Before every step that retires servers: they must see the servers the update holds in service.
+            steps.add(new RollingUpdateStep(scoring, placing, scaling == null ? Integer.MAX_VALUE : scaling.maxHosts(),
+                    template == null));
+        }
         if (detector != null) {
             VmSelector selector = Policies.VM_SELECTION.create(vmSelection, context);
             UnderloadPolicy emptying = underload == null ? null

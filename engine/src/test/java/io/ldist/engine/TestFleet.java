@@ -20,6 +20,7 @@ import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.ResumeHost;
 import io.ldist.engine.plan.StopHost;
 import io.ldist.engine.plan.TerminateHost;
+import io.ldist.engine.plan.UpdateHost;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -212,6 +213,8 @@ public final class TestFleet implements ClusterView {
                 hosts.get(a.host().index()).state = HostState.TERMINATED;
             } else if (action instanceof DrainHost a) {
                 hosts.get(a.host().index()).state = HostState.DRAINING;
+            } else if (action instanceof UpdateHost a) {
+                hosts.get(a.host().index()).state = HostState.DRAINING; // a test moves it on (withHostState)
             } else if (action instanceof FenceHost a) {
                 Host host = hosts.get(a.host().index());
                 host.state = HostState.FAILED;

@@ -25,6 +25,7 @@ public final class Metrics {
     public static final String FLEET = "Fleet";
     public static final String TASKS = "Tasks";
     public static final String FAILOVER = "Failover";
+    public static final String UPDATES = "Rolling updates";
     public static final String TIERS = "Service tiers";
     /** A service tier's metrics are named {@code tier.NAME.METRIC}. */
     public static final String TIER_PREFIX = "tier.";
@@ -100,11 +101,39 @@ public final class Metrics {
                     "From a server's crash until all its VMs run again elsewhere, over the failovers that "
                             + "recovered."),
             new Metric("maxTimeToRecoverS", "longest time to recover", "s", 1, 1, LOWER_IS_BETTER, FAILOVER,
-                    "The longest of those times."));
+                    "The longest of those times."),
+            new Metric("updates", "rolling updates", "", 1, 0, NONE, UPDATES,
+                    "Rolling updates the scenario asked for (only runs that asked for one report this group)."),
+            new Metric("updatesAborted", "updates aborted", "", 1, 0, LOWER_IS_BETTER, UPDATES,
+                    "Updates whose abort rule was breached while a batch was still to start."),
+            new Metric("updatesUnfinished", "updates unfinished at the end", "", 1, 0, LOWER_IS_BETTER, UPDATES,
+                    "Updates still under way when the run ended (measured up to the end)."),
+            new Metric("updateDurationS", "update duration", "s", 1, 0, LOWER_IS_BETTER, UPDATES,
+                    "From an update's start to its last server back in service, summed over updates."),
+            new Metric("serversUpdated", "servers updated", "", 1, 0, HIGHER_IS_BETTER, UPDATES,
+                    "Servers that came back from their update."),
+            new Metric("updateBatches", "update batches", "", 1, 0, NONE, UPDATES, "Batches started."),
+            new Metric("updateMaxServersOut", "most servers out at once", "", 1, 0, NONE, UPDATES,
+                    "The most servers draining or down for an update at the same time."),
+            new Metric("updateTasksLate", "tasks late during updates", "", 1, 0, LOWER_IS_BETTER, UPDATES,
+                    "Tasks that finished after their deadline while an update was under way."),
+            new Metric("updateTasksDropped", "tasks dropped during updates", "", 1, 0, LOWER_IS_BETTER, UPDATES,
+                    "Tasks given up while an update was under way."),
+            new Metric("updateSlav", "SLAV during updates", "%", 100, 6, LOWER_IS_BETTER, UPDATES,
+                    "SLATAH x PDM over the time updates were under way."),
+            new Metric("updateCostUsd", "fleet cost during updates", "USD", 1, 2, NONE, UPDATES,
+                    "What the whole fleet cost while updates were under way (longer updates cost more of it)."),
+            new Metric("updateExtraCostUsd", "extra servers' cost", "USD", 1, 2, LOWER_IS_BETTER, UPDATES,
+                    "On-demand price of the servers resumed or launched for the updates, from then to the update's "
+                            + "end."));
 
-    /** The metrics a quick look shows first (compare's summary, a sweep's charts), when the runs measured them. */
+    /**
+     * The metrics a quick look shows first (compare's summary, a sweep's charts), when the runs measured them (the
+     * rolling update ones only in runs that asked for an update).
+     */
     public static final List<String> HEADLINE = List.of("energyKWh", "migrations", "slatah", "pdm", "slav",
-            "costUsd", "tasksLate", "tasksDropped", "p95WaitS");
+            "costUsd", "tasksLate", "tasksDropped", "p95WaitS", "updateDurationS", "serversUpdated",
+            "updateTasksLate", "updateExtraCostUsd");
 
     /** The parts of costUsd, in the order they stack. */
     public static final List<String> COST_PARTS = List.of("costOnDemandUsd", "costReservedUsd", "costLicencesUsd",
@@ -134,6 +163,11 @@ public final class Metrics {
         Number total = summary.get("costUsd");
         Number onDemand = summary.get("costOnDemandUsd");
         return total != null && onDemand != null && total.doubleValue() != onDemand.doubleValue();
+    }
+
+    /** Whether only runs that asked for it measure the metric (a rolling update's): other runs have no column. */
+    public static boolean onlyWhenAsked(Metric metric) {
+        return metric.group().equals(UPDATES);
     }
 
     /** What each service tier measures, under {@code tier.NAME.}: the task metrics and its own. */

@@ -58,7 +58,9 @@ final class ResultsColumns {
                 unknown.add(name);
             }
         }
-        List<String> missingMetrics = Metrics.ALL.stream().map(Metric::name).filter(m -> !index.containsKey(m))
+        // A metric only some scenarios measure (rolling updates) is no column missing from the others' results.
+        List<String> missingMetrics = Metrics.ALL.stream().filter(m -> !Metrics.onlyWhenAsked(m)).map(Metric::name)
+                .filter(m -> !index.containsKey(m))
                 .toList();
         return new ResultsColumns(index, names.size(), List.copyOf(values), List.copyOf(unknown), missingMetrics);
     }

@@ -10,9 +10,11 @@ import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -51,7 +53,7 @@ final class ComparisonRunner {
                 String file = timeseriesFile(i, run);
                 futures.add(pool.submit(() -> {
                     SimulationResult result = new Simulation(run.scenario().spec(),
-                            run.scenario().engine().newEngine(), EventLog.NONE, null).run();
+                            run.scenario().newEngine(), EventLog.NONE, null).run();
                     RunOutput.writeTimeseries(staging.resolve(file), result.timeseries());
                     finished.accept(1);
                     return result;
@@ -64,7 +66,12 @@ final class ComparisonRunner {
                 rows.add(row(runs.get(i), RUNS_FOLDER + "/" + timeseriesFile(i, runs.get(i)), result));
                 walls[i] = result.simWallSeconds();
             }
-            List<String> metrics = new ArrayList<>(rows.get(0).metrics().keySet());
+            // Every metric some run measured: only the runs of a scenario with rolling updates have their metrics.
+            Set<String> measured = new LinkedHashSet<>();
+            for (ResultsTable.Row row : rows) {
+                measured.addAll(row.metrics().keySet());
+            }
+            List<String> metrics = new ArrayList<>(measured);
             return new Outcome(new ResultsTable(metrics, rows), walls);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

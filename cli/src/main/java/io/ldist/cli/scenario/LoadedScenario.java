@@ -1,6 +1,7 @@
 package io.ldist.cli.scenario;
 
 import io.ldist.engine.EngineSettings;
+import io.ldist.engine.decide.Engine;
 import io.ldist.sim.spec.SimulationSpec;
 
 import java.nio.file.Path;
@@ -32,12 +33,17 @@ public record LoadedScenario(String name, String description, String source, Sim
         this(name, description, source, spec, engine, List.of(), List.of());
     }
 
+    /** A fresh engine for one run of this scenario: one that takes rolling updates when the scenario asks for some. */
+    public Engine newEngine() {
+        return engine.newEngine(!spec.updates().isEmpty());
+    }
+
     /** The same scenario with another seed. */
     public LoadedScenario withSeed(long seed) {
         SimulationSpec s = spec;
         return new LoadedScenario(name, description, source, new SimulationSpec(s.name(), seed, s.durationS(),
                 s.decisionIntervalS(), s.hosts(), s.workload(), s.migration(), s.healthCheckIntervalS(), s.faults(),
-                s.costs()),
+                s.costs(), s.updates()),
                 engine.withSeed(seed), notices, dataPaths);
     }
 }

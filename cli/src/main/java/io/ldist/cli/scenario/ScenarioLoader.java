@@ -6,6 +6,7 @@ import io.ldist.engine.registry.PolicyContext;
 import io.ldist.sim.spec.Faults;
 import io.ldist.sim.spec.HostGroup;
 import io.ldist.sim.spec.MigrationModel;
+import io.ldist.sim.spec.ScheduledUpdate;
 import io.ldist.sim.spec.SimulationSpec;
 import io.ldist.sim.spec.Workload;
 
@@ -97,6 +98,7 @@ public final class ScenarioLoader {
         FaultsSection faultsSection = new FaultsSection(context);
         MigrationModel migration = faultsSection.readMigration();
         Faults faults = faultsSection.readFaults(initialHosts);
+        List<ScheduledUpdate> updates = new UpdatesSection(context).read(initialHosts);
         CostModel costs = new CostsSection(context).read();
         EngineSettings engine = new PoliciesSection(context, checks).read(maxVms, hosts,
                 new PolicyContext(interval, migration.bandwidthShare(), seed, costs));
@@ -104,7 +106,7 @@ public final class ScenarioLoader {
             return null;
         }
         SimulationSpec spec = new SimulationSpec(name, seed, duration, interval, hosts, workload, migration,
-                health, faults, costs);
+                health, faults, costs, updates);
         return new LoadedScenario(name, in.text("/description", ""), source, spec, engine, context.notices,
                 context.dataPaths);
     }

@@ -140,7 +140,7 @@ public final class ConsolidationStep implements DecisionStep {
         }
         boolean[] becameTarget = new boolean[hosts];
         for (int h : order) {
-            if (becameTarget[h] || !plan.mayDisrupt(h)) {
+            if (becameTarget[h] || !plan.mayDisrupt(h) || plan.heldForUpdate(h)) {
                 continue;
             }
             noTarget[h] = true;

@@ -8,13 +8,14 @@ import io.ldist.engine.plan.DrainHost;
 import io.ldist.engine.plan.MigrateVm;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
+import io.ldist.engine.plan.UpdateHost;
 
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * How many servers may be disrupted at once: draining, or giving up a VM by a migration
- * for any reason but a failover (refusing failovers because servers are failing would make matters worse). The
+ * How many servers may be disrupted at once: draining (a rolling update's batch included), out of service for an
+ * update, or giving up a VM by a migration for any reason but a failover (refusing failovers because servers are failing would make matters worse). The
  * engine plans within it (consolidation and scale-in start no disruption beyond it) and live mode's plan guard
  * checks every plan against it with the same count, so that a plan the engine makes is never refused for it.
  *
@@ -37,19 +38,19 @@ public record DisruptionBudget(double share, int atMost) {
         return atMost > 0 ? Math.min(byShare, atMost) : byShare;
     }
 
-    /** Active or draining servers in the view: what the share is of. */
+    /** Active, draining or updating servers in the view: what the share is of. */
     public static int activeHosts(ClusterView view) {
         int active = 0;
         for (int h = 0; h < view.hostCount(); h++) {
             HostState state = view.hostState(h);
-            active += state == HostState.ACTIVE || state == HostState.DRAINING ? 1 : 0;
+            active += state == HostState.ACTIVE || state == HostState.DRAINING || state == HostState.UPDATING ? 1 : 0;
         }
         return active;
     }
 
-    /** Whether server {@code h} is disrupted in the view: draining, or a VM migrating off it. */
+    /** Whether server {@code h} is disrupted in the view: draining, updating, or a VM migrating off it. */
     public static boolean disruptedInView(ClusterView view, int h) {
-        if (view.hostState(h) == HostState.DRAINING) {
+        if (view.hostState(h) == HostState.DRAINING || view.hostState(h) == HostState.UPDATING) {
             return true;
         }
         for (int i = 0; i < view.hostVmCount(h); i++) {
@@ -70,6 +71,8 @@ public record DisruptionBudget(double share, int atMost) {
         }
         for (Action action : plan.actions()) {
             if (action instanceof DrainHost a) {
+                disrupted.add(a.host().index());
+            } else if (action instanceof UpdateHost a) {
                 disrupted.add(a.host().index());
             } else if (action instanceof MigrateVm a && a.reason() != Reason.FAILOVER) {
                 disrupted.add(a.from().index());

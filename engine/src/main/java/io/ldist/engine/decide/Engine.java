@@ -3,6 +3,8 @@ package io.ldist.engine.decide;
 import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.TaskChanges;
 import io.ldist.engine.plan.Plan;
+import io.ldist.engine.update.RollingUpdateStep;
+import io.ldist.engine.update.UpdateRequest;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +76,21 @@ public final class Engine {
             throw new IllegalStateException("this engine has no per-task path; ask for a whole decision");
         }
         return taskPath.dispatch(view, changes);
+    }
+
+    /**
+     * Asks for a rolling update; it starts at the next whole decision (after the updates asked for before it).
+     *
+     * @throws IllegalStateException when this engine was built without rolling updates
+     */
+    public void requestUpdate(UpdateRequest request) {
+        for (DecisionStep step : steps) {
+            if (step instanceof RollingUpdateStep updates) {
+                updates.request(request);
+                return;
+            }
+        }
+        throw new IllegalStateException("this engine was built without rolling updates");
     }
 
     public FleetRules rules() {

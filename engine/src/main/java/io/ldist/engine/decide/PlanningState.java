@@ -61,6 +61,8 @@ public final class PlanningState implements PlanView {
     private final boolean[] disrupted;
     private int disruptedCount;
     private final int disruptionAllowed;
+    /** Servers a rolling update holds for this plan: no scale-in, emptying or idle stop may retire them. */
+    private final boolean[] heldForUpdate;
 
     // ---- candidate servers
     private final CandidateServers candidates;
@@ -103,6 +105,7 @@ public final class PlanningState implements PlanView {
             loadVm(v);
         }
         disrupted = new boolean[hostCount];
+        heldForUpdate = new boolean[hostCount];
         if (rules.disruption() != null) {
             for (int h = 0; h < hostCount; h++) {
                 if (DisruptionBudget.disruptedInView(view, h)) {
@@ -545,6 +548,19 @@ public final class PlanningState implements PlanView {
      */
     public boolean mayDisrupt(int h) {
         return disrupted[h] || disruptedCount < disruptionAllowed;
+    }
+
+    /**
+     * Keeps server {@code h} in service for the rest of this plan: a rolling update relies on it (capacity added
+     * for the update, or a server still to update), so steps that retire servers leave it alone.
+     */
+    public void holdForUpdate(int h) {
+        heldForUpdate[h] = true;
+    }
+
+    /** Whether a rolling update holds server {@code h} in service (see {@link #holdForUpdate}). */
+    public boolean heldForUpdate(int h) {
+        return heldForUpdate[h];
     }
 
     /** Counts server {@code h} as disrupted by the plan (see {@link #mayDisrupt}). */

@@ -6,7 +6,7 @@ package io.ldist.engine.plan;
  */
 public sealed interface Action
         permits PlaceVm, MigrateVm, AssignTask, LaunchHost, ResumeHost, StopHost, TerminateHost, DrainHost,
-        FenceHost {
+        FenceHost, UpdateHost {
 
     Reason reason();
 

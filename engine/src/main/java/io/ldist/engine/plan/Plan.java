@@ -8,14 +8,20 @@ import java.util.List;
 
 /**
  * What the engine proposes at one decision: actions in the order they should be applied, notes of what changed
- * inside the engine meanwhile (circuit breakers, in server order), and advice it gave without acting on it
- * (predictive scaling in forecast-only mode).
+ * inside the engine meanwhile (circuit breakers, in server order), advice it gave without acting on it
+ * (predictive scaling in forecast-only mode), and how rolling updates advanced.
  */
-public record Plan(double atS, List<Action> actions, List<BreakerChanged> breakerChanges, List<ScalingAdvice> advice) {
+public record Plan(double atS, List<Action> actions, List<BreakerChanged> breakerChanges, List<ScalingAdvice> advice,
+                   List<UpdateProgress> updates) {
     public Plan {
         actions = List.copyOf(actions);
         breakerChanges = List.copyOf(breakerChanges);
         advice = List.copyOf(advice);
+        updates = List.copyOf(updates);
+    }
+
+    public Plan(double atS, List<Action> actions, List<BreakerChanged> breakerChanges, List<ScalingAdvice> advice) {
+        this(atS, actions, breakerChanges, advice, List.of());
     }
 
     public Plan(double atS, List<Action> actions, List<BreakerChanged> breakerChanges) {
@@ -44,6 +50,7 @@ public record Plan(double atS, List<Action> actions, List<BreakerChanged> breake
         private final List<Action> actions = new ArrayList<>();
         private final List<BreakerChanged> breakerChanges = new ArrayList<>();
         private final List<ScalingAdvice> advice = new ArrayList<>();
+        private final List<UpdateProgress> updates = new ArrayList<>();
         private int withdrawn;
         private int launches;
 
@@ -106,13 +113,18 @@ public record Plan(double atS, List<Action> actions, List<BreakerChanged> breake
             advice.add(note);
         }
 
+        /** Notes how a rolling update advanced. */
+        public void updateProgressed(UpdateProgress note) {
+            updates.add(note);
+        }
+
         public Plan build() {
             if (breakerChanges.isEmpty()) {
-                return new Plan(atS, actions(), List.of(), advice);
+                return new Plan(atS, actions(), List.of(), advice, updates);
             }
             List<BreakerChanged> notes = new ArrayList<>(breakerChanges);
             notes.sort(java.util.Comparator.comparingInt(n -> n.host().index()));
-            return new Plan(atS, actions(), notes, advice);
+            return new Plan(atS, actions(), notes, advice, updates);
         }
     }
 }

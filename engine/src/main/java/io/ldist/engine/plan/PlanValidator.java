@@ -56,6 +56,8 @@ public final class PlanValidator {
             return inState(a.host().index(), view, HostState.ACTIVE);
         } else if (action instanceof FenceHost a) {
             return inState(a.host().index(), view, HostState.ACTIVE, HostState.DRAINING);
+        } else if (action instanceof UpdateHost a) {
+            return inState(a.host().index(), view, HostState.ACTIVE);
         }
         return "no driver applies " + action.kind();
     }

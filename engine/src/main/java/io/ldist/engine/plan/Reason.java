@@ -21,5 +21,7 @@ public enum Reason {
     /** An active server with nothing on it is switched off. */
     IDLE,
     /** New VMs fill a server up to the fleet's VMs-per-server template. */
-    PROVISION
+    PROVISION,
+    /** A rolling update: capacity added for it, work moved off a batch, a server taken down for its update. */
+    ROLLING_UPDATE
 }

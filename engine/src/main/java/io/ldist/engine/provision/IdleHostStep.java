@@ -24,7 +24,8 @@ public final class IdleHostStep implements DecisionStep {
     @Override
     public void decide(PlanningState plan, Plan.Builder actions) {
         for (int h = 0; h < plan.hostCount(); h++) {
-            if (plan.hostState(h) != HostState.ACTIVE || plan.placedVmCount(h) > 0 || plan.resumePlanned(h)) {
+            if (plan.hostState(h) != HostState.ACTIVE || plan.placedVmCount(h) > 0 || plan.resumePlanned(h)
+                    || plan.heldForUpdate(h)) {
                 continue;
             }
             if (plan.view().hostVmCount(h) == 0) {

@@ -193,15 +193,19 @@ public final class ThresholdScalingStep implements DecisionStep {
         int active = 0;
         int booting = 0;
         int standby = 0;
+        int updating = 0;
         for (int h = 0; h < plan.hostCount(); h++) {
             switch (plan.hostState(h)) {
                 case ACTIVE -> active++;
                 case BOOTING -> booting++;
                 case STANDBY -> standby++;
+                case UPDATING -> updating++;
+                case DRAINING -> updating += plan.heldForUpdate(h) ? 1 : 0;
                 default -> { }
             }
         }
-        int running = active + booting;
+        // Servers a rolling update drains or has down come back: they count against maxHosts as running ones do.
+        int running = active + booting + updating;
         IntList waitingVms = WaitingVms.of(plan);
         HostType launch = launchChoice.choose(plan, waitingVms);
         boolean cooledDown = loadKnown && now - lastActionS >= settings.cooldownS();
@@ -317,7 +321,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         int chosen = -1;
         double least = Double.POSITIVE_INFINITY;
         for (int h = 0; h < plan.hostCount(); h++) {
-            if (plan.hostState(h) != HostState.ACTIVE || !plan.mayDisrupt(h)) {
+            if (plan.hostState(h) != HostState.ACTIVE || !plan.mayDisrupt(h) || plan.heldForUpdate(h)) {
                 continue;
             }
             double load = scorer.hostLoad(h, plan);

@@ -16,6 +16,7 @@ import io.ldist.engine.plan.PlanValidator;
 import io.ldist.engine.plan.ResumeHost;
 import io.ldist.engine.plan.StopHost;
 import io.ldist.engine.plan.TerminateHost;
+import io.ldist.engine.plan.UpdateHost;
 import io.ldist.live.cloud.Cloud;
 import io.ldist.live.cloud.CloudInstance;
 import io.ldist.live.cloud.LaunchRequest;
@@ -79,6 +80,10 @@ public final class LiveExecutor {
         if (action instanceof AssignTask a) {
             return assignTask(a); // no call: the API's answer, journaled as a task record
         }
+        if (action instanceof UpdateHost) {
+            // Refused before its intent is journaled: a restart must not find a half-made update to finish.
+            return new ActionOutcome(action, ActionOutcome.Result.SKIPPED, REFUSED_UPDATE);
+        }
         crash.reached(CrashPoint.Stage.BEFORE_INTENT, action);
         long seq = journal.nextSeq();
         ObjectNode intent = describe(journal.entry("intent"), action);
@@ -109,6 +114,10 @@ public final class LiveExecutor {
         }
     }
 
+    /** Why an {@link UpdateHost} is refused: live mode has no rolling updates yet. */
+    public static final String REFUSED_UPDATE = "live mode does not apply rolling updates yet (UpdateHost): update "
+            + "servers with the simulator's scenarios, or by hand after draining them";
+
     private String perform(Action action, long seq) {
         if (action instanceof LaunchHost a) {
             return launchHost(a);
@@ -138,6 +147,8 @@ public final class LiveExecutor {
             return placeVm(a);
         } else if (action instanceof MigrateVm a) {
             return migrateVm(a);
+        } else if (action instanceof UpdateHost) {
+            throw new IllegalStateException(REFUSED_UPDATE); // refused in applyOne before it gets here
         }
         throw new IllegalStateException("no live call applies " + action.kind());
     }

@@ -11,8 +11,10 @@ import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.ResumeHost;
 import io.ldist.engine.plan.StopHost;
 import io.ldist.engine.plan.TerminateHost;
+import io.ldist.engine.plan.UpdateHost;
 import io.ldist.live.api.PlanReport;
 import io.ldist.live.execute.ActionOutcome;
+import io.ldist.live.execute.LiveExecutor;
 import io.ldist.live.state.LiveFleet;
 import io.ldist.live.state.LiveNames;
 
@@ -67,6 +69,8 @@ public final class PlanReports {
             return host(a.host().index(), fleet);
         } else if (action instanceof DrainHost a) {
             return host(a.host().index(), fleet);
+        } else if (action instanceof UpdateHost a) {
+            return host(a.host().index(), fleet);
         } else if (action instanceof FenceHost a) {
             return host(a.host().index(), fleet);
         } else if (action instanceof PlaceVm a) {
@@ -84,6 +88,8 @@ public final class PlanReports {
             return a.type().name() + (a.intoStandby() ? ", into the warm pool" : "");
         } else if (action instanceof DrainHost a) {
             return "then " + a.then().name().toLowerCase(Locale.ROOT);
+        } else if (action instanceof UpdateHost) {
+            return LiveExecutor.REFUSED_UPDATE;
         } else if (action instanceof PlaceVm a) {
             return a.type().name() + " on " + host(a.host().index(), fleet);
         } else if (action instanceof MigrateVm a) {

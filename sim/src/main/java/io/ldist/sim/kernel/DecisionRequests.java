@@ -8,6 +8,7 @@ import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.plan.BreakerChanged;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.ScalingAdvice;
+import io.ldist.engine.plan.UpdateProgress;
 import io.ldist.sim.record.EventLog;
 import io.ldist.sim.record.EventRow;
 import io.ldist.sim.record.RunRecorder;
@@ -114,6 +115,7 @@ final class DecisionRequests {
         wholeDecisionOwed = false;
         logCircuitBreakerChanges(plan);
         logAdvice(plan);
+        logUpdateProgress(plan);
         SimExecutor.Outcome outcome = executor.apply(plan);
         timeseries.countPlan(plan);
         if (checkAfterEveryPlan) {
@@ -148,6 +150,20 @@ final class DecisionRequests {
     private void logAdvice(Plan plan) {
         for (ScalingAdvice advice : plan.advice()) {
             log.accept(new EventRow(fleet.nowS(), "ScalingAdvice", "SCALE_OUT", -1, -1, -1, -1, advice.describe()));
+        }
+    }
+
+    /** How rolling updates advanced: one row per note, the servers concerned in its detail. */
+    private void logUpdateProgress(Plan plan) {
+        for (UpdateProgress note : plan.updates()) {
+            recorder.updates().progressed(note, fleet.nowS());
+            StringBuilder hosts = new StringBuilder();
+            for (int i = 0; i < note.hosts().size(); i++) {
+                hosts.append(i == 0 ? "; servers " : " ").append(note.hosts().get(i).index());
+            }
+            int host = note.hosts().size() == 1 ? note.hosts().get(0).index() : -1;
+            log.accept(new EventRow(fleet.nowS(), "RollingUpdate", note.stage().name(), host, -1, -1, -1,
+                    "update " + note.update() + ": " + note.detail() + hosts));
         }
     }
 

@@ -26,6 +26,12 @@ public sealed interface SimEvent {
     /** A task's run ends (it succeeded or failed); stale when the task has moved on since. */
     record TaskRunEnded(long task, long runSerial) implements SimEvent { }
 
+    /** The operator asks for the scenario's {@code index}-th rolling update. */
+    record UpdateRequested(int index) implements SimEvent { }
+
+    /** A server's update is done: it returns to service. */
+    record HostUpdated(int host) implements SimEvent { }
+
     /** Ask the engine again at the same time (the last plan freed capacity or queued tasks). */
     record FollowUpDue() implements SimEvent { }
 }

@@ -125,6 +125,7 @@ public final class Simulation {
             }
         }
         advanceTo(end);
+        recorder.updates().runEnded(end);
         timeseries.sampleEnd(end);
         FleetInvariants.require(fleet, engine.rules(), recorder.tasks().arrivedCount(), "at the end of the run");
         progress.accept(1);
@@ -148,6 +149,10 @@ public final class Simulation {
         }
         faults.scheduleCrashes();
         events.schedule(0, new SimEvent.DecisionDue());
+        // An update asked for at an instant is taken up by that instant's decision, or the next one.
+        for (int i = 0; i < spec.updates().size(); i++) {
+            events.schedule(spec.updates().get(i).atS(), new SimEvent.UpdateRequested(i));
+        }
         faults.scheduleFirstHealthCheck();
         refreshDemand(0);
         fleet.allocate();
@@ -188,6 +193,14 @@ public final class Simulation {
             faults.onHostCrashed(e.host(), e.repairAfterS());
         } else if (event instanceof SimEvent.HostRepaired e) {
             faults.onHostRepaired(e.host());
+        } else if (event instanceof SimEvent.UpdateRequested e) {
+            // Taken up at the engine's next whole decision (a tick at the latest): asking for one here would
+            // add a load sample off the decision interval.
+            engine.requestUpdate(spec.updates().get(e.index()).request());
+        } else if (event instanceof SimEvent.HostUpdated e) {
+            if (executor.hostUpdated(e.host())) {
+                requests.request(Trigger.CAPACITY_FREED);
+            }
         } else if (event instanceof SimEvent.TaskArrived e) {
             taskLifecycle.onTaskArrived(e.task());
         } else if (event instanceof SimEvent.TaskRunEnded e) {

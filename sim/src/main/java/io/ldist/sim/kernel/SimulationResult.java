@@ -66,6 +66,9 @@ public final class SimulationResult {
         m.put("hostShutdowns", r.hostShutdowns());
         m.put("meanTimeBeforeHostShutdownS", r.meanTimeBeforeHostShutdownS());
         m.put("meanTimeBeforeVmMigrationS", r.meanTimeBeforeVmMigrationS());
+        if (!spec.updates().isEmpty()) {
+            m.putAll(r.updates().summary()); // only then: runs without updates keep their summary as it was
+        }
         m.putAll(costs.parts());
         m.put("hosts", fleet.hostCount());
         m.put("vms", fleet.vmCount());

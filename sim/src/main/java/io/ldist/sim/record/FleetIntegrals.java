@@ -255,6 +255,16 @@ final class FleetIntegrals {
         return activeHostSeconds;
     }
 
+    /**
+     * The sums SLATAH and PDM are ratios of, as they stand now (violating and loaded server-seconds, migration
+     * shortfall and requested MIPS-seconds), so that a stretch of the run can have its own SLAV.
+     */
+    double[] slaSums() {
+        settleAll();
+        return new double[] {violationHostSeconds, loadedHostSeconds, migrationShortfallMipsSeconds,
+                requestedMipsSeconds};
+    }
+
     double slatah() {
         settleAll();
         return loadedHostSeconds > 0 ? violationHostSeconds / loadedHostSeconds : 0;

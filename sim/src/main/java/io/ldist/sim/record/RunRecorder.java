@@ -30,6 +30,7 @@ public final class RunRecorder {
     private long failovers;
     private final List<Double> recoveryTimes = new ArrayList<>();
     private final TaskStatistics tasks = new TaskStatistics();
+    private final UpdateMeasures updates;
     private boolean[] everUnplaced = new boolean[0];
     /** Servers a scale-out asked for that are not active yet, and since when one has been awaited. */
     private final java.util.BitSet capacityAwaited = new java.util.BitSet();
@@ -44,6 +45,7 @@ public final class RunRecorder {
     public RunRecorder(CostModel costs) {
         this.costs = costs;
         this.integrals = new FleetIntegrals(costs);
+        this.updates = new UpdateMeasures(integrals, tasks);
     }
 
     /**
@@ -130,6 +132,10 @@ public final class RunRecorder {
 
     public TaskStatistics tasks() {
         return tasks;
+    }
+
+    public UpdateMeasures updates() {
+        return updates;
     }
 
     private void ensureVm(int vm) {

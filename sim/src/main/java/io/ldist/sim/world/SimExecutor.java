@@ -16,6 +16,7 @@ import io.ldist.engine.plan.Reason;
 import io.ldist.engine.plan.ResumeHost;
 import io.ldist.engine.plan.StopHost;
 import io.ldist.engine.plan.TerminateHost;
+import io.ldist.engine.plan.UpdateHost;
 import io.ldist.sim.kernel.EventQueue;
 import io.ldist.sim.kernel.SimEvent;
 import io.ldist.sim.record.EventLog;
@@ -46,6 +47,11 @@ public final class SimExecutor {
     private final TaskRecovery recovery;
     private final boolean taskWorkload;
     private final Map<Integer, Failover> failoverOfVm = new HashMap<>();
+    /** Downtime of each server draining for its update, by server. */
+    private final Map<Integer, Double> updateDowntimeS = new HashMap<>();
+    private static final byte AFTER_DRAIN_STOP = 1;
+    private static final byte AFTER_DRAIN_TERMINATE = 2;
+    private static final byte AFTER_DRAIN_UPDATE = 3;
     private double[] crashedAtS = new double[0];
 
     private static final class Failover {
@@ -102,6 +108,8 @@ public final class SimExecutor {
                     drainHost(a);
                 } else if (action instanceof FenceHost a) {
                     tasksQueued |= fenceHost(a);
+                } else if (action instanceof UpdateHost a) {
+                    updateHost(a);
                 }
             } catch (IllegalStateException e) {
                 throw new IllegalStateException("at t=" + fleet.nowS() + "s the engine proposed " + action
@@ -197,6 +205,9 @@ public final class SimExecutor {
         if (a.reason() == Reason.SCALE_OUT && !a.intoStandby()) {
             recorder.capacityAsked(host, fleet.nowS());
         }
+        if (a.reason() == Reason.ROLLING_UPDATE) {
+            recorder.updates().capacityAdded(a.type().priceUsdPerHour(), fleet.nowS());
+        }
         events.schedule(fleet.nowS() + a.type().bootTimeS(), new SimEvent.BootCompleted(host));
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
                 a.type().name() + (a.intoStandby() ? " into standby" : "")));
@@ -208,6 +219,9 @@ public final class SimExecutor {
         double resume = fleet.hostType(host).resumeTimeS();
         if (a.reason() == Reason.SCALE_OUT) {
             recorder.capacityAsked(host, fleet.nowS());
+        }
+        if (a.reason() == Reason.ROLLING_UPDATE) {
+            recorder.updates().capacityAdded(fleet.hostType(host).priceUsdPerHour(), fleet.nowS());
         }
         if (resume == 0) {
             fleet.setHostState(host, HostState.ACTIVE);
@@ -240,7 +254,7 @@ public final class SimExecutor {
     private void drainHost(DrainHost a) {
         int host = a.host().index();
         fleet.setHostState(host, HostState.DRAINING);
-        fleet.setAfterDrain(host, (byte) (a.then() == DrainHost.AfterDrain.STOP ? 1 : 2));
+        fleet.setAfterDrain(host, a.then() == DrainHost.AfterDrain.STOP ? AFTER_DRAIN_STOP : AFTER_DRAIN_TERMINATE);
         log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
                 "then " + a.then().name().toLowerCase(java.util.Locale.ROOT)));
         finishDrainIfDone(host);
@@ -263,7 +277,48 @@ public final class SimExecutor {
         while (fleet.hostVmCount(host) > 0) {
             fleet.finish(fleet.hostVm(host, 0));
         }
-        shutDown(host, fleet.afterDrain(host) == 2 ? HostState.TERMINATED : HostState.STANDBY);
+        if (fleet.afterDrain(host) == AFTER_DRAIN_UPDATE) {
+            startUpdate(host);
+            return;
+        }
+        shutDown(host, fleet.afterDrain(host) == AFTER_DRAIN_TERMINATE ? HostState.TERMINATED : HostState.STANDBY);
+    }
+
+    /** A drain whose end is an update rather than a stop: what the server runs leaves first (see finishDrainIfDone). */
+    private void updateHost(UpdateHost a) {
+        int host = a.host().index();
+        fleet.setHostState(host, HostState.DRAINING);
+        fleet.setAfterDrain(host, AFTER_DRAIN_UPDATE);
+        updateDowntimeS.put(host, a.downtimeS());
+        recorder.updates().serverTakenOut(host, fleet.nowS());
+        log.accept(new EventRow(fleet.nowS(), a.kind(), a.reason().name(), host, -1, -1, -1,
+                String.format(java.util.Locale.ROOT, "drain, then %.0f s down for the update", a.downtimeS())));
+        finishDrainIfDone(host);
+    }
+
+    /** The drained server goes down for its update; it stays billed, and comes back once the downtime is over. */
+    private void startUpdate(int host) {
+        fleet.setHostState(host, HostState.UPDATING);
+        fleet.setAfterDrain(host, (byte) 0);
+        double downtime = updateDowntimeS.remove(host);
+        events.schedule(fleet.nowS() + downtime, new SimEvent.HostUpdated(host));
+        log.accept(new EventRow(fleet.nowS(), "HostUpdating", Reason.ROLLING_UPDATE.name(), host, -1, -1, -1,
+                "drained; down for the update"));
+    }
+
+    /**
+     * A server's update is done: it returns to service, active and empty. Returns false when it is no longer
+     * updating (nothing to do).
+     */
+    public boolean hostUpdated(int host) {
+        if (fleet.hostState(host) != HostState.UPDATING) {
+            return false;
+        }
+        fleet.setHostState(host, HostState.ACTIVE);
+        recorder.updates().serverBack(host, fleet.nowS());
+        log.accept(new EventRow(fleet.nowS(), "HostUpdated", Reason.ROLLING_UPDATE.name(), host, -1, -1, -1,
+                "back in service"));
+        return true;
     }
 
     private void shutDown(int host, HostState to) {
@@ -279,6 +334,9 @@ public final class SimExecutor {
                 fleet.isCrashed(host) ? "crashed" : "unresponsive"));
         fleet.setHostState(host, HostState.FAILED);
         fleet.setAfterDrain(host, (byte) 0);
+        if (updateDowntimeS.remove(host) != null) {
+            recorder.updates().serverLost(); // it was draining for an update that will not happen
+        }
         // VMs on their way in go back to where they came from.
         while (fleet.hostIncomingVmCount(host) > 0) {
             fleet.cancelMigration(fleet.incomingVm(host, 0));
