@@ -1,5 +1,7 @@
 package io.ldist.sim.kernel;
 
+import io.ldist.engine.affinity.AffinityBreaches;
+import io.ldist.engine.affinity.AffinityRules;
 import io.ldist.engine.decide.Engine;
 import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.BreakerState;
@@ -15,6 +17,8 @@ import io.ldist.sim.world.FleetInvariants;
 import io.ldist.sim.world.SimExecutor;
 import io.ldist.sim.world.TaskBook;
 import io.ldist.sim.world.VirtualFleet;
+
+import java.util.function.IntUnaryOperator;
 
 /**
  * When the engine is asked to decide, and how: events request a decision with a trigger, the strongest of an
@@ -125,6 +129,7 @@ final class DecisionRequests {
         }
         if (trigger == Trigger.TICK) {
             timeseries.tickDecided();
+            countAffinityViolations();
         }
         if (outcome.capacityChanged() && trace != null) {
             trace.capacityChanged();
@@ -163,6 +168,17 @@ final class DecisionRequests {
             log.accept(new EventRow(fleet.nowS(), "CircuitBreaker", change.to().name(), change.host().index(),
                     -1, -1, -1, detail));
         }
+    }
+
+    private void countAffinityViolations() {
+        AffinityRules rules = engine.rules().affinity();
+        if (rules.isEmpty()) {
+            return;
+        }
+        IntUnaryOperator host = v -> v < fleet.vmCount() ? fleet.vmHost(v) : -1;
+        IntUnaryOperator target = v -> v < fleet.vmCount() ? fleet.vmMigrationTarget(v) : -1;
+        recorder.affinityChecked(AffinityBreaches.of(rules, host, target, true).size(),
+                AffinityBreaches.of(rules, host, target, false).size());
     }
 
     private void countUnplacedVms() {
