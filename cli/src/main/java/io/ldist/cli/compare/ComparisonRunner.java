@@ -10,9 +10,11 @@ import java.nio.file.Path;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -64,7 +66,11 @@ final class ComparisonRunner {
                 rows.add(row(runs.get(i), RUNS_FOLDER + "/" + timeseriesFile(i, runs.get(i)), result));
                 walls[i] = result.simWallSeconds();
             }
-            List<String> metrics = new ArrayList<>(rows.get(0).metrics().keySet());
+            // Every metric some run measured, in first-seen order: runs with affinity rules report two that runs
+            // without them do not, and a run without a metric leaves its cell empty.
+            Set<String> measured = new LinkedHashSet<>();
+            rows.forEach(row -> measured.addAll(row.metrics().keySet()));
+            List<String> metrics = new ArrayList<>(measured);
             return new Outcome(new ResultsTable(metrics, rows), walls);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
