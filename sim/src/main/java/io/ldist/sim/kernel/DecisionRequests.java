@@ -181,10 +181,28 @@ final class DecisionRequests {
                 AffinityBreaches.of(rules, host, target, false).size());
     }
 
+    /**
+     * A VM under hard affinity rules that found no server is said so in events (once per run, as it is counted in
+     * unplaced): the rules may be why, and the planner should know which ones it waits under.
+     */
+    private void logHardAffinity(int v) {
+        AffinityRules rules = engine.rules().affinity();
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < rules.ruleCountOf(v); i++) {
+            if (rules.ruleOf(v, i).hard()) {
+                names.append(names.isEmpty() ? "" : " ").append(rules.ruleOf(v, i).name());
+            }
+        }
+        if (!names.isEmpty()) {
+            log.accept(new EventRow(fleet.nowS(), "VmUnplaced", "AFFINITY", -1, v, -1, -1,
+                    "waits for a server its hard affinity rules allow: " + names));
+        }
+    }
+
     private void countUnplacedVms() {
         for (int v = 0; v < fleet.vmCount(); v++) {
-            if (fleet.vmStatus(v) == VmStatus.PENDING) {
-                recorder.vmLeftUnplaced(v);
+            if (fleet.vmStatus(v) == VmStatus.PENDING && recorder.vmLeftUnplaced(v)) {
+                logHardAffinity(v);
             }
         }
     }

@@ -142,15 +142,17 @@ public final class RunRecorder {
         return affinitySoftViolations;
     }
 
-    /** A VM waited for a server at a decision and got none; each VM counts once per run. */
-    public void vmLeftUnplaced(int vm) {
+    /** A VM waited for a server at a decision and got none; each VM counts once per run: true the first time. */
+    public boolean vmLeftUnplaced(int vm) {
         if (everUnplaced.length <= vm) {
             everUnplaced = Arrays.copyOf(everUnplaced, Math.max(vm + 1, everUnplaced.length * 2));
         }
         if (!everUnplaced[vm]) {
             everUnplaced[vm] = true;
             unplaced++;
+            return true;
         }
+        return false;
     }
 
     public TaskStatistics tasks() {
