@@ -55,7 +55,7 @@ class SimulateBadInputTest {
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":4:1: decisionIntervall: expected one of the fields name, "
                 + "description, seed, duration, decisionInterval, scale, fleet, workload, policies, migration, health, "
-                + "faults, updates or costs, found unknown field 'decisionIntervall'; did you mean "
+                + "faults, updates, costs or affinity, found unknown field 'decisionIntervall'; did you mean "
                 + "'decisionInterval'?\n");
     }
 
@@ -631,8 +631,8 @@ class SimulateBadInputTest {
 
         assertThat(refused(scenario)).isEqualTo(String.join("\n",
                 scenario + ":2:1: seeed: expected one of the fields name, description, seed, duration, "
-                        + "decisionInterval, scale, fleet, workload, policies, migration, health, faults, updates or "
-                        + "costs, found unknown field 'seeed'; did you mean 'seed'?",
+                        + "decisionInterval, scale, fleet, workload, policies, migration, health, faults, updates, "
+                        + "costs or affinity, found unknown field 'seeed'; did you mean 'seed'?",
                 scenario + ":11:7: fleet.hostTypes[0].ram: expected a size > 0, found '-4GiB'",
                 scenario + ":15:7: fleet.hosts[0].count: expected an integer >= 0, found -1",
                 scenario + ":23:5: fleet.template.vmType: expected the name of a VM type of fleet.vmTypes (worker), "

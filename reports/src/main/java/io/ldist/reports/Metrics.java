@@ -77,6 +77,12 @@ public final class Metrics {
                             + "migrations; each migration slows the VM (PDM)."),
             new Metric("unplaced", "VMs that waited for a server", "VMs", 1, 0, LOWER_IS_BETTER, FLEET,
                     "VMs that found no server at a decision at least once."),
+            new Metric("affinityHardViolations", "hard affinity rules broken", "rule-intervals", 1, 0,
+                    LOWER_IS_BETTER, FLEET, "Hard affinity groups broken, counted once per group per decision "
+                            + "interval; the engine never breaks one, so any value but 0 is a bug."),
+            new Metric("affinitySoftViolations", "soft affinity rules broken", "rule-intervals", 1, 0,
+                    LOWER_IS_BETTER, FLEET, "Soft affinity groups broken, counted once per group per decision "
+                            + "interval: what their weight traded for energy and packing."),
             new Metric("tasksArrived", "tasks arrived", "", 1, 0, NONE, TASKS,
                     "Tasks that arrived: the workload's doing."),
             new Metric("tasksCompleted", "tasks completed", "", 1, 0, NONE, TASKS,

@@ -66,11 +66,10 @@ final class ComparisonRunner {
                 rows.add(row(runs.get(i), RUNS_FOLDER + "/" + timeseriesFile(i, runs.get(i)), result));
                 walls[i] = result.simWallSeconds();
             }
-            // Every metric some run measured: only the runs of a scenario with rolling updates have their metrics.
+            // Every metric some run measured, in first-seen order: runs with rolling updates or affinity rules report
+            // metrics that other runs do not, and a run without a metric leaves its cell empty.
             Set<String> measured = new LinkedHashSet<>();
-            for (ResultsTable.Row row : rows) {
-                measured.addAll(row.metrics().keySet());
-            }
+            rows.forEach(row -> measured.addAll(row.metrics().keySet()));
             List<String> metrics = new ArrayList<>(measured);
             return new Outcome(new ResultsTable(metrics, rows), walls);
         } catch (InterruptedException e) {

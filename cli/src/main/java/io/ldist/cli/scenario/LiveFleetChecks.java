@@ -122,7 +122,7 @@ final class LiveFleetChecks {
         }
         DisruptionBudget budget = own != null ? own : new DisruptionBudget(caps.disruptionBudget(), 0);
         FleetRules rules = engine.rules();
-        return engine.withRules(new FleetRules(rules.maxVmsPerHost(), rules.sizing(), budget));
+        return engine.withRules(new FleetRules(rules.maxVmsPerHost(), rules.sizing(), budget, rules.affinity()));
     }
 
     /** Scaling's bounds within the caps: its ceiling within maxInstances, its floor within maxCostPerHour. */

@@ -2,6 +2,7 @@ package io.ldist.cli.scenario;
 
 import io.ldist.engine.cost.CostModel;
 import io.ldist.engine.EngineSettings;
+import io.ldist.engine.affinity.AffinityRules;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.sim.spec.Faults;
 import io.ldist.sim.spec.HostGroup;
@@ -102,8 +103,12 @@ public final class ScenarioLoader {
         CostModel costs = new CostsSection(context).read();
         EngineSettings engine = new PoliciesSection(context, checks).read(maxVms, hosts,
                 new PolicyContext(interval, migration.bandwidthShare(), seed, costs));
-        if (!in.problems().isEmpty()) {
+        AffinityRules affinity = new AffinitySection(context).read(workload, maxVms);
+        if (!in.problems().isEmpty() || affinity == null) {
             return null;
+        }
+        if (!affinity.isEmpty()) {
+            engine = engine.withRules(engine.rules().withAffinity(affinity));
         }
         SimulationSpec spec = new SimulationSpec(name, seed, duration, interval, hosts, workload, migration,
                 health, faults, costs, updates);

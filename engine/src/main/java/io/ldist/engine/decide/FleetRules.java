@@ -1,5 +1,7 @@
 package io.ldist.engine.decide;
 
+import io.ldist.engine.affinity.AffinityRules;
+
 import java.util.Objects;
 
 /**
@@ -8,8 +10,9 @@ import java.util.Objects;
  * @param maxVmsPerHost most VMs one server may hold ({@link Integer#MAX_VALUE} for no limit)
  * @param sizing        how running VMs are sized when planning
  * @param disruption    how many servers consolidation and scale-in may disrupt at once, or null for no limit
+ * @param affinity      groups of VMs kept together or apart ({@link AffinityRules#NONE} for none)
  */
-public record FleetRules(int maxVmsPerHost, VmSizing sizing, DisruptionBudget disruption) {
+public record FleetRules(int maxVmsPerHost, VmSizing sizing, DisruptionBudget disruption, AffinityRules affinity) {
     public static final int NO_VM_LIMIT = Integer.MAX_VALUE;
 
     /** Rules without a disruption budget (any number of servers may be emptied at once). */
@@ -17,8 +20,19 @@ public record FleetRules(int maxVmsPerHost, VmSizing sizing, DisruptionBudget di
         this(maxVmsPerHost, sizing, null);
     }
 
+    /** Rules without affinity groups. */
+    public FleetRules(int maxVmsPerHost, VmSizing sizing, DisruptionBudget disruption) {
+        this(maxVmsPerHost, sizing, disruption, AffinityRules.NONE);
+    }
+
+    /** The same rules with {@code groups} as the affinity groups. */
+    public FleetRules withAffinity(AffinityRules groups) {
+        return new FleetRules(maxVmsPerHost, sizing, disruption, groups);
+    }
+
     public FleetRules {
         Objects.requireNonNull(sizing, "sizing");
+        Objects.requireNonNull(affinity, "affinity");
         if (maxVmsPerHost < 1) {
             throw new IllegalArgumentException("maxVmsPerHost must be >= 1, was " + maxVmsPerHost);
         }

@@ -96,9 +96,22 @@ public interface PlanView extends HostLoads {
     /**
      * Whether VM {@code v} may go to server {@code h} under the fleet's rules: the server accepts VMs and is not
      * giving up VMs in this plan, the VM limit, one VM core never faster than a server core, and CPU, RAM and GPU
-     * capacity.
+     * capacity, and the hard affinity rules of the VM (see {@code AffinityCheck}).
      */
     boolean fits(int h, int v);
+
+    /** Whether VM {@code v} belongs to a soft affinity rule, so that its host ranking carries a penalty. */
+    default boolean hasSoftAffinity(int v) {
+        return false;
+    }
+
+    /**
+     * How much placing VM {@code v} on server {@code h} breaks its soft affinity rules: per rule its weight times
+     * the share of the other members it would be wrongly placed with or without; 0 without soft rules.
+     */
+    default double softAffinityPenalty(int h, int v) {
+        return 0;
+    }
 
     /**
      * Calls {@code action} for every server a VM could be placed on that passes {@code filter}: each occupied

@@ -414,7 +414,18 @@ public final class PlanningState implements PlanView {
         int l = h * LOAD;
         return load[l + USED_CPU] + vms.cpu[v] <= type.totalMips()
                 && load[l + USED_RAM] + vms.ram[v] <= type.ramMb()
-                && load[l + USED_GPU] + vms.gpu[v] <= type.gpus();
+                && load[l + USED_GPU] + vms.gpu[v] <= type.gpus()
+                && (rules.affinity().ruleCountOf(v) == 0 || AffinityCheck.allows(this, rules.affinity(), h, v));
+    }
+
+    @Override
+    public boolean hasSoftAffinity(int v) {
+        return rules.affinity().hasSoftRule(v);
+    }
+
+    @Override
+    public double softAffinityPenalty(int h, int v) {
+        return AffinityCheck.softPenalty(this, rules.affinity(), h, v);
     }
 
     @Override

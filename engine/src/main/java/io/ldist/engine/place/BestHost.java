@@ -9,6 +9,8 @@ final class BestHost {
     final PlanView plan;
     final PlacementPolicy policy;
     final OverloadDetector guard;
+    /** Whether the VM's soft affinity rules add to the policy's rank (then the search scans, not prunes). */
+    final boolean softRules;
     double rank = Double.POSITIVE_INFINITY;
     int host = -1;
     /** Scratch for the pieces of a group's rise. */
@@ -19,11 +21,15 @@ final class BestHost {
         this.plan = plan;
         this.policy = policy;
         this.guard = guard;
+        this.softRules = plan.hasSoftAffinity(vm);
     }
 
     /** Takes {@code h} as the best when it qualifies and ranks better; true when it did. */
     boolean consider(int h) {
         double r = policy.rank(h, vm, plan);
+        if (softRules) {
+            r += plan.softAffinityPenalty(h, vm) * policy.rankSpan(h, plan);
+        }
         // The rank is cheap; fitting and the guard are not, so they wait until the server could win.
         return beats(h, r) && qualifies(h) && offer(h, r);
     }

@@ -25,6 +25,18 @@ public final class CheapestPlacementPolicy implements PlacementPolicy {
         this.costs = Objects.requireNonNull(costs, "costs");
     }
 
+    /**
+     * The server's whole price per hour running flat out (an empty server's rank is its price; energy adds at most
+     * the rise to full load); 1 when there are no prices, where ranks are all 0 and any penalty decides.
+     */
+    @Override
+    public double rankSpan(int host, PlanView plan) {
+        HostType type = plan.hostType(host);
+        double span = costs.runningUsdPerHour(type)
+                + (type.power().watts(1) - type.power().watts(0)) * costs.usdPerWattHour();
+        return span > 0 ? span : 1;
+    }
+
     @Override
     public double rank(int host, int vm, PlanView plan) {
         HostType type = plan.hostType(host);

@@ -8,8 +8,8 @@ import java.util.function.IntPredicate;
 
 /**
  * Finds the best server for a VM: among candidate servers not excluded, those the VM fits on (state, VM
- * limit, capacity) and that the overload guard would not call overloaded with the VM added, the one the
- * policy ranks lowest, ties to the lowest index.
+ * limit, capacity, hard affinity rules) and that the overload guard would not call overloaded with the VM added,
+ * the one the policy ranks lowest (plus the penalty of its soft affinity rules), ties to the lowest index.
  */
 public final class HostSearch {
     private HostSearch() {
@@ -35,7 +35,8 @@ public final class HostSearch {
             plan.forEachEmptyRepresentative(h -> !excluded.test(h), best::consider);
         }
         UtilizationGroups groups = plan.utilizationGroups();
-        if (policy.ranksVmsByPowerRise() && groups.boundsHold()) {
+        // The pruned search bounds the policy's rank alone; a soft rule's penalty depends on each server's VMs.
+        if (policy.ranksVmsByPowerRise() && groups.boundsHold() && !best.softRules) {
             if (plan.vmCpu(vm) == 0) {
                 PowerRiseSearch.askingNothing(groups, excluded, best);
             } else {

@@ -11,6 +11,15 @@ import io.ldist.engine.model.Resources;
  */
 public interface PlacementPolicy {
 
+    /**
+     * The difference of rank a soft affinity rule of weight 1 outweighs on server {@code host}: about the widest
+     * difference the policy makes between two servers for one VM, so that a rule's weight means the same under
+     * every policy. One suits ranks that are shares; a policy ranking in other units says its own.
+     */
+    default double rankSpan(int host, PlanView plan) {
+        return 1;
+    }
+
     /** Whether a batch of VMs is placed largest first (the "decreasing" policies). */
     default boolean largestFirst() {
         return false;

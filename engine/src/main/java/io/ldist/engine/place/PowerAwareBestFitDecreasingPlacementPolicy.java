@@ -32,6 +32,12 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
         return true;
     }
 
+    /** A server's whole rise, from idle to full load. */
+    @Override
+    public double rankSpan(int host, PlanView plan) {
+        return plan.hostType(host).power().watts(1) - plan.hostType(host).power().watts(0);
+    }
+
     @Override
     public double rank(int host, int vm, PlanView plan) {
         double after = (plan.usedCpu(host) + plan.vmCpu(vm)) / plan.capacityMips(host);

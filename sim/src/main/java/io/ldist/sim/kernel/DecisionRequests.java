@@ -1,5 +1,7 @@
 package io.ldist.sim.kernel;
 
+import io.ldist.engine.affinity.AffinityBreaches;
+import io.ldist.engine.affinity.AffinityRules;
 import io.ldist.engine.decide.Engine;
 import io.ldist.engine.decide.Trigger;
 import io.ldist.engine.model.BreakerState;
@@ -16,6 +18,8 @@ import io.ldist.sim.world.FleetInvariants;
 import io.ldist.sim.world.SimExecutor;
 import io.ldist.sim.world.TaskBook;
 import io.ldist.sim.world.VirtualFleet;
+
+import java.util.function.IntUnaryOperator;
 
 /**
  * When the engine is asked to decide, and how: events request a decision with a trigger, the strongest of an
@@ -127,6 +131,7 @@ final class DecisionRequests {
         }
         if (trigger == Trigger.TICK) {
             timeseries.tickDecided();
+            countAffinityViolations();
         }
         if (outcome.capacityChanged() && trace != null) {
             trace.capacityChanged();
@@ -181,10 +186,39 @@ final class DecisionRequests {
         }
     }
 
+    private void countAffinityViolations() {
+        AffinityRules rules = engine.rules().affinity();
+        if (rules.isEmpty()) {
+            return;
+        }
+        IntUnaryOperator host = v -> v < fleet.vmCount() ? fleet.vmHost(v) : -1;
+        IntUnaryOperator target = v -> v < fleet.vmCount() ? fleet.vmMigrationTarget(v) : -1;
+        recorder.affinityChecked(AffinityBreaches.of(rules, host, target, true).size(),
+                AffinityBreaches.of(rules, host, target, false).size());
+    }
+
+    /**
+     * A VM under hard affinity rules that found no server is said so in events (once per run, as it is counted in
+     * unplaced): the rules may be why, and the planner should know which ones it waits under.
+     */
+    private void logHardAffinity(int v) {
+        AffinityRules rules = engine.rules().affinity();
+        StringBuilder names = new StringBuilder();
+        for (int i = 0; i < rules.ruleCountOf(v); i++) {
+            if (rules.ruleOf(v, i).hard()) {
+                names.append(names.isEmpty() ? "" : " ").append(rules.ruleOf(v, i).name());
+            }
+        }
+        if (!names.isEmpty()) {
+            log.accept(new EventRow(fleet.nowS(), "VmUnplaced", "AFFINITY", -1, v, -1, -1,
+                    "waits for a server its hard affinity rules allow: " + names));
+        }
+    }
+
     private void countUnplacedVms() {
         for (int v = 0; v < fleet.vmCount(); v++) {
-            if (fleet.vmStatus(v) == VmStatus.PENDING) {
-                recorder.vmLeftUnplaced(v);
+            if (fleet.vmStatus(v) == VmStatus.PENDING && recorder.vmLeftUnplaced(v)) {
+                logHardAffinity(v);
             }
         }
     }

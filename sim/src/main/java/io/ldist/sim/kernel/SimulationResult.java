@@ -48,6 +48,10 @@ public final class SimulationResult {
         m.put("esv", r.energyKWh() * slav);
         m.put("activeHostsMean", r.activeHostSeconds() / spec.durationS());
         m.put("unplaced", r.unplaced());
+        if (r.affinityTracked()) {
+            m.put("affinityHardViolations", r.affinityHardViolations());
+            m.put("affinitySoftViolations", r.affinitySoftViolations());
+        }
         TaskStatistics t = r.tasks();
         m.put("tasksArrived", t.arrivedCount());
         m.put("tasksCompleted", t.completedCount());

@@ -37,6 +37,9 @@ public final class RunRecorder {
     private double capacityAwaitedSinceS = Double.NaN;
     private final List<Double> timesToCapacity = new ArrayList<>();
     private long unplaced;
+    private boolean affinityTracked;
+    private long affinityHardViolations;
+    private long affinitySoftViolations;
 
     public RunRecorder() {
         this(CostModel.NONE);
@@ -119,15 +122,39 @@ public final class RunRecorder {
         recoveryTimes.add(timeToRecoverS);
     }
 
-    /** A VM waited for a server at a decision and got none; each VM counts once per run. */
-    public void vmLeftUnplaced(int vm) {
+    /**
+     * Affinity rules broken at one decision interval, hard and soft (each rule counts once per interval); a run
+     * whose fleet has rules reports the totals, one without reports neither, so its summary is unchanged.
+     */
+    public void affinityChecked(int hardBroken, int softBroken) {
+        affinityTracked = true;
+        affinityHardViolations += hardBroken;
+        affinitySoftViolations += softBroken;
+    }
+
+    public boolean affinityTracked() {
+        return affinityTracked;
+    }
+
+    public long affinityHardViolations() {
+        return affinityHardViolations;
+    }
+
+    public long affinitySoftViolations() {
+        return affinitySoftViolations;
+    }
+
+    /** A VM waited for a server at a decision and got none; each VM counts once per run: true the first time. */
+    public boolean vmLeftUnplaced(int vm) {
         if (everUnplaced.length <= vm) {
             everUnplaced = Arrays.copyOf(everUnplaced, Math.max(vm + 1, everUnplaced.length * 2));
         }
         if (!everUnplaced[vm]) {
             everUnplaced[vm] = true;
             unplaced++;
+            return true;
         }
+        return false;
     }
 
     public TaskStatistics tasks() {

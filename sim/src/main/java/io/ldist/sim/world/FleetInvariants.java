@@ -1,5 +1,6 @@
 package io.ldist.sim.world;
 
+import io.ldist.engine.affinity.AffinityBreaches;
 import io.ldist.engine.decide.FleetRules;
 import io.ldist.engine.decide.VmSizing;
 import io.ldist.engine.model.HostState;
@@ -12,7 +13,7 @@ import java.util.List;
 /**
  * The invariants of DESIGN.md, checked on the simulated fleet: no server over its VM limit or (with reserved
  * sizing) its CPU, GPU or RAM capacity (network is shared); every VM exactly where its server says, never on two; servers that are failed,
- * stopped, terminated or booting hold nothing; no VM over its task slots or capacity; no task lost.
+ * stopped, terminated or booting hold nothing; no VM over its task slots or capacity; no task lost; no hard affinity rule broken.
  */
 public final class FleetInvariants {
     private FleetInvariants() {
@@ -104,6 +105,12 @@ public final class FleetInvariants {
                     }
                 }
                 default -> done++;
+            }
+        }
+        if (!rules.affinity().isEmpty()) {
+            for (String broken : AffinityBreaches.of(rules.affinity(), v -> v < fleet.vmCount() ? fleet.vmHost(v) : -1,
+                    v -> v < fleet.vmCount() ? fleet.vmMigrationTarget(v) : -1, true)) {
+                problems.add("hard affinity rule " + broken);
             }
         }
         if (queued + running + done != tasksArrived || tasks.size() != tasksArrived) {
