@@ -105,6 +105,13 @@ public final class Metrics {
             new Metric("maxTimeToRecoverS", "longest time to recover", "s", 1, 1, LOWER_IS_BETTER, FAILOVER,
                     "The longest of those times."));
 
+    /**
+     * Metrics only runs with some feature report (affinity rules): a results.csv without their columns lacks
+     * nothing, so a report does not call them missing.
+     */
+    public static final List<String> ONLY_WITH_THEIR_FEATURE = List.of("affinityHardViolations",
+            "affinitySoftViolations");
+
     /** The metrics a quick look shows first (compare's summary, a sweep's charts), when the runs measured them. */
     public static final List<String> HEADLINE = List.of("energyKWh", "migrations", "slatah", "pdm", "slav",
             "costUsd", "tasksLate", "tasksDropped", "p95WaitS");

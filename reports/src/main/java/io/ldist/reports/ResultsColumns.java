@@ -58,8 +58,8 @@ final class ResultsColumns {
                 unknown.add(name);
             }
         }
-        List<String> missingMetrics = Metrics.ALL.stream().map(Metric::name).filter(m -> !index.containsKey(m))
-                .toList();
+        List<String> missingMetrics = Metrics.ALL.stream().map(Metric::name)
+                .filter(m -> !index.containsKey(m) && !Metrics.ONLY_WITH_THEIR_FEATURE.contains(m)).toList();
         return new ResultsColumns(index, names.size(), List.copyOf(values), List.copyOf(unknown), missingMetrics);
     }
 
