@@ -168,7 +168,6 @@ class AffinityVerifierTest {
         assertThatThrownBy(() -> with(hard(AffinityRule.Kind.TOGETHER, 0, 1), hard(AffinityRule.Kind.TOGETHER, 1, 2),
                 new AffinityRule("spread", AffinityRule.Kind.APART, AffinityRule.HARD, new int[] {0, 2})))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("vm-0 and vm-2 must be kept apart by spread but together by the together rules joining "
-                        + "them");
+                .hasMessage("vm-0 and vm-2 must be kept apart by spread but together by rule");
     }
 }

@@ -171,9 +171,15 @@ public final class Metrics {
         return total != null && onDemand != null && total.doubleValue() != onDemand.doubleValue();
     }
 
-    /** Whether only runs that asked for it measure the metric (a rolling update's): other runs have no column. */
+    /** Metrics only runs with affinity rules report. */
+    private static final List<String> AFFINITY_METRICS = List.of("affinityHardViolations", "affinitySoftViolations");
+
+    /**
+     * Whether only runs that asked for it measure the metric (a rolling update's, an affinity rule's): a
+     * results.csv without its column lacks nothing, so a report does not call it missing.
+     */
     public static boolean onlyWhenAsked(Metric metric) {
-        return metric.group().equals(UPDATES);
+        return metric.group().equals(UPDATES) || AFFINITY_METRICS.contains(metric.name());
     }
 
     /** What each service tier measures, under {@code tier.NAME.}: the task metrics and its own. */

@@ -58,7 +58,8 @@ final class ResultsColumns {
                 unknown.add(name);
             }
         }
-        // A metric only some scenarios measure (rolling updates) is no column missing from the others' results.
+        // A metric only some scenarios measure (rolling updates, affinity rules) is no column missing from the
+        // others' results.
         List<String> missingMetrics = Metrics.ALL.stream().filter(m -> !Metrics.onlyWhenAsked(m)).map(Metric::name)
                 .filter(m -> !index.containsKey(m))
                 .toList();

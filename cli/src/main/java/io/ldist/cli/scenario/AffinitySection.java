@@ -1,6 +1,7 @@
 package io.ldist.cli.scenario;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.ldist.engine.affinity.AffinityContradiction;
 import io.ldist.engine.affinity.AffinityRule;
 import io.ldist.engine.affinity.AffinityRules;
 import io.ldist.engine.decide.FleetRules;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
@@ -207,67 +209,23 @@ final class AffinitySection {
      * one server, naming those together rules: no placement could honour both.
      */
     private boolean noContradiction(List<AffinityRule> groups, List<Integer> ruleOfGroup, VmTraceWorkload trace) {
-        int vms = 0;
-        for (AffinityRule group : groups) {
-            vms = Math.max(vms, group.member(group.memberCount() - 1) + 1);
+        Optional<AffinityContradiction> found = AffinityContradiction.find(groups);
+        if (found.isEmpty()) {
+            return true;
         }
-        int[] parent = new int[vms];
-        for (int v = 0; v < vms; v++) {
-            parent[v] = v;
-        }
-        List<Set<String>> joinedBy = new ArrayList<>();
-        for (int v = 0; v < vms; v++) {
-            joinedBy.add(null);
-        }
-        for (AffinityRule group : groups) {
-            if (!group.hard() || group.kind() != AffinityRule.Kind.TOGETHER) {
-                continue;
-            }
-            String rule = group.name().replaceAll("\\[.*$", "");
-            for (int i = 0; i < group.memberCount(); i++) {
-                int a = root(parent, group.member(0));
-                int b = root(parent, group.member(i));
-                Set<String> names = joinedBy.get(a) == null ? new TreeSet<>() : joinedBy.get(a);
-                names.add(rule);
-                if (a != b && joinedBy.get(b) != null) {
-                    names.addAll(joinedBy.get(b));
-                }
-                parent[b] = a;
-                joinedBy.set(a, names);
-            }
-        }
-        for (int g = 0; g < groups.size(); g++) {
-            AffinityRule group = groups.get(g);
-            if (!group.hard() || group.kind() != AffinityRule.Kind.APART) {
-                continue;
-            }
-            for (int i = 0; i < group.memberCount(); i++) {
-                for (int j = 0; j < i; j++) {
-                    int root = root(parent, group.member(i));
-                    if (root == root(parent, group.member(j))) {
-                        in.problem(AT + "/" + ruleOfGroup.get(g), "an apart rule that no together rule contradicts",
-                                describe(group.member(j), trace) + " and " + describe(group.member(i), trace)
-                                        + " kept apart by " + group.name() + " but on one server by together rule(s) "
-                                        + String.join(", ", joinedBy.get(root)));
-                        return false;
-                    }
-                }
-            }
-        }
-        return true;
+        AffinityContradiction c = found.get();
+        Set<String> together = new TreeSet<>();
+        c.togetherRules().forEach(g -> together.add(in.text(AT + "/" + ruleOfGroup.get(g) + "/name", "")));
+        in.problem(AT + "/" + ruleOfGroup.get(c.apartRule()), "an apart rule that no together rule contradicts",
+                describe(c.first(), trace) + " and " + describe(c.second(), trace) + " kept apart by "
+                        + groups.get(c.apartRule()).name() + " but on one server by together rule(s) "
+                        + String.join(", ", together));
+        return false;
     }
 
     /** A VM as the scenario selects it: its series, and its replica when there are several. */
     private String describe(int vm, VmTraceWorkload trace) {
         int n = trace.trace().seriesCount();
         return "'" + trace.trace().name(vm % n) + "'" + (context.scale > 1 ? " replica " + vm / n : "");
-    }
-
-    private static int root(int[] parent, int v) {
-        while (parent[v] != v) {
-            parent[v] = parent[parent[v]];
-            v = parent[v];
-        }
-        return v;
     }
 }

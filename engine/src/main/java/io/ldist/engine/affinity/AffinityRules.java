@@ -44,8 +44,8 @@ public final class AffinityRules {
                 hasSoft[v] |= !rule.hard();
             }
         }
-        Contradiction.find(this.rules).ifPresent(message -> {
-            throw new IllegalArgumentException(message);
+        AffinityContradiction.find(this.rules).ifPresent(contradiction -> {
+            throw new IllegalArgumentException(contradiction.describe(this.rules));
         });
     }
 
@@ -70,56 +70,5 @@ public final class AffinityRules {
     /** Whether VM {@code v} belongs to a soft rule (its host ranking then carries a penalty). */
     public boolean hasSoftRule(int v) {
         return v < hasSoft.length && hasSoft[v];
-    }
-
-    /** Finds hard rules that cannot all hold, as one sentence, for a driver to refuse. */
-    static final class Contradiction {
-        private Contradiction() {
-        }
-
-        static java.util.Optional<String> find(List<AffinityRule> rules) {
-            int vms = 0;
-            for (AffinityRule rule : rules) {
-                vms = Math.max(vms, rule.member(rule.memberCount() - 1) + 1);
-            }
-            int[] parent = new int[vms];
-            for (int v = 0; v < vms; v++) {
-                parent[v] = v;
-            }
-            for (AffinityRule rule : rules) {
-                if (rule.hard() && rule.kind() == AffinityRule.Kind.TOGETHER) {
-                    for (int i = 1; i < rule.memberCount(); i++) {
-                        int a = root(parent, rule.member(0));
-                        int b = root(parent, rule.member(i));
-                        if (a != b) {
-                            parent[b] = a;
-                        }
-                    }
-                }
-            }
-            for (AffinityRule rule : rules) {
-                if (!rule.hard() || rule.kind() != AffinityRule.Kind.APART) {
-                    continue;
-                }
-                for (int i = 0; i < rule.memberCount(); i++) {
-                    for (int j = 0; j < i; j++) {
-                        if (root(parent, rule.member(i)) == root(parent, rule.member(j))) {
-                            return java.util.Optional.of("vm-" + rule.member(j) + " and vm-" + rule.member(i)
-                                    + " must be kept apart by " + rule.name()
-                                    + " but together by the together rules joining them");
-                        }
-                    }
-                }
-            }
-            return java.util.Optional.empty();
-        }
-
-        private static int root(int[] parent, int v) {
-            while (parent[v] != v) {
-                parent[v] = parent[parent[v]];
-                v = parent[v];
-            }
-            return v;
-        }
     }
 }
