@@ -32,15 +32,7 @@ final class SummaryTable {
 
     /** With service tiers, one line per tier, in the order they are served ("" without tiers). */
     private static String tierTable(Map<String, Number> summary) {
-        List<String> tiers = new ArrayList<>();
-        for (String name : summary.keySet()) {
-            if (name.startsWith(Metrics.TIER_PREFIX)) {
-                String tier = name.substring(Metrics.TIER_PREFIX.length(), name.lastIndexOf('.'));
-                if (!tiers.contains(tier)) {
-                    tiers.add(tier);
-                }
-            }
-        }
+        List<String> tiers = Metrics.tiers(summary.keySet());
         if (tiers.isEmpty()) {
             return "";
         }

@@ -26,6 +26,7 @@ import io.ldist.sim.world.VirtualFleet;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -144,5 +145,18 @@ class AffinityProperties {
         Statistics.label("migrations").collect(events.stream().anyMatch(e -> e.kind().equals("MigrateVm")));
         Statistics.label("failover").coverage(c -> c.check(true).count(n -> n > 0));
         Statistics.label("migrations").coverage(c -> c.check(true).count(n -> n > 0));
+    }
+
+    /**
+     * Found by the property: pending VMs of one hard together group placed on a server, then tried elsewhere by
+     * the underload policy in the same plan, were split, as the ones not yet moved no longer counted as on it.
+     */
+    @Example
+    void vmsPlacedAndTriedElsewhereInOnePlan_stayTogether() {
+        AffinityRun run = new AffinityRun(0, 9, 4, "first-fit", true, 4, 3600);
+        SimulationResult result = new Simulation(run.spec(), run.engine().newEngine(), row -> { }, null)
+                .checkingInvariantsAfterEveryPlan().run();
+
+        assertThat(result.metric("affinityHardViolations")).isZero();
     }
 }

@@ -72,34 +72,31 @@ class RollingUpdateProperties {
         return new SimulationProperties().traceRuns();
     }
 
+    /** The run with the update and its budget, invariants checked after every plan, and the update's rules. */
+    private static SimulationResult runWithTheUpdate(SimulationSpec withoutUpdate, EngineSettings settings,
+                                                     Update update, List<EventRow> events) {
+        SimulationSpec spec = withoutUpdate.withUpdates(List.of(update.scheduled()));
+        EngineSettings budgeted = settings.withRules(new FleetRules(settings.rules().maxVmsPerHost(),
+                settings.rules().sizing(), update.budget()));
+        SimulationResult result = new Simulation(spec, budgeted.newEngine(true), events::add, null)
+                .checkingInvariantsAfterEveryPlan().run();
+        assertThat(result.endStateConsistent()).isTrue();
+        checkTheUpdate(events, update, result);
+        return result;
+    }
+
     @Property(tries = 60)
     void taskRunsWithAnUpdate_updateWithinTheRules(@ForAll("taskRuns") SimulationProperties.TaskRun run,
                                                    @ForAll("updates") Update update) {
-        SimulationSpec spec = run.spec().withUpdates(List.of(update.scheduled()));
-        EngineSettings settings = run.engine();
-        settings = settings.withRules(new FleetRules(settings.rules().maxVmsPerHost(), settings.rules().sizing(),
-                update.budget()));
         List<EventRow> events = new ArrayList<>();
-        SimulationResult result = new Simulation(spec, settings.newEngine(true), events::add, null)
-                .checkingInvariantsAfterEveryPlan().run();
-
-        assertThat(result.endStateConsistent()).isTrue();
-        checkTheUpdate(events, update, result);
+        SimulationResult result = runWithTheUpdate(run.spec(), run.engine(), update, events);
     }
 
     @Property(tries = 60)
     void traceRunsWithAnUpdate_updateWithinTheRules_andLoseNoVm(@ForAll("traceRuns") SimulationProperties.TraceRun run,
                                                                @ForAll("updates") Update update) {
-        SimulationSpec spec = run.spec().withUpdates(List.of(update.scheduled()));
-        EngineSettings settings = run.engine();
-        settings = settings.withRules(new FleetRules(settings.rules().maxVmsPerHost(), settings.rules().sizing(),
-                update.budget()));
         List<EventRow> events = new ArrayList<>();
-        SimulationResult result = new Simulation(spec, settings.newEngine(true), events::add, null)
-                .checkingInvariantsAfterEveryPlan().run();
-
-        assertThat(result.endStateConsistent()).isTrue();
-        checkTheUpdate(events, update, result);
+        SimulationResult result = runWithTheUpdate(run.spec(), run.engine(), update, events);
         VirtualFleet fleet = result.finalFleet();
         long finished = events.stream().filter(e -> e.kind().equals("VmFinished")).count();
         long elsewhere = 0;

@@ -17,7 +17,8 @@ import io.ldist.engine.model.VmStatus;
  *   <li>one migrating counts on its target for {@code together} (where it will be), and on both source and target
  *       for {@code apart} (it occupies both until it arrives);</li>
  *   <li>one a step has taken off its server for now (to try moving it) still counts on that server, since the step
- *       may put it back; unless that server has failed, which it will never return to.</li>
+ *       may put it back (a VM this plan placed too); unless that server has failed, which it will never return
+ *       to.</li>
  * </ul>
  * A consequence: VMs held together move as a group only when their server fails (all are displaced, the first
  * chooses, the others follow); consolidation and scale-in, which move VMs one by one, leave such a group where it is.
@@ -131,15 +132,22 @@ final class AffinityCheck {
         return mayReturnTo(plan, p) == h;
     }
 
-    /** The server a VM the plan has taken off its server may still be put back on, or -1. */
+    /**
+     * The server a VM the plan has taken off its server may still be put back on, or -1: a running VM's own
+     * server, or for one this plan placed and took off again (a pending VM placed, then tried elsewhere by
+     * consolidation), the server it was taken off; never a failed one.
+     */
     private static int mayReturnTo(PlanView plan, int p) {
-        if (!plan.isExistingVm(p)) {
-            return -1;
+        int was = -1;
+        if (plan.isExistingVm(p)) {
+            ClusterView view = plan.view();
+            VmStatus status = view.vmStatus(p);
+            boolean running = status == VmStatus.RUNNING || status == VmStatus.MIGRATING;
+            was = running ? view.vmHost(p) : -1;
         }
-        ClusterView view = plan.view();
-        VmStatus status = view.vmStatus(p);
-        int was = view.vmHost(p);
-        boolean running = status == VmStatus.RUNNING || status == VmStatus.MIGRATING;
-        return running && was >= 0 && plan.hostState(was) != HostState.FAILED ? was : -1;
+        if (was < 0) {
+            was = plan.takenFrom(p);
+        }
+        return was >= 0 && plan.hostState(was) != HostState.FAILED ? was : -1;
     }
 }

@@ -90,6 +90,9 @@ public interface PlanView extends HostLoads {
     /** True for a VM the view knows (false for one this plan creates). */
     boolean isExistingVm(int v);
 
+    /** The server this plan last took VM {@code v} off (to try moving it), or -1 when it took it off none. */
+    int takenFrom(int v);
+
     /** True for a VM that runs now (per the view) and that the plan leaves where it is. */
     boolean isRunningVm(int v);
 

@@ -13,6 +13,8 @@ final class PlannedVms {
     int count;
     VmType[] type;
     int[] host;
+    /** The server this plan last took the VM off (to try moving it), or -1. */
+    int[] takenFrom;
     /** What the VM occupies for placement: its demand or its reservation, per the fleet's rule. */
     double[] cpu;
     double[] ram;
@@ -35,6 +37,8 @@ final class PlannedVms {
         int capacity = viewVms + 16;
         type = new VmType[capacity];
         host = new int[capacity];
+        takenFrom = new int[capacity];
+        Arrays.fill(takenFrom, -1);
         cpu = new double[capacity];
         ram = new double[capacity];
         gpu = new double[capacity];
@@ -58,6 +62,7 @@ final class PlannedVms {
         int v = count++;
         type[v] = vmType;
         host[v] = -1;
+        takenFrom[v] = -1;
         migrating[v] = false;
         actedOn[v] = false;
         cpu[v] = vmType.totalMips();
@@ -73,6 +78,7 @@ final class PlannedVms {
     private void grow(int capacity) {
         type = Arrays.copyOf(type, capacity);
         host = Arrays.copyOf(host, capacity);
+        takenFrom = Arrays.copyOf(takenFrom, capacity);
         cpu = Arrays.copyOf(cpu, capacity);
         ram = Arrays.copyOf(ram, capacity);
         gpu = Arrays.copyOf(gpu, capacity);

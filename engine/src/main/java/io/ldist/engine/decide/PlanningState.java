@@ -388,6 +388,11 @@ public final class PlanningState implements PlanView {
     }
 
     @Override
+    public int takenFrom(int v) {
+        return vms.takenFrom[v];
+    }
+
+    @Override
     public boolean isExistingVm(int v) {
         return v < view.vmCount();
     }
@@ -485,6 +490,7 @@ public final class PlanningState implements PlanView {
         addLoad(h, v, -1);
         vmListFor(h).removeValue(v);
         vms.host[v] = -1;
+        vms.takenFrom[v] = h;
         if (isExistingVm(v) && view.vmHost(v) == h && view.vmStatus(v) != VmStatus.FINISHED) {
             counts[h * COUNTS + OWN_VMS_AWAY]++;
         }

@@ -96,8 +96,8 @@ final class TaskLifecycle {
         double deadline = shape.deadlineFactor() == Double.POSITIVE_INFINITY ? Double.POSITIVE_INFINITY
                 : t + shape.deadlineFactor() * duration;
         TaskSpec task = new TaskSpec(t, shape.cpuMips().sample(arrivalRandom), shape.gpus().sample(arrivalRandom),
-                shape.ramMb().sample(arrivalRandom), duration, deadline, TaskSpec.TIER_BY_SHARE,
-                Double.POSITIVE_INFINITY);
+                shape.ramMb().sample(arrivalRandom), duration, deadline,
+                workload.tiers().isEmpty() ? 0 : TaskSpec.TIER_BY_SHARE, Double.POSITIVE_INFINITY);
         events.schedule(t, new SimEvent.TaskArrived(inTier(task, true)));
     }
 
@@ -108,7 +108,7 @@ final class TaskLifecycle {
     private TaskSpec inTier(TaskSpec task, boolean generated) {
         List<TaskTier> tiers = workload.tiers();
         if (tiers.isEmpty()) {
-            return task.tier() == 0 && task.startByS() == Double.POSITIVE_INFINITY ? task
+            return task.tier() != TaskSpec.TIER_BY_SHARE ? task // rank 0: the one queue
                     : new TaskSpec(task.arrivalS(), task.cpuMips(), task.gpus(), task.ramMb(), task.durationS(),
                             task.deadlineS());
         }
