@@ -98,8 +98,12 @@ public final class JournalReplay {
                 fleet.setIntoStandby(added.index(), intent.path("intoStandby").asBoolean());
                 guard.remember(true, atS);
             }
-            case "ResumeHost" -> fleet.setHostState(host, HostState.BOOTING);
-            case "StopHost" -> fleet.setHostState(host, HostState.STANDBY);
+            case "ResumeHost", "StopHost" -> {
+                // As the executor does: a resumed or stopped server is no longer a launch into the warm pool, so
+                // the first boot after a restart does not stop it again with its VMs on it.
+                fleet.setHostState(host, action.equals("ResumeHost") ? HostState.BOOTING : HostState.STANDBY);
+                fleet.setIntoStandby(host, false);
+            }
             case "TerminateHost" -> {
                 fleet.setHostState(host, HostState.TERMINATED);
                 guard.remember(false, atS);

@@ -297,7 +297,11 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         for (LiveHost host : fleet.hosts()) {
             try {
                 if (host.state() == HostState.ACTIVE && host.intoStandby()) {
-                    executor.stopIntoStandby(host);
+                    if (host.vmCount() == 0) {
+                        executor.stopIntoStandby(host);
+                    } else {
+                        fleet.setIntoStandby(host.index(), false); // in service already: stopping would lose its VMs
+                    }
                 } else if (host.state() == HostState.DRAINING) {
                     executor.finishDrainIfDone(host);
                 } else if (bootedTooLong(host)) {

@@ -14,6 +14,7 @@ import io.ldist.live.state.LiveHost;
 import io.ldist.live.state.LiveVm;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -41,6 +42,16 @@ class LiveFleetProperties {
     Arbitrary<List<Integer>> steps() {
         // 0-3 round, 4-6 submit, 7-8 finish, 9 stop a server behind ldist's back, 10 restart
         return Arbitraries.integers().between(0, 10).list().ofMinSize(5).ofMaxSize(40);
+    }
+
+    /**
+     * Found on seed -3887739718912037475: a server launched into the warm pool, resumed and given VMs came back
+     * from the journal after a restart still marked as a launch into the pool, and its first boot stopped it with
+     * its three VMs on it.
+     */
+    @Example
+    void aServerResumedFromTheWarmPoolKeepsItsVmsAcrossARestart() throws IOException {
+        theFleetKeepsItsInvariantsUnderAnySequence(List.of(0, 0, 9, 0, 4, 0, 9, 9, 9, 0, 4, 0, 4, 0, 4, 9, 2, 10, 0));
     }
 
     @Property(tries = 40)
