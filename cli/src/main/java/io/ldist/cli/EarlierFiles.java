@@ -61,6 +61,25 @@ final class EarlierFiles {
         }
     }
 
+    /**
+     * Whether {@code folder} holds an earlier run's output and nothing else: {@code run.json} and only files of the
+     * given names (ldist's leftovers aside). Such a folder is ldist's own, so a run may replace it unasked.
+     */
+    static boolean onlyAnEarlierRun(Path folder, java.util.Collection<String> runFiles) {
+        if (!Files.isRegularFile(folder.resolve("run.json"), LinkOption.NOFOLLOW_LINKS)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(folder)) {
+            return entries.allMatch(entry -> {
+                String name = entry.getFileName().toString();
+                return LEFTOVER.matcher(name).matches()
+                        || runFiles.contains(name) && Files.isRegularFile(entry, LinkOption.NOFOLLOW_LINKS);
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read output folder " + folder, e);
+        }
+    }
+
     /** Whether {@code folder} holds nothing, or nothing but what failed runs of earlier versions left. */
     static boolean onlyLeftovers(Path folder) {
         try (Stream<Path> entries = Files.list(folder)) {

@@ -36,6 +36,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Mixin
     ScenarioOptions scenario = new ScenarioOptions();
 
+    /** What a run writes, in the order the summary names them. */
+    private static final java.util.List<String> FILES = java.util.List.of("summary.json", "timeseries.csv",
+            "events.csv", "run.json");
+
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (overrides the scenario's).")
     Long seed;
 
@@ -85,9 +89,12 @@ final class SimulateCommand implements Callable<Integer> {
         Provenance provenance = RunProvenance.collect(spec, scenario.overrides, scenario.files(), null,
                 loaded.dataPaths());
         Path target = out != null ? out : defaultFolder(loaded.name());
+        // The default folder is ldist's: running the same command again replaces the earlier run there (and says
+        // so), as a user expects of the README's first command; a folder named with --out is never replaced unasked.
+        boolean replacing = out == null && Files.isDirectory(target) && EarlierFiles.onlyAnEarlierRun(target, FILES);
         SimulationResult result;
         // Everything is written into the staging folder and swapped in at the end: see OutputFolder.
-        try (OutputFolder output = OutputFolder.claim(target, force)) {
+        try (OutputFolder output = OutputFolder.claim(target, force || replacing)) {
             Path staging = output.staging();
             try (CsvEventLog events = new CsvEventLog(staging.resolve("events.csv"));
                  Progress progress = new Progress(loaded.name(), !quiet)) {
@@ -119,7 +126,8 @@ final class SimulateCommand implements Callable<Integer> {
             stdout.print(SummaryTable.render(title, result.summary(),
                     loaded.spec().workload() instanceof VmTraceWorkload, faults));
             stdout.println();
-            stdout.println("Wrote " + target + ": summary.json, timeseries.csv, events.csv, run.json");
+            stdout.println("Wrote " + target + (replacing ? " (replacing the earlier run there; give --out DIR to keep "
+                    + "runs apart)" : "") + ": " + String.join(", ", FILES));
         }
         return 0;
     }

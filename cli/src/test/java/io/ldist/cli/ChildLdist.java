@@ -36,6 +36,11 @@ final class ChildLdist {
 
     /** Starts {@code ldist args...} with the given {@code -D} system properties ("name=value"). */
     static ChildLdist start(List<String> properties, String... args) throws IOException {
+        return startIn(Path.of("").toAbsolutePath(), properties, args);
+    }
+
+    /** Starts {@code ldist args...} in the working directory {@code directory}, where relative paths resolve. */
+    static ChildLdist startIn(Path directory, List<String> properties, String... args) throws IOException {
         List<String> line = new ArrayList<>();
         line.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         line.add("-XX:TieredStopAtLevel=1"); // starts faster; these runs are tiny
@@ -44,7 +49,8 @@ final class ChildLdist {
         line.add(System.getProperty("java.class.path"));
         line.add(Ldist.class.getName());
         line.addAll(List.of(args));
-        return new ChildLdist(new ProcessBuilder(line).redirectErrorStream(true).start());
+        return new ChildLdist(new ProcessBuilder(line).directory(directory.toFile()).redirectErrorStream(true)
+                .start());
     }
 
     /** Starts ldist paused at {@code step}, and waits until it is there. */
