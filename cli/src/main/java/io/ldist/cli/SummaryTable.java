@@ -99,7 +99,12 @@ final class SummaryTable {
                         shown.add(metric);
                     }
                 }
-                default -> shown.add(metric);
+                default -> {
+                    // Metrics only some runs measure (affinity rules, say) are absent from the others' summary.
+                    if (summary.containsKey(metric.name()) || !Metrics.onlyWhenAsked(metric)) {
+                        shown.add(metric);
+                    }
+                }
             }
         }
         return shown;

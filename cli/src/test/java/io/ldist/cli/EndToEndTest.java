@@ -74,7 +74,22 @@ class EndToEndTest {
         assertThat(run.exitCode()).as(run.toString()).isZero();
         assertThat(run.out()).startsWith("small-trace: seed 1, 2 h simulated in ")
                 .contains("\n  Energy and cost\n", "\n  Service level (VM traces)\n", "    SLATAH ", "\n  Fleet\n")
-                .doesNotContain("\n  Tasks\n", "\n  Failover\n");
+                .doesNotContain("\n  Tasks\n", "\n  Failover\n", "affinity rules broken");
+    }
+
+    @Test
+    void traceScenario_taskMetricsAreNotMeasured_nullNotZero() throws IOException {
+        Path scenario = TestScenarios.trace(tmp);
+        Path out = tmp.resolve("out");
+
+        CliRun run = CliRun.ldist("simulate", scenario.toString(), "--out", out.toString(), "--quiet");
+
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode summary = JSON.readTree(out.resolve("summary.json").toFile());
+        for (String metric : List.of("tasksArrived", "tasksCompleted", "tasksLate", "tasksDropped", "p95WaitS")) {
+            assertThat(summary.get(metric).isNull()).as(metric + " of a trace replay").isTrue();
+        }
+        assertThat(summary.get("migrations").isNumber()).isTrue();
     }
 
     @Test

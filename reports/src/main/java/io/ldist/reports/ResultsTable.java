@@ -33,8 +33,12 @@ public final class ResultsTable {
     public static final int FORMAT_VERSION = 2;
     public static final String FORMAT = "ldist-results-" + FORMAT_VERSION;
     private static final String FORMAT_PREFIX = "ldist-results-";
-    /** The day of a run on the scenario's own workload (a task stream, or the trace folder it names). */
-    public static final String OWN_WORKLOAD = "-";
+    /**
+     * The day of a run on the scenario's own workload (a task stream, or the trace folder it names): no day, an
+     * empty cell. Files written before said "-", which reads as this.
+     */
+    public static final String OWN_WORKLOAD = "";
+    private static final String OWN_WORKLOAD_BEFORE = "-";
     public static final List<String> KEYS = List.of("format", "scenario", "policy", "parameter", "value", "day", "seed",
             "timeseries");
 
@@ -253,8 +257,12 @@ public final class ResultsTable {
             }
         }
         return new Row(columns.cell(cells, "scenario"), columns.cell(cells, "policy"),
-                columns.cell(cells, "parameter"), columns.cell(cells, "value"), columns.cell(cells, "day"), seed,
+                columns.cell(cells, "parameter"), columns.cell(cells, "value"), day(columns.cell(cells, "day")), seed,
                 columns.cell(cells, "timeseries"), values);
+    }
+
+    private static String day(String cell) {
+        return cell.equals(OWN_WORKLOAD_BEFORE) ? OWN_WORKLOAD : cell;
     }
 
     /** Splits one CSV line, honouring double quotes. */

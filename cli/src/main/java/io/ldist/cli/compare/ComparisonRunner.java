@@ -88,8 +88,8 @@ final class ComparisonRunner {
     /** A file name that says which run it is, numbered so that no two runs share one. */
     private static String timeseriesFile(int index, RunMatrix.Run run) {
         Variant v = run.variant();
-        String name = v.policy() + (v.value().isEmpty() ? "" : "-" + v.value()) + "-" + run.day() + "-seed"
-                + run.seed();
+        String name = v.policy() + (v.value().isEmpty() ? "" : "-" + v.value())
+                + (run.day().isEmpty() ? "" : "-" + run.day()) + "-seed" + run.seed();
         return String.format(Locale.ROOT, "%04d-%s.csv", index + 1, name.replaceAll("[^A-Za-z0-9._-]+", "_"));
     }
 
