@@ -8,6 +8,7 @@ import io.ldist.reports.charts.ParetoChart;
 import io.ldist.reports.charts.PolicyStyle;
 import io.ldist.reports.charts.SweepChart;
 import io.ldist.reports.charts.TimeSeriesChart;
+import io.ldist.reports.charts.WaitsChart;
 import io.ldist.reports.stats.PairedTest;
 import io.ldist.reports.stats.Summary;
 
@@ -124,6 +125,13 @@ public final class ComparisonReport {
                                 parameterUnit.apply(variants.parameter()))));
             }
         }
+        Map<String, RunWaits> waits = pooledWaits(resultsFolder);
+        if (!waits.isEmpty()) {
+            section(html, "Task waits, dropped tasks counted");
+            // in a sweep a curve per swept value, each its own colour; otherwise the policies' colours
+            figure(html, charts, WaitsChart.of(waits, variants.swept() ? new PolicyStyle(List.copyOf(waits.keySet()))
+                    : style));
+        }
         timeSeries(resultsFolder, run, runValue).ifPresent(chart -> {
             section(html, "Over time");
             figure(html, charts, chart);
@@ -167,6 +175,25 @@ public final class ComparisonReport {
             return List.of();
         }
         return ParetoChart.of(variants, style, x.get(), y.get());
+    }
+
+    /** Each variant's waits over all its runs, by its label; empty unless every run wrote its waits. */
+    private Map<String, RunWaits> pooledWaits(Path resultsFolder) {
+        Map<String, RunWaits> pooled = new LinkedHashMap<>();
+        for (Variant variant : variants.all()) {
+            RunWaits sum = null;
+            for (ResultsTable.Row row : variants.rowsOf(variant)) {
+                Optional<RunWaits> waits = RunWaits.readBeside(resultsFolder, row.timeseries());
+                if (waits.isEmpty()) {
+                    return Map.of();
+                }
+                sum = sum == null ? waits.get() : sum.plus(waits.get());
+            }
+            if (sum != null) {
+                pooled.put(variant.label(), sum);
+            }
+        }
+        return pooled;
     }
 
     private Optional<Chart> timeSeries(Path resultsFolder, String run, String runValue) {

@@ -158,7 +158,9 @@ public final class Variants {
                         + run.substring(slash + 1) + "'");
             }
         }
-        RunChoice choice = new RunChoice(slash < 0 ? run : run.substring(0, slash), seed);
+        String day = slash < 0 ? run : run.substring(0, slash);
+        // "-" names the scenario's own workload, whose day cell is empty
+        RunChoice choice = new RunChoice(day.equals("-") ? ResultsTable.OWN_WORKLOAD : day, seed);
         if (results.rows().stream().noneMatch(choice::holds)) {
             throw new IllegalArgumentException("--run: no run on '" + run + "' in these results (days there: "
                     + (results.days().isEmpty() ? "none: each run used its scenario's own workload, give -/SEED"

@@ -194,7 +194,9 @@ public final class CompareCommand implements Callable<Integer> {
             }
             stdout.println();
             stdout.println("Wrote " + out + ": report.html (charts also in charts/), results.csv, "
-                    + Provenance.FILE + ", timings.csv, " + ComparisonRunner.RUNS_FOLDER + "/ (each run's time series)");
+                    + Provenance.FILE + ", timings.csv, " + ComparisonRunner.RUNS_FOLDER + "/ (each run's time series"
+                    + (results.metricNames().contains("tasksArrived") && results.rows().stream()
+                    .anyMatch(r -> Double.isFinite(r.metric("tasksArrived"))) ? " and task waits)" : ")"));
         }
     }
 

@@ -1,6 +1,7 @@
 package io.ldist.cli.compare;
 
 import io.ldist.reports.ResultsTable;
+import io.ldist.reports.RunWaits;
 import io.ldist.sim.kernel.Simulation;
 import io.ldist.sim.kernel.SimulationResult;
 import io.ldist.sim.record.EventLog;
@@ -55,6 +56,8 @@ final class ComparisonRunner {
                     SimulationResult result = new Simulation(run.scenario().spec(),
                             run.scenario().newEngine(), EventLog.NONE, null).run();
                     RunOutput.writeTimeseries(staging.resolve(file), result.timeseries());
+                    result.waitDistribution().ifPresent(waits ->
+                            RunOutput.writeWaits(staging.resolve(RunWaits.fileBeside(file)), waits));
                     finished.accept(1);
                     return result;
                 }));

@@ -6,6 +6,7 @@ import io.ldist.engine.model.VmStatus;
 import io.ldist.sim.record.RunRecorder;
 import io.ldist.sim.record.TaskStatistics;
 import io.ldist.sim.record.Timeseries;
+import io.ldist.sim.record.WaitDistribution;
 import io.ldist.sim.spec.SimulationSpec;
 import io.ldist.sim.spec.TaskStreamWorkload;
 import io.ldist.sim.spec.TaskTier;
@@ -25,11 +26,13 @@ public final class SimulationResult {
     private final Timeseries timeseries;
     private final double simWallSeconds;
     private final VirtualFleet fleet;
+    private final TaskStatistics taskStatistics;
 
     SimulationResult(SimulationSpec spec, RunRecorder recorder, VirtualFleet fleet, TaskBook tasks,
                      Timeseries timeseries, double simWallSeconds) {
         this.spec = spec;
         this.fleet = fleet;
+        this.taskStatistics = recorder.tasks();
         this.timeseries = timeseries;
         this.simWallSeconds = simWallSeconds;
         this.summary = summarise(recorder, fleet, tasks);
@@ -122,6 +125,14 @@ public final class SimulationResult {
             throw new IllegalArgumentException("no metric named " + name + "; known: " + summary.keySet());
         }
         return value.doubleValue();
+    }
+
+    /** A task stream's waits, every arrived task counted (see {@link WaitDistribution}); empty for a trace replay. */
+    public java.util.Optional<WaitDistribution> waitDistribution() {
+        if (!(spec.workload() instanceof TaskStreamWorkload)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(taskStatistics.waitDistribution(WaitDistribution.grid(spec.durationS())));
     }
 
     public Timeseries timeseries() {

@@ -76,6 +76,19 @@ public final class RunOutput {
         });
     }
 
+    /**
+     * A task stream's waits: {@code waitS,tasksStarted,tasksArrived}, one row per wait of the grid, the tasks that
+     * started within it and all that arrived (the same on every row), so that a reader can pool runs.
+     */
+    public static void writeWaits(Path file, WaitDistribution waits) {
+        writeAtomically(file, out -> {
+            out.write("waitS,tasksStarted,tasksArrived\n");
+            for (int i = 0; i < waits.waitS().length; i++) {
+                out.write(number(waits.waitS()[i]) + "," + waits.started()[i] + "," + waits.arrived() + "\n");
+            }
+        });
+    }
+
     /** Line of events.csv for one event. */
     public static String eventLine(EventRow r) {
         return String.join(",", number(r.timeS()), r.kind(), r.reason(), id(r.host()), id(r.vm()), id(r.toHost()),

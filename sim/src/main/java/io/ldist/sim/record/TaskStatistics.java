@@ -87,6 +87,21 @@ public final class TaskStatistics {
         return within;
     }
 
+    /** How many tasks started within each wait of {@code grid} (ascending), of all that arrived. */
+    public WaitDistribution waitDistribution(double[] grid) {
+        double[] sorted = Arrays.copyOf(waits, waitCount);
+        Arrays.sort(sorted);
+        long[] started = new long[grid.length];
+        int within = 0;
+        for (int i = 0; i < grid.length; i++) {
+            while (within < sorted.length && sorted[within] <= grid[i]) {
+                within++;
+            }
+            started[i] = within;
+        }
+        return new WaitDistribution(grid.clone(), started, arrived);
+    }
+
     public long arrivedCount() {
         return arrived;
     }
