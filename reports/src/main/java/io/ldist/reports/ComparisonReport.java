@@ -114,7 +114,7 @@ public final class ComparisonReport {
         for (Metric metric : shown) {
             // the parts of the cost are in its stacked bars; a box each would only repeat them
             if (varies(metric) && !Metrics.COST_PARTS.contains(metric.name())) {
-                figure(html, charts, BoxPlotChart.of(variants, style, metric));
+                BoxPlotChart.of(variants, style, metric).forEach(chart -> figure(html, charts, chart));
             }
         }
         if (variants.swept() && SweepChart.numeric(results)) {

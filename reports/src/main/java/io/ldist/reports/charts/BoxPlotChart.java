@@ -1,8 +1,10 @@
 package io.ldist.reports.charts;
 
 import io.ldist.reports.Metric;
+import io.ldist.reports.ResultsTable;
 import io.ldist.reports.Variant;
 import io.ldist.reports.Variants;
+import io.ldist.reports.stats.FarOffGroups;
 import io.ldist.reports.stats.Summary;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
@@ -18,6 +20,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Paint;
 import java.awt.Polygon;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -35,13 +38,38 @@ public final class BoxPlotChart {
     private BoxPlotChart() {
     }
 
-    public static Chart of(Variants variants, PolicyStyle style, Metric metric) {
+    /**
+     * The metric's box plot and, when a few policies lie so far off that the others' boxes are squeezed into
+     * less than a third of the axis (as for the Pareto chart: {@link FarOffGroups}), a second one without them.
+     */
+    public static List<Chart> of(Variants variants, PolicyStyle style, Metric metric) {
+        List<Chart> charts = new ArrayList<>();
+        charts.add(draw(variants, style, metric, variants.all(), List.of()));
+        List<String> series = style.policies();
+        List<double[][]> groups = new ArrayList<>();
+        for (String s : series) {
+            double[] values = values(variants.rowsOfSeries(s), metric);
+            groups.add(new double[][] {values, new double[values.length]});
+        }
+        List<String> farOff = FarOffGroups.of(groups).stream().map(series::get).toList();
+        if (!farOff.isEmpty()) {
+            List<Variant> closer = variants.all().stream().filter(v -> !farOff.contains(v.series())).toList();
+            charts.add(draw(variants, style, metric, closer, farOff));
+        }
+        return charts;
+    }
+
+    private static double[] values(List<ResultsTable.Row> rows, Metric metric) {
+        return rows.stream().mapToDouble(r -> r.metric(metric.name()) * metric.scale()).filter(Double::isFinite)
+                .toArray();
+    }
+
+    private static Chart draw(Variants variants, PolicyStyle style, Metric metric, List<Variant> boxes,
+                              List<String> leftOut) {
         DefaultBoxAndWhiskerCategoryDataset data = new DefaultBoxAndWhiskerCategoryDataset();
         DefaultCategoryDataset means = new DefaultCategoryDataset();
-        List<Variant> boxes = variants.all();
         for (Variant variant : boxes) {
-            double[] values = variants.rowsOf(variant).stream()
-                    .mapToDouble(r -> r.metric(metric.name()) * metric.scale()).filter(Double::isFinite).toArray();
+            double[] values = values(variants.rowsOf(variant), metric);
             Summary summary = Summary.of(values);
             data.add(item(summary), RUNS, name(variant));
             means.addValue(summary.n() == 0 ? null : summary.mean(), RUNS, name(variant));
@@ -70,14 +98,19 @@ public final class BoxPlotChart {
         plot.setRenderer(1, meanMarks);
         plot.setDatasetRenderingOrder(DatasetRenderingOrder.FORWARD); // the means over their boxes
         String title = Labels.title(metric) + " per policy" + (variants.swept() ? " and "
-                + variants.parameterLabel() : "");
+                + variants.parameterLabel() : "") + (leftOut.isEmpty() ? "" : ", closer");
         JFreeChart chart = ReportTheme.apply(new JFreeChart(title, JFreeChart.DEFAULT_TITLE_FONT, plot, false));
         // After the theme, which resets series paints (the boxes take theirs from the renderer's override).
         meanMarks.setSeriesPaint(0, Color.WHITE);
         meanMarks.setSeriesOutlinePaint(0, Color.BLACK);
         String caption = metric.definition() + " One box per policy over its runs: from the first to the third "
                 + "quartile, the median as a line, the mean as a diamond, whiskers to the lowest and highest run.";
-        return new Chart("box-" + metric.name(), title, caption, chart, 900, 420);
+        if (!leftOut.isEmpty()) {
+            caption += " Without " + String.join(", ", leftOut) + ", whose runs lie so far from the others' that "
+                    + "they squeeze them (the chart above has every policy).";
+        }
+        return new Chart("box-" + metric.name() + (leftOut.isEmpty() ? "" : "-closer"), title, caption, chart, 900,
+                420);
     }
 
     /** The box's name on the axis: the policy, and in a sweep the value on a second line. */

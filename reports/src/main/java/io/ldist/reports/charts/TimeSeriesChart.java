@@ -1,6 +1,7 @@
 package io.ldist.reports.charts;
 
 import io.ldist.reports.RunSeries;
+import io.ldist.reports.stats.FarOffGroups;
 import org.jfree.chart.JFreeChart;
 import org.jfree.chart.LegendItem;
 import org.jfree.chart.LegendItemCollection;
@@ -19,6 +20,7 @@ import java.awt.Color;
 import java.awt.Font;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -60,6 +62,9 @@ public final class TimeSeriesChart {
             new EventKind("hostCrashes", "server crash (anomaly)", new BasicStroke(1.5f, BasicStroke.CAP_BUTT,
                     BasicStroke.JOIN_ROUND, 10f, new float[] {2f, 2f}, 0f), 255, Layer.FOREGROUND));
 
+    /** More policies than this, and each line is drawn as hourly means: raw, their lines run into each other. */
+    static final int MOST_POLICIES_UNSMOOTHED = 4;
+
     private TimeSeriesChart() {
     }
 
@@ -76,21 +81,29 @@ public final class TimeSeriesChart {
         for (String policy : policies) {
             startUpEnds.put(policy, StartUp.end(runs.get(policy)));
         }
+        boolean hourly = policies.size() > MOST_POLICIES_UNSMOOTHED;
+        boolean anyFarOff = false;
         for (Panel panel : PANELS) {
             XYSeriesCollection data = new XYSeriesCollection();
             boolean anything = false;
             StartUp.Peaks peaks = StartUp.Peaks.NONE;
+            List<double[][]> later = new ArrayList<>();
             for (String policy : policies) {
                 RunSeries run = runs.get(policy);
                 double[] t = run.column("timeS");
                 double[] y = panel.values().apply(run);
                 XYSeries series = new XYSeries(policy, false, true);
-                for (int i = 0; i < y.length; i++) {
-                    series.add(t[i] / 3600, y[i]);
-                    anything |= y[i] != 0;
+                double[] at = java.util.Arrays.copyOf(t, y.length); // a column an older ldist lacks is empty
+                double[][] drawn = hourly ? HourlyMeans.of(at, y) : new double[][] {at, y};
+                for (int i = 0; i < drawn[0].length; i++) {
+                    series.add(drawn[0][i] / 3600, drawn[1][i]);
+                    anything |= drawn[1][i] != 0;
                 }
                 data.addSeries(series);
-                peaks = peaks.max(StartUp.Peaks.of(t, y, startUpEnds.get(policy)));
+                StartUp.Peaks own = StartUp.Peaks.of(t, y, startUpEnds.get(policy));
+                peaks = peaks.max(own);
+                double[] rest = java.util.Arrays.copyOfRange(y, Math.min(startUpEnds.get(policy), y.length), y.length);
+                later.add(new double[][] {rest, new double[rest.length]});
             }
             if (!anything) {
                 continue;
@@ -104,7 +117,11 @@ public final class TimeSeriesChart {
             plot.setBackgroundPaint(Color.WHITE);
             plot.setRangeGridlinePaint(new Color(0xD0D0D0));
             plot.setDomainGridlinePaint(new Color(0xD0D0D0));
-            if (peaks.offScale()) {
+            List<Integer> farOff = FarOffGroups.of(later);
+            if (!farOff.isEmpty()) {
+                scaleWithoutFarOff(plot, axis, policies, later, farOff, panel.decimals());
+                anyFarOff = true;
+            } else if (peaks.offScale()) {
                 scaleAfterStartUp(plot, axis, peaks, panel.decimals());
                 anyOffScale = true;
             }
@@ -126,13 +143,44 @@ public final class TimeSeriesChart {
                 + "Vertical lines mark scale-outs (dashed) and server crashes (dotted), pale bands failovers, in the "
                 + "colour of the policy's run. Migrations per hour are each interval's migrations over its length."
                 + (anyOffScale ? " Panels that say so are scaled to the run after its start-up (while the servers "
-                + "on at the start were consolidated), which rises above them to the peak written there." : "");
+                + "on at the start were consolidated), which rises above them to the peak written there." : "")
+                + (anyFarOff ? " Panels that name policies above the scale are scaled to the other policies, whose "
+                + "lines those few would flatten; the named ones run above it, to the peak written there." : "")
+                + (hourly ? " With " + policies.size() + " policies, each line is its run's hourly mean (time-"
+                + "weighted), drawn at the middle of the hour, so that the lines stay apart." : "");
         return new Chart("timeseries", title, caption, chart, 1000, 170 * Math.max(1, shown) + 140);
     }
 
     private static double endHours(RunSeries run) {
         double[] t = run.column("timeS");
         return t.length == 0 ? 1 : Math.max(t[t.length - 1] / 3600, 1e-3);
+    }
+
+    /**
+     * The axis up to the highest value of the policies that are not far off (after their start-up), and a note
+     * of how high each far-off one goes.
+     */
+    private static void scaleWithoutFarOff(XYPlot plot, ReadableNumberAxis axis, List<String> policies,
+                                           List<double[][]> later, List<Integer> farOff, int decimals) {
+        double top = 0;
+        List<String> above = new ArrayList<>();
+        for (int p = 0; p < policies.size(); p++) {
+            double peak = java.util.Arrays.stream(later.get(p)[0]).max().orElse(0);
+            if (farOff.contains(p)) {
+                above.add(policies.get(p) + " up to " + ReadableNumberAxis.format(decimals).format(peak));
+            } else {
+                top = Math.max(top, peak);
+            }
+        }
+        top = top > 0 ? top * 1.1 : 1;
+        axis.setRange(0, top);
+        XYTextAnnotation annotation = new XYTextAnnotation("above the scale: " + String.join(", ", above),
+                axis.getRange().getLowerBound(), top);
+        annotation.setTextAnchor(TextAnchor.TOP_LEFT);
+        annotation.setFont(new Font(Font.SANS_SERIF, Font.ITALIC, 11));
+        annotation.setPaint(Color.DARK_GRAY);
+        annotation.setBackgroundPaint(new Color(255, 255, 255, 220));
+        plot.addAnnotation(annotation);
     }
 
     /** The axis up to the highest value after the start-up, and a note of the start-up's peak above it. */

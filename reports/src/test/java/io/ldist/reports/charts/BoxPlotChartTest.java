@@ -51,10 +51,30 @@ class BoxPlotChartTest {
 
     private static Drawn draw(ResultsTable results) {
         Variants variants = new Variants(results);
-        Chart chart = BoxPlotChart.of(variants, new PolicyStyle(variants.series()), ENERGY);
+        Chart chart = BoxPlotChart.of(variants, new PolicyStyle(variants.series()), ENERGY).get(0);
         ChartRenderingInfo info = new ChartRenderingInfo(new StandardEntityCollection());
         BufferedImage image = chart.drawing().createBufferedImage(chart.width(), chart.height(), info);
         return new Drawn(chart, image, info);
+    }
+
+    @Test
+    void aFarOffPolicy_getsACloserViewWithoutIt_andTwoPoliciesAlone_none() {
+        ResultsTable results = new SampleResults()
+                .run("thr-mmt-0.8", "d1", 1, "energyKWh", 150).run("thr-mmt-0.8", "d2", 1, "energyKWh", 180)
+                .run("lr-mmt-1.2", "d1", 1, "energyKWh", 130).run("lr-mmt-1.2", "d2", 1, "energyKWh", 150)
+                .run("mad-mmt-2.5", "d1", 1, "energyKWh", 140).run("mad-mmt-2.5", "d2", 1, "energyKWh", 160)
+                .run("dvfs", "d1", 1, "energyKWh", 800).run("dvfs", "d2", 1, "energyKWh", 820)
+                .table();
+        Variants variants = new Variants(results);
+
+        List<Chart> charts = BoxPlotChart.of(variants, new PolicyStyle(variants.series()), ENERGY);
+
+        assertThat(charts).extracting(Chart::stem).containsExactly("box-energyKWh", "box-energyKWh-closer");
+        List<Object> closer = List.copyOf((List<?>) charts.get(1).drawing().getCategoryPlot().getCategories());
+        assertThat(closer).containsExactly("thr-mmt-0.8", "lr-mmt-1.2", "mad-mmt-2.5");
+        assertThat(charts.get(1).caption()).contains("Without dvfs,");
+        Variants two = new Variants(twoPolicies());
+        assertThat(BoxPlotChart.of(two, new PolicyStyle(two.series()), ENERGY)).hasSize(1);
     }
 
     @Test

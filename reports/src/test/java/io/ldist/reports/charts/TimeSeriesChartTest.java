@@ -60,6 +60,41 @@ class TimeSeriesChartTest {
     }
 
     @Test
+    void aPolicyThatFlattensTheOthers_runsAboveTheScale_andTheOthersFillThePanel() throws IOException {
+        // NPA keeps its 800 servers on; the consolidating policies need 60 to 75.
+        Map<String, RunSeries> runs = new java.util.LinkedHashMap<>();
+        runs.put("thr-mmt-0.8", run(73, i -> (60 + i % 11) + ",0.4,0,0,0,0"));
+        runs.put("lr-mmt-1.2", run(73, i -> (62 + i % 13) + ",0.4,0,0,0,0"));
+        runs.put("mad-mmt-2.5", run(73, i -> (61 + i % 7) + ",0.4,0,0,0,0"));
+        runs.put("npa", run(73, i -> "800,0.1,0,0,0,0"));
+
+        Chart chart = TimeSeriesChart.of(runs, new PolicyStyle(List.copyOf(runs.keySet())), "day d1, seed 1");
+
+        XYPlot active = panels(chart).get(0);
+        assertThat(active.getRangeAxis().getUpperBound()).isCloseTo(74 * 1.1, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(active.getAnnotations()).singleElement()
+                .satisfies(a -> assertThat(((XYTextAnnotation) a).getText())
+                        .isEqualTo("above the scale: npa up to 800"));
+        assertThat(chart.caption()).contains("scaled to the other policies").doesNotContain("hourly mean");
+    }
+
+    @Test
+    void manyPolicies_drawnAsHourlyMeans_andSaySo() throws IOException {
+        Map<String, RunSeries> runs = new java.util.LinkedHashMap<>();
+        for (String policy : List.of("a", "b", "c", "d", "e")) {
+            runs.put(policy, run(25, i -> (10 + i % 4) + ",0.4,0,0,0,0")); // two hours of 5-minute rows
+        }
+
+        Chart chart = TimeSeriesChart.of(runs, new PolicyStyle(List.copyOf(runs.keySet())), "seed 1");
+
+        var active = panels(chart).get(0).getDataset();
+        assertThat(active.getItemCount(0)).isEqualTo(2);
+        assertThat(active.getXValue(0, 0)).isEqualTo(0.5);
+        assertThat(active.getYValue(0, 0)).isCloseTo(11.5, org.assertj.core.api.Assertions.within(1e-9));
+        assertThat(chart.caption()).contains("With 5 policies, each line is its run's hourly mean");
+    }
+
+    @Test
     void noStartUpToSpeakOf_drawnToScale() throws IOException {
         RunSeries run = run(73, i -> (4 + i % 3) + ",0.4,0,0,0,0");
 
