@@ -60,6 +60,12 @@ public final class Metrics {
             new Metric("migrations", "migrations", "", 1, 0, LOWER_IS_BETTER, FLEET, "Live migrations started."),
             new Metric("activeHostsMean", "mean active servers", "servers", 1, 2, LOWER_IS_BETTER, FLEET,
                     "Active or draining servers, averaged over the run."),
+            new Metric("peakHosts", "peak servers running", "servers", 1, 0, LOWER_IS_BETTER, FLEET,
+                    "The most servers running at once (booting, active, draining or being updated): paid for at "
+                            + "their hourly price, what a fleet must be able to buy at its peak."),
+            new Metric("standbyHostsMean", "mean stopped servers", "servers", 1, 2, NONE, FLEET,
+                    "Servers stopped or switched off (the standby pool, ready to resume), averaged over the run: "
+                            + "paid for their storage only."),
             new Metric("hostShutdowns", "server shutdowns", "", 1, 0, NONE, FLEET,
                     "Times a server was switched off or retired: how consolidation saves energy, but churn when "
                             + "servers go off soon after coming on."),

@@ -127,6 +127,17 @@ class SimulationProperties {
         // A time to recover exactly when some failover recovered.
         boolean anyRecovered = s.get("failoversUnrecovered").longValue() < s.get("failovers").longValue();
         assertThat(Double.isNaN(s.get("meanTimeToRecoverS").doubleValue())).isEqualTo(!anyRecovered);
+        // The peak of servers running is reached at some instant: at least what any sample shows, at most every
+        // server there ever was, and never below the mean of active ones.
+        var columns = result.timeseries().columns();
+        int active = columns.indexOf("activeHosts");
+        int booting = columns.indexOf("bootingHosts");
+        int draining = columns.indexOf("drainingHosts");
+        long sampledPeak = result.timeseries().rows().stream().mapToLong(r -> r.get(active).longValue()
+                + r.get(booting).longValue() + r.get(draining).longValue()).max().orElse(0);
+        assertThat(s.get("peakHosts").longValue()).isBetween(sampledPeak, s.get("hosts").longValue());
+        assertThat(s.get("peakHosts").doubleValue()).isGreaterThanOrEqualTo(s.get("activeHostsMean").doubleValue());
+        assertThat(s.get("standbyHostsMean").doubleValue()).isBetween(0.0, s.get("hosts").doubleValue());
     }
 
     /**

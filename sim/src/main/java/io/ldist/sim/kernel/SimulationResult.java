@@ -50,6 +50,8 @@ public final class SimulationResult {
         m.put("slav", slav);
         m.put("esv", r.energyKWh() * slav);
         m.put("activeHostsMean", r.activeHostSeconds() / spec.durationS());
+        m.put("peakHosts", r.runningHostsPeak());
+        m.put("standbyHostsMean", r.standbyHostSeconds() / spec.durationS());
         m.put("unplaced", r.unplaced());
         if (r.affinityTracked()) {
             m.put("affinityHardViolations", r.affinityHardViolations());

@@ -39,6 +39,10 @@ final class FleetIntegrals {
     private double licencesUsd;
     private double standbyUsd;
     private double activeHostSeconds;
+    private double standbyHostSeconds;
+    /** Servers running (paid for at their hourly price) now, and the most at once so far. */
+    private int runningNow;
+    private int runningPeak;
     private double loadedHostSeconds;
     private double violationHostSeconds;
     private double requestedMipsSeconds;
@@ -151,6 +155,7 @@ final class FleetIntegrals {
             licencesUsd += licenceUsdPerHour[h] * dt / 3600;
         } else if (standby[h]) {
             standbyUsd += stoppedUsdPerHour[h] * dt / 3600;
+            standbyHostSeconds += dt;
         }
         if (active[h]) {
             activeHostSeconds += dt;
@@ -180,6 +185,10 @@ final class FleetIntegrals {
         boolean crashed = fleet.isCrashed(h);
         if (reservations != null && billed[h] != running) {
             reservations.change(fleet.hostType(h), t, running ? 1 : -1);
+        }
+        if (billed[h] != running) {
+            runningNow += running ? 1 : -1;
+            runningPeak = Math.max(runningPeak, runningNow);
         }
         billed[h] = running;
         standby[h] = state == HostState.STANDBY;
@@ -248,6 +257,17 @@ final class FleetIntegrals {
     double overloadedHostSeconds() {
         settleAll();
         return violationHostSeconds;
+    }
+
+    /** Server-seconds spent stopped in the standby pool. */
+    double standbyHostSeconds() {
+        settleAll();
+        return standbyHostSeconds;
+    }
+
+    /** The most servers running (booting, active, draining or updating) at once. */
+    int runningHostsPeak() {
+        return runningPeak;
     }
 
     double activeHostSeconds() {

@@ -201,6 +201,14 @@ public final class RunRecorder {
         return integrals.activeHostSeconds();
     }
 
+    public double standbyHostSeconds() {
+        return integrals.standbyHostSeconds();
+    }
+
+    public int runningHostsPeak() {
+        return integrals.runningHostsPeak();
+    }
+
     public long hostShutdowns() {
         return hostShutdowns;
     }
