@@ -9,7 +9,7 @@ import io.ldist.engine.registry.PolicyChoice;
 import io.ldist.engine.registry.PolicyContext;
 import io.ldist.engine.registry.Policies;
 import io.ldist.engine.util.NearestName;
-import io.ldist.sim.trace.UtilizationTrace;
+import io.ldist.scenario.trace.UtilizationTrace;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;

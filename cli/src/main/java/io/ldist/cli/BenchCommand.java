@@ -1,6 +1,6 @@
 package io.ldist.cli;
 
-import io.ldist.cli.scenario.LoadedScenario;
+import io.ldist.scenario.LoadedScenario;
 import io.ldist.sim.kernel.Simulation;
 import io.ldist.sim.kernel.SimulationResult;
 import io.ldist.sim.record.EventLog;

@@ -1,6 +1,6 @@
 package io.ldist.cli;
 
-import io.ldist.cli.scenario.InstanceCatalogue;
+import io.ldist.scenario.InstanceCatalogue;
 import io.ldist.engine.model.HostType;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;

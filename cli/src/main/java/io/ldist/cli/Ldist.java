@@ -1,6 +1,6 @@
 package io.ldist.cli;
 
-import io.ldist.cli.scenario.ScenarioException;
+import io.ldist.scenario.ScenarioException;
 import io.ldist.cli.compare.CompareCommand;
 import io.ldist.cli.live.LiveCommand;
 import picocli.CommandLine;

@@ -1,6 +1,6 @@
 package io.ldist.cli;
 
-import io.ldist.cli.scenario.LoadedScenario;
+import io.ldist.scenario.LoadedScenario;
 
 import java.io.PrintWriter;
 import java.util.Collection;

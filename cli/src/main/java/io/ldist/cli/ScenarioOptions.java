@@ -1,7 +1,7 @@
 package io.ldist.cli;
 
-import io.ldist.cli.scenario.LoadedScenario;
-import io.ldist.cli.scenario.ScenarioLoader;
+import io.ldist.scenario.LoadedScenario;
+import io.ldist.scenario.ScenarioLoader;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 

@@ -1,13 +1,13 @@
 package io.ldist.cli;
 
-import io.ldist.cli.scenario.LoadedScenario;
+import io.ldist.scenario.LoadedScenario;
 import io.ldist.reports.Provenance;
 import io.ldist.sim.kernel.Simulation;
 import io.ldist.sim.kernel.SimulationResult;
 import io.ldist.sim.record.CsvEventLog;
 import io.ldist.sim.record.RunOutput;
-import io.ldist.sim.spec.Faults;
-import io.ldist.sim.spec.VmTraceWorkload;
+import io.ldist.scenario.spec.Faults;
+import io.ldist.scenario.spec.VmTraceWorkload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Mixin;

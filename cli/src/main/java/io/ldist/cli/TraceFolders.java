@@ -1,8 +1,8 @@
 package io.ldist.cli;
 
-import io.ldist.sim.trace.PlanetLabTraceReader;
-import io.ldist.sim.trace.TraceFormatException;
-import io.ldist.sim.trace.UtilizationTrace;
+import io.ldist.scenario.trace.PlanetLabTraceReader;
+import io.ldist.scenario.trace.TraceFormatException;
+import io.ldist.scenario.trace.UtilizationTrace;
 
 import java.nio.file.Files;
 import java.nio.file.Path;

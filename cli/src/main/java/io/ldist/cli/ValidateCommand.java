@@ -1,10 +1,10 @@
 package io.ldist.cli;
 
-import io.ldist.cli.scenario.LiveConfigLoader;
-import io.ldist.cli.scenario.LoadedScenario;
-import io.ldist.sim.spec.HostGroup;
-import io.ldist.sim.spec.TaskStreamWorkload;
-import io.ldist.sim.spec.VmTraceWorkload;
+import io.ldist.cli.liveconfig.LiveConfigLoader;
+import io.ldist.scenario.LoadedScenario;
+import io.ldist.scenario.spec.HostGroup;
+import io.ldist.scenario.spec.TaskStreamWorkload;
+import io.ldist.scenario.spec.VmTraceWorkload;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -41,7 +41,7 @@ final class ValidateCommand implements Callable<Integer> {
         String workload = loaded.spec().workload() instanceof VmTraceWorkload trace
                 ? trace.vmCount() + " VMs following " + trace.trace().seriesCount() + " traces"
                 : ((TaskStreamWorkload) loaded.spec().workload()).source() instanceof
-                io.ldist.sim.spec.TaskSource.TaskList list ? list.tasks().size() + " tasks replayed"
+                io.ldist.scenario.spec.TaskSource.TaskList list ? list.tasks().size() + " tasks replayed"
                 : "a generated task stream";
         int updates = loaded.spec().updates().size();
         // Said only when there are some: the line of a scenario without updates stays as it was.

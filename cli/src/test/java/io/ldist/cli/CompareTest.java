@@ -91,7 +91,7 @@ class CompareTest {
         // The quickstart shows "95th percentile wait (s)", longer than a column; a long file name names a variant.
         Path scenario = tmp.resolve("a-rather-long-scenario-name-here.yaml");
         try (java.io.InputStream quickstart = getClass().getClassLoader()
-                .getResourceAsStream(io.ldist.cli.scenario.ScenarioLoader.EMBEDDED_QUICKSTART)) {
+                .getResourceAsStream(io.ldist.scenario.ScenarioLoader.EMBEDDED_QUICKSTART)) {
             Files.copy(quickstart, scenario);
         }
 

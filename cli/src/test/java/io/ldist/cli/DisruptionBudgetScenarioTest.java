@@ -2,8 +2,8 @@ package io.ldist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ldist.cli.scenario.LiveConfigLoader;
-import io.ldist.cli.scenario.ScenarioLoader;
+import io.ldist.cli.liveconfig.LiveConfigLoader;
+import io.ldist.scenario.ScenarioLoader;
 import io.ldist.engine.decide.DisruptionBudget;
 import java.io.IOException;
 import java.nio.file.Files;

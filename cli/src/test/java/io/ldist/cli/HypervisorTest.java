@@ -2,9 +2,9 @@ package io.ldist.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ldist.cli.scenario.InstanceCatalogue;
-import io.ldist.cli.scenario.LoadedScenario;
-import io.ldist.cli.scenario.ScenarioLoader;
+import io.ldist.scenario.InstanceCatalogue;
+import io.ldist.scenario.LoadedScenario;
+import io.ldist.scenario.ScenarioLoader;
 import io.ldist.engine.model.HostType;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -2,10 +2,10 @@ package io.ldist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ldist.cli.scenario.LoadedScenario;
-import io.ldist.cli.scenario.ScenarioLoader;
-import io.ldist.sim.spec.TaskSource;
-import io.ldist.sim.spec.TaskStreamWorkload;
+import io.ldist.scenario.LoadedScenario;
+import io.ldist.scenario.ScenarioLoader;
+import io.ldist.scenario.spec.TaskSource;
+import io.ldist.scenario.spec.TaskStreamWorkload;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -6,12 +6,12 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ldist.cli.scenario.InstanceCatalogue;
-import io.ldist.cli.scenario.LoadedScenario;
-import io.ldist.cli.scenario.ScenarioLoader;
+import io.ldist.scenario.InstanceCatalogue;
+import io.ldist.scenario.LoadedScenario;
+import io.ldist.scenario.ScenarioLoader;
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.PowerCurve;
-import io.ldist.sim.spec.HostGroup;
+import io.ldist.scenario.spec.HostGroup;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

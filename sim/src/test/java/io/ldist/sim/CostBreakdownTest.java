@@ -7,7 +7,7 @@ import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.PowerCurve;
 import io.ldist.sim.record.RunRecorder;
-import io.ldist.sim.spec.MigrationModel;
+import io.ldist.scenario.spec.MigrationModel;
 import io.ldist.sim.world.TaskBook;
 import io.ldist.sim.world.VirtualFleet;
 import org.junit.jupiter.api.Test;

@@ -2,7 +2,7 @@ package io.ldist.cli.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.ldist.cli.scenario.ScenarioLoader;
+import io.ldist.scenario.ScenarioLoader;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,8 +1,8 @@
 package io.ldist.cli.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.ldist.cli.scenario.ScenarioDocument;
-import io.ldist.cli.scenario.ScenarioProblem;
+import io.ldist.scenario.ScenarioDocument;
+import io.ldist.scenario.ScenarioProblem;
 import io.ldist.engine.registry.PolicyFamily;
 import io.ldist.engine.registry.PolicyParameter;
 import io.ldist.engine.registry.Policies;

@@ -3,13 +3,13 @@ package io.ldist.cli.compare;
 import io.ldist.reports.ResultsTable;
 
 import io.ldist.cli.BadInputException;
-import io.ldist.cli.scenario.LoadedScenario;
-import io.ldist.cli.scenario.Overrides;
-import io.ldist.cli.scenario.ScenarioDocument;
-import io.ldist.cli.scenario.ScenarioException;
-import io.ldist.cli.scenario.ScenarioLoader;
-import io.ldist.cli.scenario.ScenarioProblem;
-import io.ldist.cli.scenario.TraceCache;
+import io.ldist.scenario.LoadedScenario;
+import io.ldist.scenario.Overrides;
+import io.ldist.scenario.ScenarioDocument;
+import io.ldist.scenario.ScenarioException;
+import io.ldist.scenario.ScenarioLoader;
+import io.ldist.scenario.ScenarioProblem;
+import io.ldist.scenario.TraceCache;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -2,9 +2,9 @@ package io.ldist.cli.compare;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.ldist.engine.util.NearestName;
-import io.ldist.cli.scenario.ScenarioDocument;
-import io.ldist.cli.scenario.ScenarioException;
-import io.ldist.cli.scenario.ScenarioProblem;
+import io.ldist.scenario.ScenarioDocument;
+import io.ldist.scenario.ScenarioException;
+import io.ldist.scenario.ScenarioProblem;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,6 +1,6 @@
 package io.ldist.cli.live;
 
-import io.ldist.cli.scenario.LiveConfigLoader;
+import io.ldist.cli.liveconfig.LiveConfigLoader;
 import io.ldist.live.LiveConfig;
 import picocli.CommandLine.Option;
 

@@ -6,8 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
-import io.ldist.cli.scenario.Overrides;
-import io.ldist.cli.scenario.ScenarioDocument;
+import io.ldist.scenario.Overrides;
+import io.ldist.scenario.ScenarioDocument;
 import io.ldist.live.LiveConfig;
 import io.ldist.live.record.RecordedTrace;
 

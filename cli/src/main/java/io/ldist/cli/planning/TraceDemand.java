@@ -3,8 +3,8 @@ package io.ldist.cli.planning;
 import io.ldist.engine.model.Resources;
 import io.ldist.engine.model.VmType;
 import io.ldist.engine.sizing.VmDemand;
-import io.ldist.sim.spec.VmTraceWorkload;
-import io.ldist.sim.trace.UtilizationTrace;
+import io.ldist.scenario.spec.VmTraceWorkload;
+import io.ldist.scenario.trace.UtilizationTrace;
 
 import java.util.ArrayList;
 import java.util.Arrays;

@@ -3,7 +3,7 @@ package io.ldist.cli.live;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.ldist.cli.Ldist;
-import io.ldist.cli.scenario.LiveConfigLoader;
+import io.ldist.cli.liveconfig.LiveConfigLoader;
 import io.ldist.live.LiveConfig;
 import io.ldist.live.api.TaskSubmission;
 import io.ldist.live.api.TaskTicket;

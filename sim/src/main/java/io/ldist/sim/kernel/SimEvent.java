@@ -21,7 +21,7 @@ public sealed interface SimEvent {
     record HostRepaired(int host) implements SimEvent { }
 
     /** A task arrived. */
-    record TaskArrived(io.ldist.sim.spec.TaskSpec task) implements SimEvent { }
+    record TaskArrived(io.ldist.scenario.spec.TaskSpec task) implements SimEvent { }
 
     /** A task's run ends (it succeeded or failed); stale when the task has moved on since. */
     record TaskRunEnded(long task, long runSerial) implements SimEvent { }

@@ -7,9 +7,9 @@ import io.ldist.sim.record.RunRecorder;
 import io.ldist.sim.record.TaskStatistics;
 import io.ldist.sim.record.Timeseries;
 import io.ldist.sim.record.WaitDistribution;
-import io.ldist.sim.spec.SimulationSpec;
-import io.ldist.sim.spec.TaskStreamWorkload;
-import io.ldist.sim.spec.TaskTier;
+import io.ldist.scenario.spec.SimulationSpec;
+import io.ldist.scenario.spec.TaskStreamWorkload;
+import io.ldist.scenario.spec.TaskTier;
 import io.ldist.sim.world.TaskBook;
 import io.ldist.sim.world.VirtualFleet;
 

@@ -3,10 +3,10 @@ package io.ldist.sim.kernel;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.sim.record.EventLog;
 import io.ldist.sim.record.EventRow;
-import io.ldist.sim.spec.RamModel;
-import io.ldist.sim.spec.VmLifetime;
-import io.ldist.sim.spec.VmTraceWorkload;
-import io.ldist.sim.trace.UtilizationTrace;
+import io.ldist.scenario.spec.RamModel;
+import io.ldist.scenario.spec.VmLifetime;
+import io.ldist.scenario.spec.VmTraceWorkload;
+import io.ldist.scenario.trace.UtilizationTrace;
 import io.ldist.sim.world.SimExecutor;
 import io.ldist.sim.world.VirtualFleet;
 

@@ -22,7 +22,7 @@ import io.ldist.sim.kernel.SimEvent;
 import io.ldist.sim.record.EventLog;
 import io.ldist.sim.record.EventRow;
 import io.ldist.sim.record.RunRecorder;
-import io.ldist.sim.spec.TaskRecovery;
+import io.ldist.scenario.spec.TaskRecovery;
 
 import java.util.HashMap;
 import java.util.Map;

@@ -3,7 +3,7 @@ package io.ldist.sim.world;
 import io.ldist.engine.model.Resources;
 import io.ldist.engine.model.TaskId;
 import io.ldist.engine.model.TaskRequest;
-import io.ldist.sim.spec.TaskSpec;
+import io.ldist.scenario.spec.TaskSpec;
 
 /** A task as the simulator tracks it through queueing, runs, failures and failovers. */
 public final class SimTask {

@@ -29,12 +29,12 @@ public final class TaskBook {
     @SuppressWarnings("unchecked")
     private List<SimTask>[] byVm = new List[16];
 
-    public SimTask add(io.ldist.sim.spec.TaskSpec spec) {
+    public SimTask add(io.ldist.scenario.spec.TaskSpec spec) {
         return add(spec, true);
     }
 
     /** A task that arrived; with {@code servedByTier} false its tier is measured but not served first. */
-    public SimTask add(io.ldist.sim.spec.TaskSpec spec, boolean servedByTier) {
+    public SimTask add(io.ldist.scenario.spec.TaskSpec spec, boolean servedByTier) {
         SimTask task = new SimTask(all.size(), spec, servedByTier);
         all.add(task);
         enqueue(task);

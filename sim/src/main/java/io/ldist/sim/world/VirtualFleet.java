@@ -7,7 +7,7 @@ import io.ldist.engine.model.TaskRequest;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.model.VmType;
 import io.ldist.engine.util.IntList;
-import io.ldist.sim.spec.MigrationModel;
+import io.ldist.scenario.spec.MigrationModel;
 
 import java.util.Arrays;
 import java.util.BitSet;

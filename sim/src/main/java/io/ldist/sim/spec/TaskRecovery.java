@@ -1,9 +1,0 @@
-package io.ldist.sim.spec;
-
-/** What becomes of a task whose VM was lost in a failover. */
-public enum TaskRecovery {
-    /** Starts again from nothing. */
-    RESTART,
-    /** Continues from the progress it had made (checkpointed work). */
-    RESUME
-}

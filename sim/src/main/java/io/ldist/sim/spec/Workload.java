@@ -1,5 +1,0 @@
-package io.ldist.sim.spec;
-
-/** What a simulation replays: VMs following utilisation traces, or a stream of tasks. */
-public sealed interface Workload permits VmTraceWorkload, TaskStreamWorkload {
-}
