@@ -125,7 +125,7 @@ public final class ComparisonReport {
                                 parameterUnit.apply(variants.parameter()))));
             }
         }
-        Map<String, RunWaits> waits = pooledWaits(resultsFolder);
+        Map<String, RunWaits> waits = RunWaits.pooled(variants, resultsFolder);
         if (!waits.isEmpty()) {
             section(html, "Task waits, dropped tasks counted");
             // in a sweep a curve per swept value, each its own colour; otherwise the policies' colours
@@ -175,25 +175,6 @@ public final class ComparisonReport {
             return List.of();
         }
         return ParetoChart.of(variants, style, x.get(), y.get());
-    }
-
-    /** Each variant's waits over all its runs, by its label; empty unless every run wrote its waits. */
-    private Map<String, RunWaits> pooledWaits(Path resultsFolder) {
-        Map<String, RunWaits> pooled = new LinkedHashMap<>();
-        for (Variant variant : variants.all()) {
-            RunWaits sum = null;
-            for (ResultsTable.Row row : variants.rowsOf(variant)) {
-                Optional<RunWaits> waits = RunWaits.readBeside(resultsFolder, row.timeseries());
-                if (waits.isEmpty()) {
-                    return Map.of();
-                }
-                sum = sum == null ? waits.get() : sum.plus(waits.get());
-            }
-            if (sum != null) {
-                pooled.put(variant.label(), sum);
-            }
-        }
-        return pooled;
     }
 
     private Optional<Chart> timeSeries(Path resultsFolder, String run, String runValue) {

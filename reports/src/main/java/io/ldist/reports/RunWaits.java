@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -34,6 +36,25 @@ public record RunWaits(double[] waitS, long[] started, long arrived) {
         }
         Path file = resultsFolder.resolve(fileBeside(timeseries));
         return Files.isRegularFile(file) ? Optional.of(read(file)) : Optional.empty();
+    }
+
+    /** Each variant's waits over all its runs, keyed by its label; empty unless every run wrote its waits. */
+    public static Map<String, RunWaits> pooled(Variants variants, Path resultsFolder) {
+        Map<String, RunWaits> pooled = new LinkedHashMap<>();
+        for (Variant variant : variants.all()) {
+            RunWaits sum = null;
+            for (ResultsTable.Row row : variants.rowsOf(variant)) {
+                Optional<RunWaits> waits = RunWaits.readBeside(resultsFolder, row.timeseries());
+                if (waits.isEmpty()) {
+                    return Map.of();
+                }
+                sum = sum == null ? waits.get() : sum.plus(waits.get());
+            }
+            if (sum != null) {
+                pooled.put(variant.label(), sum);
+            }
+        }
+        return pooled;
     }
 
     static RunWaits read(Path file) {
