@@ -1,7 +1,7 @@
 package io.ldist.cli;
 
-import io.ldist.scenario.trace.PlanetLabTraceReader;
 import io.ldist.scenario.trace.TraceFormatException;
+import io.ldist.scenario.trace.TraceFormats;
 import io.ldist.scenario.trace.UtilizationTrace;
 
 import java.nio.file.Files;
@@ -18,7 +18,7 @@ final class TraceFolders {
                     + (Files.exists(traces) ? "a file" : "nothing (it does not exist)"));
         }
         try {
-            return new PlanetLabTraceReader(288).read(traces);
+            return TraceFormats.named(TraceFormats.DEFAULT).orElseThrow().read(traces);
         } catch (TraceFormatException e) {
             throw new BadInputException(e.getMessage());
         }

@@ -1,19 +1,22 @@
 package io.ldist.scenario;
 
 import io.ldist.engine.model.VmType;
+import io.ldist.engine.util.NearestName;
 import io.ldist.scenario.spec.RamModel;
 import io.ldist.scenario.spec.VmLifetime;
 import io.ldist.scenario.spec.VmTraceWorkload;
 import io.ldist.scenario.spec.Workload;
-import io.ldist.scenario.trace.PlanetLabTraceReader;
+import io.ldist.scenario.trace.TraceFormat;
 import io.ldist.scenario.trace.TraceFormatException;
+import io.ldist.scenario.trace.TraceFormats;
 import io.ldist.scenario.trace.UtilizationTrace;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
-/** A {@code vm-trace} workload: a folder of PlanetLab traces, one VM per series. */
+/** A {@code vm-trace} workload: a folder of traces in {@code workload.format} (PlanetLab by default), one VM per series. */
 final class TraceWorkloadReader {
     private final ReadingContext context;
     private final FieldReader in;
@@ -58,19 +61,25 @@ final class TraceWorkloadReader {
     }
 
     private UtilizationTrace readTraceFolder() {
+        String formatName = in.text("/workload/format", TraceFormats.DEFAULT);
+        Optional<TraceFormat> format = TraceFormats.named(formatName);
+        if (format.isEmpty()) {
+            in.problem("/workload/format", "a trace format: " + String.join(", ", TraceFormats.names()),
+                    "'" + formatName + "'", NearestName.didYouMean(TraceFormats.names(), formatName));
+            return null;
+        }
         String written = in.text("/workload/path", "");
         Path folder = in.path("/workload/path");
         if (folder == null) {
             return null;
         }
         try {
-            UtilizationTrace trace = traces.read(folder, f -> new PlanetLabTraceReader(288).read(f));
+            UtilizationTrace trace = traces.read(folder, f -> format.get().read(f));
             context.notices.addAll(trace.notices());
             context.dataPaths.add(folder);
             return trace;
         } catch (TraceFormatException e) {
-            DataFileProblems.report(in, "/workload/path", written, folder, e, "trace",
-                    "a folder of PlanetLab trace files (288 lines of integer CPU % each)");
+            DataFileProblems.report(in, "/workload/path", written, folder, e, "trace", format.get().describe());
             return null;
         }
     }
