@@ -61,12 +61,29 @@ public final class Ldist {
         line.setExecutionExceptionHandler(Ldist::handle);
         line.setParameterExceptionHandler((e, a) -> {
             PrintWriter messages = e.getCommandLine().getErr();
-            messages.println("ldist: " + e.getMessage());
+            messages.println("ldist: " + e.getMessage() + nearest(e).map(hint -> "; " + hint).orElse(""));
             e.getCommandLine().usage(messages);
             messages.flush();
             return BAD_INPUT;
         });
         return line.execute(args);
+    }
+
+    /** For a misspelt option or subcommand, the nearest one the command has ("did you mean 'simulate'?"). */
+    private static java.util.Optional<String> nearest(CommandLine.ParameterException e) {
+        if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        String first = unmatched.getUnmatched().get(0);
+        CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
+        java.util.List<String> candidates = new java.util.ArrayList<>();
+        if (first.startsWith("-")) {
+            spec.options().forEach(option -> candidates.addAll(java.util.List.of(option.names())));
+            first = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
+        } else {
+            candidates.addAll(spec.subcommands().keySet());
+        }
+        return io.ldist.engine.util.NearestName.didYouMean(candidates, first);
     }
 
     private static int handle(Exception e, CommandLine line, CommandLine.ParseResult parsed) {

@@ -159,7 +159,7 @@ class CommandLineTest {
 
         assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
         assertThat(run.out()).isEmpty();
-        assertThat(run.err()).startsWith("ldist: Unmatched argument at index 0: 'simulat'\n")
+        assertThat(run.err()).startsWith("ldist: Unmatched argument at index 0: 'simulat'; did you mean 'simulate'?\n")
                 .contains("Usage: ldist [-hV] [COMMAND]", "  simulate ");
     }
 
@@ -170,6 +170,14 @@ class CommandLineTest {
         assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
         assertThat(run.err()).startsWith("ldist: Unknown option: '--frobnicate'\n")
                 .contains("Usage: ldist simulate ", "--out=DIR", "--force");
+    }
+
+    @Test
+    void misspeltOption_namesTheNearestOne() {
+        CliRun run = CliRun.ldist("simulate", "--sed", "3");
+
+        assertThat(run.exitCode()).isEqualTo(Ldist.BAD_INPUT);
+        assertThat(run.err()).startsWith("ldist: Unknown option: '--sed'; did you mean '--seed'?\n");
     }
 
     @Test

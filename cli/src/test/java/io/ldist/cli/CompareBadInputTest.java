@@ -142,6 +142,27 @@ class CompareBadInputTest {
     }
 
     @Test
+    void aSweptScenarioFieldThatIsMisspeltOrRefused_namesTheSweepFilesLine_onceForAllValues() {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path misspelt = TestScenarios.write(tmp.resolve("misspelt.yaml"), """
+                parameter: fleet.maxVmPerHost
+                values: [2, 3]
+                """);
+        Path refusedValues = TestScenarios.write(tmp.resolve("values.yaml"), """
+                parameter: fleet.maxVmsPerHost
+                values: [2, many, 0]
+                """);
+
+        assertThat(refused(scenario.toString(), "--sweep", misspelt.toString(), "--out", out()))
+                .startsWith(misspelt + ":1:1: parameter: expected ")
+                .contains("found unknown field 'maxVmPerHost' in fleet.maxVmPerHost; did you mean 'maxVmsPerHost'?")
+                .doesNotContain("--set").hasLineCount(1);
+        assertThat(refused(scenario.toString(), "--sweep", refusedValues.toString(), "--out", out()))
+                .contains(refusedValues + ":2:13: values[1]: expected ", " for fleet.maxVmsPerHost, found 'many'\n")
+                .contains(refusedValues + ":2:19: values[2]: expected an integer >= 1 for fleet.maxVmsPerHost, found 0\n").doesNotContain("--set");
+    }
+
+    @Test
     void zeroSeeds_refused() {
         Path scenario = TestScenarios.trace(tmp);
 

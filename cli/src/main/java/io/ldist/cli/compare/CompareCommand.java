@@ -126,8 +126,14 @@ public final class CompareCommand implements Callable<Integer> {
         if (!unknown.isEmpty()) {
             throw new BadInputException(String.join("\n", unknown));
         }
-        List<Variant> variants = variants();
-        List<RunMatrix.Run> runs = RunMatrix.build(variants, days, seeds, TraceCache.shared());
+        SweepFile sweepFile = sweep == null ? null : SweepFile.read(sweep);
+        List<Variant> variants = variants(sweepFile);
+        List<RunMatrix.Run> runs;
+        try {
+            runs = RunMatrix.build(variants, days, seeds, TraceCache.shared());
+        } catch (ScenarioException e) {
+            throw sweepFile == null ? e : sweepFile.relocated(e);
+        }
         refuseSharedNames(runs);
         Notices.print(spec.commandLine().getErr(), runs.stream().flatMap(run -> run.scenario().notices().stream())
                 .toList());
@@ -231,9 +237,8 @@ public final class CompareCommand implements Callable<Integer> {
         }
     }
 
-    private List<Variant> variants() {
+    private List<Variant> variants(SweepFile sweepFile) {
         List<Variant> variants = new ArrayList<>();
-        SweepFile sweepFile = sweep == null ? null : SweepFile.read(sweep);
         List<String> common = ScenarioOptions.withScale(this.overrides, scale);
         if (sweepFile != null) {
             sweepFile.checkAgainst(readable(common));

@@ -5,6 +5,7 @@ import io.ldist.engine.util.NearestName;
 import io.ldist.scenario.ScenarioDocument;
 import io.ldist.scenario.ScenarioException;
 import io.ldist.scenario.ScenarioProblem;
+import io.ldist.scenario.SourcePosition;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -21,7 +22,8 @@ import java.util.Optional;
  * policies: [thr-mmt, thr-mu]
  * </pre>
  */
-record SweepFile(String parameter, List<String> values, List<String> policies, Optional<PolicySweep> policySweep) {
+record SweepFile(String parameter, List<String> values, List<String> policies, Optional<PolicySweep> policySweep,
+                 ScenarioDocument document) {
     static SweepFile read(Path file) {
         ScenarioDocument document = ScenarioDocument.parse(file);
         JsonNode root = document.root();
@@ -62,7 +64,7 @@ record SweepFile(String parameter, List<String> values, List<String> policies, O
         if (!problems.isEmpty()) {
             throw new ScenarioException(problems);
         }
-        return new SweepFile(parameter.asText(), values, policies, policySweep);
+        return new SweepFile(parameter.asText(), values, policies, policySweep, document);
     }
 
     /**
@@ -80,6 +82,38 @@ record SweepFile(String parameter, List<String> values, List<String> policies, O
         if (!policySweep.get().problems().isEmpty()) {
             throw new ScenarioException(policySweep.get().problems());
         }
+    }
+
+    /**
+     * The problems of loading the swept scenarios, those that the sweep's own assignment caused pointed at the
+     * sweep file's line: a field the scenario lacks at {@code parameter}, a value it refuses at that value.
+     */
+    ScenarioException relocated(ScenarioException e) {
+        List<ScenarioProblem> problems = new ArrayList<>();
+        for (ScenarioProblem problem : e.problems()) {
+            ScenarioProblem shown = relocated(problem);
+            if (!problems.contains(shown)) {
+                problems.add(shown);
+            }
+        }
+        return new ScenarioException(problems);
+    }
+
+    private ScenarioProblem relocated(ScenarioProblem problem) {
+        if (!(problem.position().orElse(null) instanceof SourcePosition.FromOverride override)) {
+            return problem;
+        }
+        int value = values.indexOf(override.assignment().substring(parameter.length() + 1));
+        if (!override.assignment().startsWith(parameter + "=") || value < 0) {
+            return problem; // a --set of the command line, not the sweep's
+        }
+        boolean aboutTheValue = problem.fieldPath().equals(parameter) && !problem.found().startsWith("unknown field");
+        if (aboutTheValue) {
+            return document.problem("/values/" + value, problem.expected() + " for " + parameter, problem.found(),
+                    problem.hint());
+        }
+        return document.problem("/parameter", problem.expected(), problem.found() + " in " + parameter,
+                problem.hint());
     }
 
     private static List<String> scalars(ScenarioDocument document, String pointer, List<ScenarioProblem> problems,
