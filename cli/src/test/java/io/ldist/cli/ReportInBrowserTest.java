@@ -14,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The report as a reader sees it: opened in headless Chromium (driven through Selenium and Debian's
  * chromium-driver), every chart has loaded and every table has rows. A screenshot is left in target/ for a person
- * to look at.
+ * to look at; {@link ReportPrintsTest} prints reports and measures them on paper.
  */
 class ReportInBrowserTest {
     private static Chromium chromium;
