@@ -29,8 +29,9 @@ import org.openqa.selenium.print.PrintOptions;
  * "Prints well": two reports (the study's six policies over two days; a planner's fleet-size sweep of a day of
  * tasks in three tiers with wait objectives), laid out as Chromium prints them on A4 and on Letter (portrait, 1 cm
  * margins, not shrunk to fit) and in a 1,400 px window, lose nothing off the right edge: every table, figure and
- * paragraph ends inside the body's content box and the page never scrolls sideways. Each is also printed to PDF
- * through Selenium, and the PDFs are left in target/ for a person to look at.
+ * paragraph ends inside the body's content box, the page never scrolls sideways, and every mean keeps its interval
+ * on its line. Each is also printed to PDF through Selenium, and the PDFs are left in target/ for a person to look
+ * at.
  */
 class ReportPrintsTest {
     private static final double MARGIN_CM = 1.0;
@@ -131,12 +132,16 @@ class ReportPrintsTest {
         chromium.emulateMedia("print");
         chromium.viewport(printableWidth, 1000);
         List<String> overflows = overflows();
+        Object splitValues = chromium.evaluate("Array.from(document.querySelectorAll('td .value'))"
+                + ".filter(v => new Set(Array.from(v.getClientRects()).map(r => Math.round(r.top))).size !== 1)"
+                + ".map(v => v.textContent)");
         byte[] pdf = chromium.print(options);
 
         assertThat(printableWidth).isBetween(700, 760);
         assertThat(chromium.tableBodyRows()).isNotEmpty().allSatisfy(rows -> assertThat(rows).isPositive());
         assertThat(overflows).as("%s laid out for print on %s, %d CSS px wide", report, paper, printableWidth)
                 .isEmpty();
+        assertThat(splitValues).as("means split from their intervals").asList().isEmpty();
         Path saved = Path.of("target", "report-" + report + "-" + paper + ".pdf");
         Files.createDirectories(saved.toAbsolutePath().getParent());
         Files.write(saved, pdf);
