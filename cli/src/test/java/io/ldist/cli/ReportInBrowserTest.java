@@ -2,11 +2,9 @@ package io.ldist.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.ldist.cli.browser.HeadlessChromium;
-import java.io.IOException;
+import io.ldist.cli.browser.Chromium;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -14,18 +12,19 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The report as a reader sees it: opened in headless Chromium, every chart has loaded and every table has rows.
- * A screenshot is left in target/ for a person to look at.
+ * The report as a reader sees it: opened in headless Chromium (driven through Selenium and Debian's
+ * chromium-driver), every chart has loaded and every table has rows. A screenshot is left in target/ for a person
+ * to look at; {@link ReportPrintsTest} prints reports and measures them on paper.
  */
 class ReportInBrowserTest {
-    private static HeadlessChromium chromium;
+    private static Chromium chromium;
 
     @TempDir
     Path tmp;
 
     @BeforeAll
-    static void startChromium() throws IOException {
-        chromium = HeadlessChromium.start();
+    static void startChromium() {
+        chromium = Chromium.start(1200, 900);
     }
 
     @AfterAll
@@ -49,22 +48,21 @@ class ReportInBrowserTest {
             charts = files.filter(f -> f.toString().endsWith(".png")).count();
         }
 
-        HeadlessChromium.Page page = chromium.open(out.resolve("report.html"));
+        chromium.open(out.resolve("report.html"));
 
-        assertThat(page.evaluate("document.images.length").asInt()).isEqualTo(charts).isGreaterThanOrEqualTo(3);
-        assertThat(page.brokenImages()).isEmpty();
-        assertThat(page.tableBodyRows()).isNotEmpty().allSatisfy(rows -> assertThat(rows).isEqualTo(3));
-        assertThat(page.evaluate("document.querySelector('h1').textContent").asText())
+        assertThat(chromium.evaluateLong("document.images.length")).isEqualTo(charts).isGreaterThanOrEqualTo(3);
+        assertThat(chromium.brokenImages()).isEmpty();
+        assertThat(chromium.tableBodyRows()).isNotEmpty().allSatisfy(rows -> assertThat(rows).isEqualTo(3));
+        assertThat(chromium.evaluate("document.querySelector('h1').textContent"))
                 .isEqualTo("Comparison of 3 policies");
         // Narrow as a phone or a printed column: every mean keeps its interval on its line.
-        page.send("Emulation.setDeviceMetricsOverride", Map.of("width", 420, "height", 800, "deviceScaleFactor", 1,
-                "mobile", false));
-        assertThat(page.evaluate("document.querySelectorAll('td .value .ci').length").asInt()).isGreaterThan(10);
-        assertThat(page.evaluate("Array.from(document.querySelectorAll('td .value'))"
+        chromium.viewport(420, 800);
+        assertThat(chromium.evaluateLong("document.querySelectorAll('td .value .ci').length")).isGreaterThan(10);
+        assertThat(chromium.evaluate("Array.from(document.querySelectorAll('td .value'))"
                 + ".filter(v => new Set(Array.from(v.getClientRects()).map(r => Math.round(r.top))).size !== 1)"
-                + ".map(v => v.textContent)").toString()).isEqualTo("[]");
+                + ".map(v => v.textContent)")).asList().isEmpty();
         Path screenshot = Path.of("target", "report-screenshot.png");
-        page.screenshot(screenshot, 1200);
+        chromium.screenshot(screenshot, 1200);
         assertThat(Files.readAllBytes(screenshot)).startsWith(0x89, 'P', 'N', 'G');
         assertThat(Files.size(screenshot)).isGreaterThan(50_000);
     }
@@ -75,9 +73,9 @@ class ReportInBrowserTest {
         Files.writeString(page, "<!DOCTYPE html><html><body><img src=\"missing.png\">"
                 + "<table><tbody></tbody></table><table><tbody><tr><td>1</td></tr></tbody></table></body></html>");
 
-        HeadlessChromium.Page opened = chromium.open(page);
+        chromium.open(page);
 
-        assertThat(opened.brokenImages()).hasSize(1).allSatisfy(src -> assertThat(src).endsWith("missing.png"));
-        assertThat(opened.tableBodyRows()).containsExactly(0, 1);
+        assertThat(chromium.brokenImages()).hasSize(1).allSatisfy(src -> assertThat(src).endsWith("missing.png"));
+        assertThat(chromium.tableBodyRows()).containsExactly(0, 1);
     }
 }

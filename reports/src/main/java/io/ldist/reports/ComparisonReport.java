@@ -233,7 +233,7 @@ public final class ComparisonReport {
                 .test { display: block; font-size: 0.85em; color: #444; font-weight: normal; }
                 .significant { color: #000; font-weight: bold; }
                 figure { margin: 1.5em 0; page-break-inside: avoid; }
-                figure img { max-width: 100%; height: auto; border: 1px solid #ddd; }
+                figure img { max-width: 100%; height: auto; border: 1px solid #ddd; box-sizing: border-box; }
                 figcaption { font-size: 0.9em; color: #333; max-width: 900px; }
                 .files { font-size: 0.85em; }
                 .note { border-left: 4px solid #b35900; padding: 0.3em 0.8em; background: #fff4e5; }
@@ -242,7 +242,13 @@ public final class ComparisonReport {
                 .provenance { font-size: 0.85em; color: #333; }
                 td.path, td.hash { text-align: left; word-break: break-all; }
                 dl { font-size: 0.9em; } dt { font-weight: bold; } dd { margin: 0 0 0.5em 1.5em; }
-                @media print { body { max-width: none; } h2 { page-break-after: avoid; } table { font-size: 0.8em; } }
+                @media print {
+                  body { max-width: none; margin: 0; padding: 0; }
+                  h2 { page-break-after: avoid; }
+                  table { font-size: 0.7em; }
+                  th, td { padding: 0.2em 0.35em; }
+                  td.policy, th.policy { min-width: 6em; }
+                }
                 </style>
                 </head>
                 <body>
