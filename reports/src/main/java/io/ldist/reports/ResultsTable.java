@@ -1,5 +1,9 @@
 package io.ldist.reports;
 
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -167,7 +171,7 @@ public final class ResultsTable {
                 throw new FormatException(file + ":1: expected a header line naming the columns "
                         + String.join(",", KEYS) + " and the metrics, found an empty file");
             }
-            ResultsColumns columns = ResultsColumns.of(file, splitCsv(header));
+            ResultsColumns columns = ResultsColumns.of(file, splitCsv(file, 1, header));
             List<String> lines = in.lines().toList();
             List<Row> rows = new ArrayList<>();
             String format = null;
@@ -175,7 +179,7 @@ public final class ResultsTable {
                 if (lines.get(i).isBlank()) {
                     continue;
                 }
-                List<String> cells = splitCsv(lines.get(i));
+                List<String> cells = splitCsv(file, i + 2, lines.get(i));
                 if (cells.size() != columns.width()) {
                     throw new FormatException(file + ":" + (i + 2) + ": expected " + columns.width() + " values, found "
                             + cells.size());
@@ -265,32 +269,18 @@ public final class ResultsTable {
         return cell.equals(OWN_WORKLOAD_BEFORE) ? OWN_WORKLOAD : cell;
     }
 
-    /** Splits one CSV line, honouring double quotes. */
-    static List<String> splitCsv(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
+    /**
+     * One line's cells, as commons-csv reads RFC 4180 (double quotes around a cell with a comma or a quote, a
+     * quote inside doubled). Read line by line, so that an error names the file's line: ldist writes no cell
+     * with a line break in it.
+     */
+    static List<String> splitCsv(Path file, int number, String line) {
+        try (CSVParser parser = CSVParser.parse(line, CSVFormat.DEFAULT)) {
+            List<CSVRecord> records = parser.getRecords();
+            return records.isEmpty() ? List.of("") : records.get(0).toList();
+        } catch (IOException | UncheckedIOException e) {
+            throw new FormatException(file + ":" + number + ": expected comma-separated values (a quoted cell "
+                    + "closed on its line), found a quote left open");
         }
-        cells.add(cell.toString());
-        return cells;
     }
 }

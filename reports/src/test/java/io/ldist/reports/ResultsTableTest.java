@@ -33,6 +33,24 @@ class ResultsTableTest {
     }
 
     @Test
+    void quotedCells_withCommasAndQuotes_readAsWritten_andAQuoteLeftOpenNamesItsLine() throws IOException {
+        ResultsTable read = ResultsTable.read(write(
+                "format,scenario,policy,parameter,value,day,seed,timeseries,energyKWh\n"
+                + "ldist-results-2,\"a, b\",\"\"\"odd\"\" one\",,,d1,1,runs/a.csv,2.5\n"));
+
+        assertThat(read.rows().get(0).scenario()).isEqualTo("a, b");
+        assertThat(read.rows().get(0).policy()).isEqualTo("\"odd\" one");
+        Path open = write("""
+                format,scenario,policy,parameter,value,day,seed,timeseries,energyKWh
+                ldist-results-2,s,p,,,d1,1,runs/a.csv,2.5
+
+                ldist-results-2,"s,p,,,d1,2,runs/b.csv,2.5
+                """);
+        assertThatThrownBy(() -> ResultsTable.read(open)).hasMessage(open + ":4: expected comma-separated values (a "
+                + "quoted cell closed on its line), found a quote left open");
+    }
+
+    @Test
     void columnsInAnotherOrder_readByName() throws IOException {
         ResultsTable read = ResultsTable.read(write("""
                 seed,energyKWh,policy,timeseries,day,value,parameter,scenario,format
