@@ -45,8 +45,9 @@ public final class PlanFleetCommand implements Callable<Integer> {
     ScenarioOptions scenario = new ScenarioOptions();
 
     @Option(names = "--solver", paramLabel = "NAME", defaultValue = "jsprit",
-            description = "ffd or bfd (first/best-fit decreasing, milliseconds) or jsprit (ruin and recreate started "
-                    + "from the better greedy plan; seconds). Default: ${DEFAULT-VALUE}.")
+            description = "ffd or bfd (first/best-fit decreasing, milliseconds), lp (the configuration LP's "
+                    + "patterns bought whole, the rest first-fit; seconds) or jsprit (ruin and recreate started from "
+                    + "the best of the three; seconds). Default: ${DEFAULT-VALUE}.")
     String solver;
 
     @Option(names = "--percentile", paramLabel = "P", defaultValue = "95",

@@ -64,6 +64,33 @@ final class ConfigurationBound {
 
     /** The bound with at most {@code finest} breakpoints per dimension, fewer if the LP would be too large. */
     static Result solve(SizingProblem problem, int finest) {
+        Lp lp = lp(problem, finest);
+        return lp == null ? Result.NONE
+                : new Result(lp.bound(problem), lp.breakpoints(), lp.classes().count(), lp.patterns().size());
+    }
+
+    /**
+     * The solved configuration LP: the classes, which class each VM is in (-1 for a VM no type holds), the
+     * patterns and their fractional counts ({@code x} null when the LP has no solution). Null when there is
+     * nothing to place or no grid keeps the LP small.
+     */
+    record Lp(int breakpoints, Classes classes, int[] classOf, List<Pattern> patterns, double[] x, double value) {
+        double bound(SizingProblem problem) {
+            if (x == null) {
+                return 0;
+            }
+            // A hair below the simplex's value, so that its rounding error cannot lift the bound above the optimum.
+            double below = value * (1 - 1e-9);
+            double unit = priceUnit(problem);
+            return unit > 0 ? Math.ceil(below / unit - 1e-6) * unit : below;
+        }
+    }
+
+    static Lp lp(SizingProblem problem) {
+        return lp(problem, FINEST);
+    }
+
+    static Lp lp(SizingProblem problem, int finest) {
         List<Integer> placeable = new ArrayList<>();
         for (int v = 0; v < problem.vmCount(); v++) {
             if (problem.fitMask(v) != 0) {
@@ -71,7 +98,7 @@ final class ConfigurationBound {
             }
         }
         if (placeable.isEmpty()) {
-            return Result.NONE;
+            return null;
         }
         for (int breakpoints = finest; breakpoints >= 1; breakpoints /= 2) {
             Classes classes = Classes.of(problem, placeable, breakpoints);
@@ -82,13 +109,20 @@ final class ConfigurationBound {
             if (patterns == null) {
                 continue;
             }
-            return new Result(solveLp(problem, classes, patterns), breakpoints, classes.count(), patterns.size());
+            int[] classOf = new int[problem.vmCount()];
+            Arrays.fill(classOf, -1);
+            for (int i = 0; i < placeable.size(); i++) {
+                classOf[placeable.get(i)] = classes.member()[i];
+            }
+            PointValuePair optimum = solveLp(problem, classes, patterns);
+            return new Lp(breakpoints, classes, classOf, patterns, optimum == null ? null : optimum.getPoint(),
+                    optimum == null ? 0 : optimum.getValue());
         }
-        return Result.NONE;
+        return null;
     }
 
     /** VM classes: rounded-down demand per dimension and the types a VM fits, with how many VMs each holds. */
-    record Classes(long[][] demand, long[] fitMask, int[] size) {
+    record Classes(long[][] demand, long[] fitMask, int[] size, int[] member) {
         int count() {
             return size.length;
         }
@@ -108,7 +142,9 @@ final class ConfigurationBound {
             List<long[]> demands = new ArrayList<>();
             List<Long> masks = new ArrayList<>();
             List<Integer> sizes = new ArrayList<>();
-            for (int v : vms) {
+            int[] member = new int[vms.size()];
+            for (int i = 0; i < member.length; i++) {
+                int v = vms.get(i);
                 List<Long> key = new ArrayList<>(dims + 1);
                 long[] rounded = new long[dims];
                 for (int d = 0; d < dims; d++) {
@@ -118,16 +154,18 @@ final class ConfigurationBound {
                 key.add(problem.fitMask(v));
                 Integer c = index.get(key);
                 if (c == null) {
-                    index.put(key, demands.size());
+                    c = demands.size();
+                    index.put(key, c);
                     demands.add(rounded);
                     masks.add(problem.fitMask(v));
                     sizes.add(1);
                 } else {
                     sizes.set(c, sizes.get(c) + 1);
                 }
+                member[i] = c;
             }
             return new Classes(demands.toArray(long[][]::new), masks.stream().mapToLong(Long::longValue).toArray(),
-                    sizes.stream().mapToInt(Integer::intValue).toArray());
+                    sizes.stream().mapToInt(Integer::intValue).toArray(), member);
         }
 
         /** Up to {@code count} breakpoints: the sorted values at evenly spaced ranks, the smallest always one. */
@@ -281,7 +319,8 @@ final class ConfigurationBound {
         }
     }
 
-    private static double solveLp(SizingProblem problem, Classes classes, List<Pattern> patterns) {
+    /** The LP's optimum, or null when it has none (too little stock) or the simplex gives up. */
+    private static PointValuePair solveLp(SizingProblem problem, Classes classes, List<Pattern> patterns) {
         int columns = patterns.size();
         double[] prices = new double[columns];
         for (int p = 0; p < columns; p++) {
@@ -304,22 +343,14 @@ final class ConfigurationBound {
                 constraints.add(new LinearConstraint(row, Relationship.LEQ, problem.stock(t)));
             }
         }
-        double value;
         try {
-            PointValuePair optimum = new SimplexSolver().optimize(new MaxIter(1_000_000),
+            return new SimplexSolver().optimize(new MaxIter(1_000_000),
                     new LinearObjectiveFunction(prices, 0), new LinearConstraintSet(constraints),
                     GoalType.MINIMIZE, new NonNegativeConstraint(true));
-            value = optimum.getValue();
-        } catch (NoFeasibleSolutionException e) {
-            // Too little stock for the demand: no fleet from this catalogue carries it; the other bounds stand.
-            return 0;
-        } catch (TooManyIterationsException e) {
-            return 0;
+        } catch (NoFeasibleSolutionException | TooManyIterationsException e) {
+            // Too little stock for the demand (no fleet from this catalogue carries it): the other bounds stand.
+            return null;
         }
-        // A hair below the simplex's value, so that its rounding error cannot lift the bound above the optimum.
-        value *= 1 - 1e-9;
-        double unit = priceUnit(problem);
-        return unit > 0 ? Math.ceil(value / unit - 1e-6) * unit : value;
     }
 
     /**

@@ -11,7 +11,7 @@ public final class FleetSolvers {
     }
 
     public static List<String> names() {
-        return List.of("ffd", "bfd", "jsprit");
+        return List.of("ffd", "bfd", "lp", "jsprit");
     }
 
     /**
@@ -22,8 +22,9 @@ public final class FleetSolvers {
         return switch (name) {
             case "ffd" -> DecreasingFitSolver.firstFit();
             case "bfd" -> DecreasingFitSolver.bestFit();
-            case "jsprit" -> new JspritSolver(new BestOf(DecreasingFitSolver.firstFit(),
-                    DecreasingFitSolver.bestFit()), iterations);
+            case "lp" -> new PatternRoundingSolver();
+            case "jsprit" -> new JspritSolver(new BestOf(new BestOf(DecreasingFitSolver.firstFit(),
+                    DecreasingFitSolver.bestFit()), new PatternRoundingSolver()), iterations);
             default -> throw new IllegalArgumentException("no fleet solver '" + name + "'; there are "
                     + String.join(", ", names()));
         };

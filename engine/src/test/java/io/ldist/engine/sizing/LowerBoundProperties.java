@@ -47,7 +47,7 @@ class LowerBoundProperties {
     @Property(tries = 100)
     void noBoundExceedsAnySolversPlan(@ForAll("tinyProblems") SizingProblem problem) {
         double bound = LowerBound.of(problem).best();
-        for (String solver : List.of("ffd", "bfd", "jsprit")) {
+        for (String solver : List.of("ffd", "bfd", "lp", "jsprit")) {
             FleetPlan plan = FleetSolvers.byName(solver, 20).solve(problem, 3);
             assertThat(plan.costPerHour(problem)).as(solver).isGreaterThanOrEqualTo(bound - 1e-9);
         }
