@@ -4,14 +4,18 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A plan read off the configuration LP ({@link ConfigurationBound}): each pattern bought as many whole times as
- * the LP buys it, its slots filled with real VMs of its classes (largest first, a VM that does not fit with its
- * server's others left for later: classes round demand down), and the VMs left over first-fit into the servers
- * with room, else onto a new server of the cheapest type that holds them; then every server moved to the
- * cheapest type that still holds its VMs. Deterministic; used as a start for jsprit. Where the LP cannot be
- * solved it falls back to first-fit decreasing.
+ * A plan read off the configuration LP ({@link ConfigurationBound}) by residual rounding: each pattern bought as
+ * many whole times as the LP buys it, its slots filled with real VMs of its classes (largest first; a VM that
+ * does not fit with its server's others is left over, since classes round demand down); then the LP solved
+ * again for the VMs left over (when it buys no pattern whole, one copy of the pattern it buys most of), up to
+ * {@value #MAX_ROUNDS} LPs; the VMs still left first-fit into the servers with room, else onto a new server of
+ * the cheapest type that holds them; at the end every server moved to the cheapest type that still holds its
+ * VMs. Deterministic; one of jsprit's starts. Where the LP cannot be solved it falls back to first-fit
+ * decreasing.
  */
 final class PatternRoundingSolver implements FleetSolver {
+    /** LPs solved at most: the first over all VMs, then over the VMs the patterns bought whole left over. */
+    private static final int MAX_ROUNDS = 100;
 
     @Override
     public String name() {
@@ -20,37 +24,57 @@ final class PatternRoundingSolver implements FleetSolver {
 
     @Override
     public FleetPlan solve(SizingProblem problem, long seed) {
-        ConfigurationBound.Lp lp = ConfigurationBound.lp(problem);
-        if (lp == null || lp.x() == null) {
-            return DecreasingFitSolver.firstFit().solve(problem, seed).by(name());
-        }
-        List<List<Integer>> pools = new ArrayList<>();
-        for (int c = 0; c < lp.classes().count(); c++) {
-            pools.add(new ArrayList<>());
-        }
         List<Integer> unplaced = new ArrayList<>();
+        List<Integer> left = new ArrayList<>();
         for (int v : DecreasingFitSolver.decreasingOrder(problem)) {
-            if (lp.classOf()[v] < 0) {
-                unplaced.add(v);
-            } else {
-                pools.get(lp.classOf()[v]).add(v);
-            }
+            (problem.fitMask(v) == 0 ? unplaced : left).add(v);
         }
         List<Server> servers = new ArrayList<>();
         int[] bought = new int[problem.typeCount()];
-        double[] x = lp.x();
-        for (int p = 0; p < lp.patterns().size(); p++) {
-            long copies = (long) Math.floor(x[p] + 1e-7);
-            for (long k = 0; k < copies; k++) {
-                buy(problem, lp.patterns().get(p), pools, servers, bought);
+        boolean solvedOnce = false;
+        for (int round = 0; round < MAX_ROUNDS && !left.isEmpty(); round++) {
+            int[] subset = left.stream().mapToInt(Integer::intValue).toArray();
+            int[] stockLeft = new int[problem.typeCount()];
+            for (int t = 0; t < stockLeft.length; t++) {
+                stockLeft[t] = problem.limitedStock(t) ? problem.stock(t) - bought[t] : problem.stock(t);
             }
+            ConfigurationBound.Lp lp = ConfigurationBound.lp(problem.subset(subset, stockLeft));
+            if (lp == null || lp.x() == null) {
+                break;
+            }
+            solvedOnce = true;
+            List<List<Integer>> pools = new ArrayList<>();
+            for (int c = 0; c < lp.classes().count(); c++) {
+                pools.add(new ArrayList<>());
+            }
+            for (int i = 0; i < subset.length; i++) {
+                pools.get(lp.classOf()[i]).add(subset[i]);
+            }
+            double[] x = lp.x();
+            int before = servers.size();
+            int largest = 0;
+            for (int p = 0; p < x.length; p++) {
+                long copies = (long) Math.floor(x[p] + 1e-7);
+                for (long k = 0; k < copies; k++) {
+                    buy(problem, lp.patterns().get(p), pools, servers, bought);
+                }
+                if (x[p] > x[largest] + 1e-9) {
+                    largest = p;
+                }
+            }
+            if (servers.size() == before) {
+                // The LP buys no pattern whole: buy one copy of the one it buys most of, and solve again.
+                buy(problem, lp.patterns().get(largest), pools, servers, bought);
+            }
+            if (servers.size() == before) {
+                break;
+            }
+            java.util.Set<Integer> still = new java.util.HashSet<>();
+            pools.forEach(still::addAll);
+            left = left.stream().filter(still::contains).toList();
         }
-        List<Integer> left = new ArrayList<>();
-        for (int v : DecreasingFitSolver.decreasingOrder(problem)) {
-            int c = lp.classOf()[v];
-            if (c >= 0 && pools.get(c).contains(v)) {
-                left.add(v);
-            }
+        if (!solvedOnce) {
+            return DecreasingFitSolver.firstFit().solve(problem, seed).by(name());
         }
         for (int v : left) {
             Server target = null;
