@@ -4,7 +4,10 @@ import java.util.List;
 
 /** The fleet planner's solvers, by name. */
 public final class FleetSolvers {
-    /** The default number of jsprit iterations: about 20 s for a PlanetLab day on a five-type catalogue. */
+    /**
+     * The default number of jsprit iterations: about 20 s for a PlanetLab day on a five-type catalogue on a quiet
+     * 2-core machine (2026-12-03), 80 to 130 s with the lp start on the same machine under load (2026-12-08).
+     */
     public static final int DEFAULT_ITERATIONS = 500;
 
     private FleetSolvers() {
