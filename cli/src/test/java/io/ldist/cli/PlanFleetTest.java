@@ -51,7 +51,7 @@ class PlanFleetTest {
     void anUnknownSolverOrPercentile_isRefused() {
         CliRun solver = CliRun.ldist("plan-fleet", "--solver", "cplex");
         assertThat(solver.exitCode()).isEqualTo(2);
-        assertThat(solver.err()).contains("--solver: no fleet solver 'cplex'; there are ffd, bfd, jsprit");
+        assertThat(solver.err()).contains("--solver: no fleet solver 'cplex'; there are ffd, bfd, lp, jsprit");
         CliRun percentile = CliRun.ldist("plan-fleet", "--percentile", "120");
         assertThat(percentile.exitCode()).isEqualTo(2);
         assertThat(percentile.err()).contains("--percentile: expected a number above 0 and at most 100");

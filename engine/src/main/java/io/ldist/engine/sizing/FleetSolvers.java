@@ -4,14 +4,17 @@ import java.util.List;
 
 /** The fleet planner's solvers, by name. */
 public final class FleetSolvers {
-    /** The default number of jsprit iterations: about 20 s for a PlanetLab day on a five-type catalogue. */
+    /**
+     * The default number of jsprit iterations: about 20 s for a PlanetLab day on a five-type catalogue on a quiet
+     * 2-core machine (2026-12-03), 80 to 130 s with the lp start on the same machine under load (2026-12-08).
+     */
     public static final int DEFAULT_ITERATIONS = 500;
 
     private FleetSolvers() {
     }
 
     public static List<String> names() {
-        return List.of("ffd", "bfd", "jsprit");
+        return List.of("ffd", "bfd", "lp", "jsprit");
     }
 
     /**
@@ -22,8 +25,9 @@ public final class FleetSolvers {
         return switch (name) {
             case "ffd" -> DecreasingFitSolver.firstFit();
             case "bfd" -> DecreasingFitSolver.bestFit();
-            case "jsprit" -> new JspritSolver(new BestOf(DecreasingFitSolver.firstFit(),
-                    DecreasingFitSolver.bestFit()), iterations);
+            case "lp" -> new PatternRoundingSolver();
+            case "jsprit" -> new JspritSolver(new BestOf(new BestOf(DecreasingFitSolver.firstFit(),
+                    DecreasingFitSolver.bestFit()), new PatternRoundingSolver()), iterations);
             default -> throw new IllegalArgumentException("no fleet solver '" + name + "'; there are "
                     + String.join(", ", names()));
         };

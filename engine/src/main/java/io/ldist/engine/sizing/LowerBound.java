@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * A cost per hour no fleet can go below, so that a plan's gap to the optimum can be stated. The best of three
+ * A cost per hour no fleet can go below, so that a plan's gap to the optimum can be stated. The best of four
  * bounds, each valid on its own:
  * <ul>
  *   <li><b>cardinality</b>: the VMs need at least ceil(n / VMs per server) servers, each costing at least the
@@ -25,15 +25,18 @@ import java.util.Set;
  *   <li><b>per resource</b>: on each dimension, the total demand bought at the lowest price per unit;</li>
  *   <li><b>LP relaxation</b>: fractional server counts x_t minimising the price, covering every dimension's
  *       demand; and, for each set of types some VMs are confined to (VMs too large or too fast per core for
- *       the rest), those VMs' demand by those types alone.</li>
+ *       the rest), those VMs' demand by those types alone;</li>
+ *   <li><b>configuration LP</b>: fractional counts of server patterns (which VM classes share a server, demands
+ *       rounded down to a grid) covering every class, so that it sees how VMs pair; see
+ *       {@link ConfigurationBound}.</li>
  * </ul>
  * VMs no type can hold are left out of every bound (they are reported as unplaced instead).
  */
-public record LowerBound(double cardinality, double perResource, double linearRelaxation) {
+public record LowerBound(double cardinality, double perResource, double linearRelaxation, double configuration) {
 
-    /** The tightest of the three. */
+    /** The tightest of the four. */
     public double best() {
-        return Math.max(cardinality, Math.max(perResource, linearRelaxation));
+        return Math.max(Math.max(cardinality, perResource), Math.max(linearRelaxation, configuration));
     }
 
     /** How far above this bound a cost lies, in percent of the bound (0 when the bound is 0). */
@@ -52,7 +55,7 @@ public record LowerBound(double cardinality, double perResource, double linearRe
             }
         }
         if (placeable == 0) {
-            return new LowerBound(0, 0, 0);
+            return new LowerBound(0, 0, 0, 0);
         }
         double cardinality = Math.ceil((double) placeable / problem.maxVmsPerHost()) * cheapestHolding;
         double[] totals = placeableTotals(problem, ~0L);
@@ -68,7 +71,8 @@ public record LowerBound(double cardinality, double perResource, double linearRe
                 perResource = Math.max(perResource, totals[d] * cheapestUnit);
             }
         }
-        return new LowerBound(cardinality, perResource, linearRelaxation(problem));
+        return new LowerBound(cardinality, perResource, linearRelaxation(problem),
+                ConfigurationBound.of(problem));
     }
 
     private static double cheapestOf(SizingProblem problem, long mask) {

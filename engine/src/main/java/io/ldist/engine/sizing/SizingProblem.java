@@ -88,6 +88,34 @@ public final class SizingProblem {
         }
     }
 
+    private SizingProblem(SizingProblem whole, int[] subset, int[] stockLeft) {
+        this.vms = java.util.Arrays.stream(subset).mapToObj(whole.vms::get).toList();
+        this.types = whole.types;
+        this.maxVmsPerHost = whole.maxVmsPerHost;
+        this.prices = whole.prices;
+        this.stock = stockLeft.clone();
+        this.capacity = new long[whole.capacity.length][];
+        long slots = Math.min(maxVmsPerHost, Math.max(1, subset.length));
+        for (int t = 0; t < capacity.length; t++) {
+            capacity[t] = whole.capacity[t].clone();
+            capacity[t][SLOTS] = slots;
+        }
+        this.demand = new long[subset.length][];
+        this.fitMask = new long[subset.length];
+        for (int i = 0; i < subset.length; i++) {
+            demand[i] = whole.demand[subset[i]];
+            fitMask[i] = whole.fitMask[subset[i]];
+        }
+    }
+
+    /**
+     * The same catalogue, prices and VM limit for some of the VMs ({@code subset}, VM i of the result being VM
+     * subset[i] here), with {@code stockLeft} servers of each type still to buy.
+     */
+    SizingProblem subset(int[] subset, int[] stockLeft) {
+        return new SizingProblem(this, subset, stockLeft);
+    }
+
     private boolean fitsAlone(int v, int t) {
         HostType type = types.get(t);
         VmDemand vm = vms.get(v);

@@ -24,7 +24,7 @@ class FleetSizingProperties {
 
     @Property(tries = 60)
     void greedyPlansAreSoundAndAboveTheBound(@ForAll("problems") SizingProblem problem) {
-        for (String name : List.of("ffd", "bfd")) {
+        for (String name : List.of("ffd", "bfd", "lp")) {
             FleetPlan plan = FleetSolvers.byName(name, 0).solve(problem, 1);
             assertThat(FleetPlanCheck.violations(problem, plan)).as(name).isEmpty();
             assertThat(plan.costPerHour(problem)).as(name)
@@ -47,8 +47,10 @@ class FleetSizingProperties {
     void stockIsNeverExceeded(@ForAll("problems") SizingProblem unlimited) {
         SizingProblem limited = new SizingProblem(unlimited.vms(), unlimited.types(), unlimited.maxVmsPerHost(),
                 Map.of("small", 2, "micro", 1));
-        FleetPlan plan = FleetSolvers.byName("ffd", 0).solve(limited, 1);
-        assertThat(FleetPlanCheck.violations(limited, plan)).isEmpty();
+        for (String name : List.of("ffd", "lp")) {
+            FleetPlan plan = FleetSolvers.byName(name, 0).solve(limited, 1);
+            assertThat(FleetPlanCheck.violations(limited, plan)).as(name).isEmpty();
+        }
     }
 
     @Provide
