@@ -148,48 +148,4 @@ public final class DecreasingFitSolver implements FleetSolver {
     }
 
     /** A server being filled: its type, its VMs and what they use. */
-    private static final class OpenServer {
-        final int type;
-        final long[] used = new long[SizingProblem.DIMENSIONS];
-        final List<Integer> members = new ArrayList<>();
-
-        OpenServer(int type) {
-            this.type = type;
-        }
-
-        boolean room(SizingProblem problem, int v) {
-            if (!problem.fits(v, type)) {
-                return false;
-            }
-            for (int d = 0; d < used.length; d++) {
-                if (used[d] + problem.demand(v, d) > problem.capacity(type, d)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** The largest share of capacity left free on any dimension once v is added. */
-        double slackAfter(SizingProblem problem, int v) {
-            double slack = 0;
-            for (int d = 0; d < SizingProblem.SLOTS; d++) {
-                long capacity = problem.capacity(type, d);
-                if (capacity > 0) {
-                    slack = Math.max(slack, (double) (capacity - used[d] - problem.demand(v, d)) / capacity);
-                }
-            }
-            return slack;
-        }
-
-        void add(SizingProblem problem, int v) {
-            members.add(v);
-            for (int d = 0; d < used.length; d++) {
-                used[d] += problem.demand(v, d);
-            }
-        }
-
-        int[] vms() {
-            return members.stream().mapToInt(Integer::intValue).toArray();
-        }
-    }
 }

@@ -29,7 +29,7 @@ final class PatternRoundingSolver implements FleetSolver {
         for (int v : DecreasingFitSolver.decreasingOrder(problem)) {
             (problem.fitMask(v) == 0 ? unplaced : left).add(v);
         }
-        List<Server> servers = new ArrayList<>();
+        List<OpenServer> servers = new ArrayList<>();
         int[] bought = new int[problem.typeCount()];
         boolean solvedOnce = false;
         for (int round = 0; round < MAX_ROUNDS && !left.isEmpty(); round++) {
@@ -77,9 +77,9 @@ final class PatternRoundingSolver implements FleetSolver {
             return DecreasingFitSolver.firstFit().solve(problem, seed).by(name());
         }
         for (int v : left) {
-            Server target = null;
-            for (Server server : servers) {
-                if (server.room(v)) {
+            OpenServer target = null;
+            for (OpenServer server : servers) {
+                if (server.room(problem, v)) {
                     target = server;
                     break;
                 }
@@ -97,29 +97,29 @@ final class PatternRoundingSolver implements FleetSolver {
                     continue;
                 }
                 bought[type]++;
-                target = new Server(problem, type);
+                target = new OpenServer(type);
                 servers.add(target);
             }
-            target.add(v);
+            target.add(problem, v);
         }
         return new FleetPlan(name(), CheapestType.resize(problem,
-                servers.stream().map(s -> s.members.stream().mapToInt(Integer::intValue).toArray()).toList(),
+                servers.stream().map(s -> s.vms()).toList(),
                 servers.stream().mapToInt(s -> s.type).toArray()), unplaced);
     }
 
     /** One server of the pattern's type, its slots filled from the pools of its classes; none if none fits. */
     private static void buy(SizingProblem problem, ConfigurationBound.Pattern pattern, List<List<Integer>> pools,
-                            List<Server> servers, int[] bought) {
+                            List<OpenServer> servers, int[] bought) {
         if (bought[pattern.type()] >= problem.stock(pattern.type())) {
             return;
         }
-        Server server = new Server(problem, pattern.type());
+        OpenServer server = new OpenServer(pattern.type());
         for (int c = 0; c < pattern.counts().length; c++) {
             for (int n = 0; n < pattern.counts()[c]; n++) {
                 List<Integer> pool = pools.get(c);
                 for (int i = 0; i < pool.size(); i++) {
-                    if (server.room(pool.get(i))) {
-                        server.add(pool.remove(i));
+                    if (server.room(problem, pool.get(i))) {
+                        server.add(problem, pool.remove(i));
                         break;
                     }
                 }
@@ -128,37 +128,6 @@ final class PatternRoundingSolver implements FleetSolver {
         if (!server.members.isEmpty()) {
             servers.add(server);
             bought[pattern.type()]++;
-        }
-    }
-
-    private static final class Server {
-        final SizingProblem problem;
-        final int type;
-        final long[] used = new long[SizingProblem.DIMENSIONS];
-        final List<Integer> members = new ArrayList<>();
-
-        Server(SizingProblem problem, int type) {
-            this.problem = problem;
-            this.type = type;
-        }
-
-        boolean room(int v) {
-            if (!problem.fits(v, type)) {
-                return false;
-            }
-            for (int d = 0; d < used.length; d++) {
-                if (used[d] + problem.demand(v, d) > problem.capacity(type, d)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        void add(int v) {
-            members.add(v);
-            for (int d = 0; d < used.length; d++) {
-                used[d] += problem.demand(v, d);
-            }
         }
     }
 }
