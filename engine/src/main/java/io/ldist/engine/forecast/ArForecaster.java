@@ -9,7 +9,7 @@ package io.ldist.engine.forecast;
  * criterion, AIC {@code n ln(RSS / n) + 2 (p + 1)} or BIC {@code n ln(RSS / n) + (p + 1) ln n}, all orders fitted
  * on the same n samples (those with maxOrder samples before them); orders the window is too short for (it needs
  * 3 p + 2 samples) are not tried. The model is refitted every {@code refit}
- * samples (and as soon as the window holds enough samples for order 1), from one cross-product matrix whose
+ * samples (at sample numbers staggered by series, and as soon as the window holds enough samples for order 1), from one cross-product matrix whose
  * leading blocks are the normal equations of every order; between fits an update only stores the sample.
  * Forecasts h ahead iterate the recursion, each step clamped to the series' range. Until the first fit, the
  * forecast is the mean of the samples so far.
@@ -29,7 +29,6 @@ public final class ArForecaster extends AbstractForecaster {
     private final double[] coefficients;
     private final double[] mean;
     private final int[] order;
-    private final long[] fittedAt;
     // Scratch, per fit and per forecast path.
     private final double[] samplesInOrder;
     private final double[] gram;
@@ -58,7 +57,6 @@ public final class ArForecaster extends AbstractForecaster {
         this.coefficients = new double[Math.multiplyExact(setup.seriesCount(), k)];
         this.mean = new double[setup.seriesCount()];
         this.order = new int[setup.seriesCount()];
-        this.fittedAt = new long[setup.seriesCount()];
         this.samplesInOrder = new double[window];
         this.gram = new double[k * k];
         this.moment = new double[k];
@@ -95,10 +93,9 @@ public final class ArForecaster extends AbstractForecaster {
         if (n < minimumSamples(1)) {
             return;
         }
-        boolean due = order[series] == 0 || index - fittedAt[series] >= refit;
-        if (due) {
+        // Series take turns (staggered by their key), so that a decision over many refits only some of them.
+        if (order[series] == 0 || (index + series) % refit == 0) {
             fit(series, n);
-            fittedAt[series] = index;
         }
     }
 
