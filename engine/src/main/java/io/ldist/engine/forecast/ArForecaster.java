@@ -14,6 +14,9 @@ package io.ldist.engine.forecast;
  * Forecasts h ahead iterate the recursion, each step clamped to the series' range. Until the first fit, the
  * forecast is the mean of the samples so far.
  * <p>
+ * With {@code lad} rounds, the chosen order is then refitted by least absolute deviations (iteratively reweighted
+ * least squares), which forecasts the conditional median rather than the mean.
+ * <p>
  * A tiny ridge on the lag coefficients keeps the normal equations solvable when the window is flat (a constant
  * series then fits c = 0 and no lags, and is forecast exactly).
  */
@@ -25,6 +28,7 @@ public final class ArForecaster extends AbstractForecaster {
     private final int window;
     private final int refit;
     private final boolean bic;
+    private final int lad;
     /** [series][1 + maxOrder]: c, a1..ap (zero beyond the order). */
     private final double[] coefficients;
     private final double[] mean;
@@ -43,16 +47,21 @@ public final class ArForecaster extends AbstractForecaster {
     private int pathLength;
 
     public ArForecaster(ForecastSetup setup, int maxOrder, int window, int refit, boolean bic) {
+        this(setup, maxOrder, window, refit, bic, 0);
+    }
+
+    /** @param lad rounds of least-absolute-deviation refit of the chosen order (0: least squares) */
+    public ArForecaster(ForecastSetup setup, int maxOrder, int window, int refit, boolean bic, int lad) {
         super(setup, window);
-        if (maxOrder < 1 || refit < 1 || window < minimumSamples(1)) {
+        if (maxOrder < 1 || refit < 1 || window < minimumSamples(1) || lad < 0) {
             throw new IllegalArgumentException("expected maxOrder >= 1, refit >= 1, window >= " + minimumSamples(1)
-                    + "; "
-                    + "found " + maxOrder + ", " + refit + ", " + window);
+                    + ", lad >= 0; found " + maxOrder + ", " + refit + ", " + window + ", " + lad);
         }
         this.maxOrder = maxOrder;
         this.window = window;
         this.refit = refit;
         this.bic = bic;
+        this.lad = lad;
         int k = maxOrder + 1;
         this.coefficients = new double[Math.multiplyExact(setup.seriesCount(), k)];
         this.mean = new double[setup.seriesCount()];
@@ -157,6 +166,9 @@ public final class ArForecaster extends AbstractForecaster {
                 System.arraycopy(solution, 0, best, 0, size);
             }
         }
+        if (lad > 0 && bestOrder > 0) {
+            leastAbsolute(top, n, bestOrder, ridge);
+        }
         int base = series * (maxOrder + 1);
         java.util.Arrays.fill(coefficients, base, base + maxOrder + 1, 0);
         if (bestOrder == 0) { // unsolvable at every order: the window mean
@@ -166,6 +178,40 @@ public final class ArForecaster extends AbstractForecaster {
             order[series] = bestOrder;
         }
         mean[series] = mu;
+    }
+
+    /**
+     * Refits the chosen order by least absolute deviations, {@link #lad} rounds of iteratively reweighted least
+     * squares from the least-squares fit in {@link #best} (weights 1 / max(|residual|, 0.001)): the conditional
+     * median the absolute error asks for, which a spike moves less than the least-squares fit.
+     */
+    private void leastAbsolute(int top, int n, int p, double ridge) {
+        int k = top + 1;
+        int size = p + 1;
+        for (int round = 0; round < lad; round++) {
+            java.util.Arrays.fill(gram, 0, k * k, 0);
+            java.util.Arrays.fill(moment, 0, k, 0);
+            for (int t = top; t < n; t++) {
+                double y = samplesInOrder[t];
+                double fitted = best[0];
+                for (int i = 1; i < size; i++) {
+                    fitted += best[i] * samplesInOrder[t - i];
+                }
+                double w = 1 / Math.max(Math.abs(y - fitted), 1e-3);
+                for (int i = 0; i < size; i++) {
+                    double xi = i == 0 ? 1 : samplesInOrder[t - i];
+                    moment[i] += w * xi * y;
+                    for (int j = 0; j <= i; j++) {
+                        double xj = j == 0 ? 1 : samplesInOrder[t - j];
+                        gram[i * k + j] += w * xi * xj;
+                    }
+                }
+            }
+            if (!solve(k, size, ridge * 1e3)) {
+                return;
+            }
+            System.arraycopy(solution, 0, best, 0, size);
+        }
     }
 
     /**

@@ -105,4 +105,25 @@ class ArForecasterProperties {
             assertThat(f.forecast(0, h, 0.9).point()).isFinite().isBetween(0.0, 1.0);
         }
     }
+
+    /**
+     * A flat series with a few spikes: least absolute deviations fit the flat level (the spikes are a minority of
+     * the residuals), while least squares is pulled up towards them, so once the series is flat again the LAD
+     * forecast is nearer the level.
+     */
+    @Property(tries = 50)
+    void leastAbsoluteDeviations_shrugOffSpikes(@ForAll @DoubleRange(min = 0.05, max = 0.4) double level,
+                                                @ForAll @DoubleRange(min = 0.3, max = 0.5) double spike,
+                                                @ForAll long seed) {
+        Random random = new Random(seed);
+        ArForecaster squares = new ArForecaster(new ForecastSetup(1, 4, 0, 1, 32, 0), 2, 96, 1, false);
+        ArForecaster absolute = new ArForecaster(new ForecastSetup(1, 4, 0, 1, 32, 0), 2, 96, 1, false, 10);
+        for (int t = 0; t < 96; t++) {
+            double v = level + 0.005 * random.nextGaussian() + (t % 12 == 5 && t < 90 ? spike : 0);
+            squares.update(0, v);
+            absolute.update(0, v);
+        }
+        assertThat(Math.abs(absolute.point(0, 1) - level)).isLessThan(Math.abs(squares.point(0, 1) - level));
+        assertThat(absolute.point(0, 1)).isCloseTo(level, within(0.02));
+    }
 }
