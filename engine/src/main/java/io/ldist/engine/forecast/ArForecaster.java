@@ -23,6 +23,8 @@ package io.ldist.engine.forecast;
 public final class ArForecaster extends AbstractForecaster {
     /** Relative ridge on the lag coefficients' diagonal. */
     private static final double RIDGE = 1e-8;
+    /** An IRLS round that moves no coefficient by more than this ends the refit. */
+    private static final double CONVERGED = 1e-4;
 
     private final int maxOrder;
     private final int window;
@@ -39,6 +41,7 @@ public final class ArForecaster extends AbstractForecaster {
     private final double[] moment;
     private final double[] factor;
     private final double[] solution;
+    private final double[] z;
     private final double[] best;
     private double[] path;
     private final double[] lags;
@@ -71,6 +74,7 @@ public final class ArForecaster extends AbstractForecaster {
         this.moment = new double[k];
         this.factor = new double[k * k];
         this.solution = new double[k];
+        this.z = new double[k];
         this.best = new double[k];
         this.path = new double[setup.maxHorizon()];
         this.lags = new double[maxOrder];
@@ -146,25 +150,27 @@ public final class ArForecaster extends AbstractForecaster {
             scale += gram[i * k + i];
         }
         double ridge = RIDGE * (scale / top) + 1e-300;
+        // The leading blocks of one Cholesky factor are the factors of every order's normal equations, and the
+        // leading entries of one forward solve give every order's explained sum of squares (|L^-1 b|^2).
+        int good = factorize(k, k, ridge);
+        forward(k, good);
         double bestCriterion = Double.POSITIVE_INFINITY;
         int bestOrder = 0;
-        for (int p = 1; p <= top; p++) {
+        double explained = good > 0 ? z[0] * z[0] : 0;
+        for (int p = 1; p < good; p++) {
             int size = p + 1;
-            if (!solve(k, size, ridge)) {
-                continue;
-            }
-            double fitted = 0;
-            for (int i = 0; i < size; i++) {
-                fitted += solution[i] * moment[i];
-            }
-            double rss = Math.max(yy - fitted, 1e-12 * m);
+            explained += z[p] * z[p];
+            double rss = Math.max(yy - explained, 1e-12 * m);
             double penalty = bic ? size * Math.log(m) : 2.0 * size;
             double criterion = m * Math.log(rss / m) + penalty;
             if (criterion < bestCriterion - 1e-9) {
                 bestCriterion = criterion;
                 bestOrder = p;
-                System.arraycopy(solution, 0, best, 0, size);
             }
+        }
+        if (bestOrder > 0) {
+            backward(k, bestOrder + 1);
+            System.arraycopy(solution, 0, best, 0, bestOrder + 1);
         }
         if (lad > 0 && bestOrder > 0) {
             leastAbsolute(top, n, bestOrder, ridge);
@@ -181,8 +187,9 @@ public final class ArForecaster extends AbstractForecaster {
     }
 
     /**
-     * Refits the chosen order by least absolute deviations, {@link #lad} rounds of iteratively reweighted least
-     * squares from the least-squares fit in {@link #best} (weights 1 / max(|residual|, 0.001)): the conditional
+     * Refits the chosen order by least absolute deviations, up to {@link #lad} rounds of iteratively reweighted
+     * least squares from the least-squares fit in {@link #best} (weights 1 / max(|residual|, 0.001)), stopping
+     * early once no coefficient moves by {@link #CONVERGED}: the conditional
      * median the absolute error asks for, which a spike moves less than the least-squares fit.
      */
     private void leastAbsolute(int top, int n, int p, double ridge) {
@@ -207,49 +214,68 @@ public final class ArForecaster extends AbstractForecaster {
                     }
                 }
             }
-            if (!solve(k, size, ridge * 1e3)) {
+            if (factorize(k, size, ridge * 1e3) < size) {
                 return;
             }
+            forward(k, size);
+            backward(k, size);
+            double change = 0;
+            for (int i = 0; i < size; i++) {
+                change = Math.max(change, Math.abs(solution[i] - best[i]));
+            }
             System.arraycopy(solution, 0, best, 0, size);
+            if (change < CONVERGED) {
+                return;
+            }
         }
     }
 
     /**
-     * Solves the leading {@code size x size} block of the normal equations (lower triangle of {@code gram},
-     * stride {@code k}), with the ridge on the lag diagonal, by Cholesky into {@link #solution}.
+     * Cholesky-factors the leading {@code size x size} block of the normal equations (lower triangle of
+     * {@code gram}, stride {@code k}), with the ridge on the lag diagonal, into {@link #factor} (same stride).
+     *
+     * @return how many leading rows factored (size, unless a pivot was not positive)
      */
-    private boolean solve(int k, int size, double ridge) {
+    private int factorize(int k, int size, double ridge) {
         for (int i = 0; i < size; i++) {
             for (int j = 0; j <= i; j++) {
                 double sum = gram[i * k + j] + (i == j && i > 0 ? ridge : 0);
                 for (int l = 0; l < j; l++) {
-                    sum -= factor[i * size + l] * factor[j * size + l];
+                    sum -= factor[i * k + l] * factor[j * k + l];
                 }
                 if (i == j) {
                     if (!(sum > 0)) {
-                        return false;
+                        return i;
                     }
-                    factor[i * size + i] = Math.sqrt(sum);
+                    factor[i * k + i] = Math.sqrt(sum);
                 } else {
-                    factor[i * size + j] = sum / factor[j * size + j];
+                    factor[i * k + j] = sum / factor[j * k + j];
                 }
             }
         }
-        for (int i = 0; i < size; i++) { // L z = b
+        return size;
+    }
+
+    /** L z = b for the leading {@code size} rows, into {@link #z}. */
+    private void forward(int k, int size) {
+        for (int i = 0; i < size; i++) {
             double sum = moment[i];
             for (int l = 0; l < i; l++) {
-                sum -= factor[i * size + l] * solution[l];
+                sum -= factor[i * k + l] * z[l];
             }
-            solution[i] = sum / factor[i * size + i];
+            z[i] = sum / factor[i * k + i];
         }
-        for (int i = size - 1; i >= 0; i--) { // L' x = z
-            double sum = solution[i];
+    }
+
+    /** L' x = z for the leading {@code size} rows, into {@link #solution}. */
+    private void backward(int k, int size) {
+        for (int i = size - 1; i >= 0; i--) {
+            double sum = z[i];
             for (int l = i + 1; l < size; l++) {
-                sum -= factor[l * size + i] * solution[l];
+                sum -= factor[l * k + i] * solution[l];
             }
-            solution[i] = sum / factor[i * size + i];
+            solution[i] = sum / factor[i * k + i];
         }
-        return true;
     }
 
     @Override

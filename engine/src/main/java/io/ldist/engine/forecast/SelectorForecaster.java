@@ -22,7 +22,10 @@ public final class SelectorForecaster extends AbstractForecaster {
     private final double decay;
     private final double power;
     private final boolean median;
-    /** [series][origin mod horizons][member][horizon - 1]: the members' forecasts at the last origins. */
+    /**
+     * [series][origin mod horizons][horizon - 1][member]: the members' forecasts at the last origins, the members
+     * side by side, since they are scored together.
+     */
     private final double[] made;
     /** [series][member][horizon - 1]: the decayed mean absolute error. */
     private final double[] error;
@@ -82,7 +85,16 @@ public final class SelectorForecaster extends AbstractForecaster {
     }
 
     private int madeAt(int series, int slot, int member, int horizon) {
-        return ((series * horizons + slot) * count + member) * horizons + horizon - 1;
+        return ((series * horizons + slot) * horizons + horizon - 1) * count + member;
+    }
+
+    /**
+     * The setup to build members for: the selector's, with a single residual per horizon, since the selector reads
+     * only the members' point forecasts (their own intervals would cost memory traffic for nothing).
+     */
+    public static ForecastSetup memberSetup(ForecastSetup setup) {
+        return new ForecastSetup(setup.seriesCount(), setup.maxHorizon(), setup.min(), setup.max(), 1,
+                setup.samplesPerDay());
     }
 
     /**
@@ -98,13 +110,21 @@ public final class SelectorForecaster extends AbstractForecaster {
         double total = 0;
         boolean known = scored[series * horizons + horizon - 1];
         for (int m = 0; m < count; m++) {
-            double w = known ? Math.pow(error[(series * count + m) * horizons + horizon - 1] + FLOOR, -power) : 1;
+            double w = known ? inversePower(error[(series * count + m) * horizons + horizon - 1] + FLOOR) : 1;
             weight[m] = w;
             total += w;
         }
         for (int m = 0; m < count; m++) {
             weight[m] /= total;
         }
+    }
+
+    /** 1 / e^power, without the costly Math.pow for the usual powers. */
+    private double inversePower(double e) {
+        if (power == 2) {
+            return 1 / (e * e);
+        }
+        return power == 1 ? 1 / e : Math.pow(e, -power);
     }
 
     @Override

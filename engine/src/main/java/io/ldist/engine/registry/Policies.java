@@ -165,8 +165,8 @@ public final class Policies {
                     double decay = p.number("decay");
                     double power = p.number("power");
                     boolean median = p.flag("median");
-                    return s -> new SelectorForecaster(s, members.stream().map(m -> m.create(s)).toList(), decay,
-                            power, median);
+                    return s -> new SelectorForecaster(s, members.stream()
+                            .map(m -> m.create(SelectorForecaster.memberSetup(s))).toList(), decay, power, median);
                 });
     }
 
