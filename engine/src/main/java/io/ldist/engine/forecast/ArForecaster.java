@@ -136,14 +136,7 @@ public final class ArForecaster extends AbstractForecaster {
         for (int t = top; t < n; t++) {
             double y = samplesInOrder[t];
             yy += y * y;
-            for (int i = 0; i < k; i++) {
-                double xi = i == 0 ? 1 : samplesInOrder[t - i];
-                moment[i] += xi * y;
-                for (int j = 0; j <= i; j++) {
-                    double xj = j == 0 ? 1 : samplesInOrder[t - j];
-                    gram[i * k + j] += xi * xj;
-                }
-            }
+            accumulate(k, k, t, 1, y);
         }
         double scale = 0;
         for (int i = 1; i < k; i++) {
@@ -204,15 +197,7 @@ public final class ArForecaster extends AbstractForecaster {
                 for (int i = 1; i < size; i++) {
                     fitted += best[i] * samplesInOrder[t - i];
                 }
-                double w = 1 / Math.max(Math.abs(y - fitted), 1e-3);
-                for (int i = 0; i < size; i++) {
-                    double xi = i == 0 ? 1 : samplesInOrder[t - i];
-                    moment[i] += w * xi * y;
-                    for (int j = 0; j <= i; j++) {
-                        double xj = j == 0 ? 1 : samplesInOrder[t - j];
-                        gram[i * k + j] += w * xi * xj;
-                    }
-                }
+                accumulate(k, size, t, 1 / Math.max(Math.abs(y - fitted), 1e-3), y);
             }
             if (factorize(k, size, ridge * 1e3) < size) {
                 return;
@@ -226,6 +211,24 @@ public final class ArForecaster extends AbstractForecaster {
             System.arraycopy(solution, 0, best, 0, size);
             if (change < CONVERGED) {
                 return;
+            }
+        }
+    }
+
+    /**
+     * Adds the equation at sample {@code t} (regressors 1 and the {@code size - 1} samples before it, outcome y),
+     * weighted {@code w}, to the lower triangle of the normal equations' leading {@code size} block (stride k).
+     */
+    private void accumulate(int k, int size, int t, double w, double y) {
+        moment[0] += w * y;
+        gram[0] += w;
+        for (int i = 1; i < size; i++) {
+            double wxi = w * samplesInOrder[t - i];
+            moment[i] += wxi * y;
+            int row = i * k;
+            gram[row] += wxi;
+            for (int j = 1; j <= i; j++) {
+                gram[row + j] += wxi * samplesInOrder[t - j];
             }
         }
     }

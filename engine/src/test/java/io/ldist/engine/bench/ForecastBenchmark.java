@@ -18,6 +18,9 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -68,6 +71,33 @@ public class ForecastBenchmark {
                 .create(ForecastSetup.utilisation(series, HORIZON, 300));
         for (int t = 0; t < 288; t++) {
             decision();
+        }
+    }
+
+    /**
+     * The same decision timed by the thread's CPU time rather than by the wall clock, for a shared machine whose
+     * neighbours take the cores away: for each forecaster named, 200 untimed decisions after the set-up's day,
+     * then the mean CPU and wall milliseconds of the next {@code -Dldist.bench.decisions} (150).
+     */
+    public static void main(String[] forecasters) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        int decisions = Integer.getInteger("ldist.bench.decisions", 150);
+        for (String name : forecasters) {
+            ForecastBenchmark bench = new ForecastBenchmark();
+            bench.forecaster = name;
+            bench.series = 10_000;
+            bench.setUp();
+            for (int i = 0; i < 200; i++) {
+                bench.decision();
+            }
+            long cpu = threads.getCurrentThreadCpuTime();
+            long wall = System.nanoTime();
+            for (int i = 0; i < decisions; i++) {
+                bench.decision();
+            }
+            System.out.printf(Locale.ROOT, "%-14s cpu %6.1f ms/decision, wall %6.1f ms/decision%n", name,
+                    (threads.getCurrentThreadCpuTime() - cpu) / 1e6 / decisions,
+                    (System.nanoTime() - wall) / 1e6 / decisions);
         }
     }
 
