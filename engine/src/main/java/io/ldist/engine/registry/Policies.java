@@ -155,7 +155,8 @@ public final class Policies {
                                 "the forecasters weighed, each with its default parameters"),
                         PolicyParameter.number("decay", new ParameterRange(0, true, 1, false), 0.9, "",
                                 "weight of the mean error so far against a new error"),
-                        PolicyParameter.number("power", ParameterRange.above(0), 2, "",
+                        PolicyParameter.number("power", new ParameterRange(0, false, Double.POSITIVE_INFINITY,
+                                false), 2, "",
                                 "how sharply a lower error weighs more (large: pick the best)"),
                         PolicyParameter.flag("median", true, "the weighted median of the members' forecasts "
                                 + "(false: the weighted mean)")),

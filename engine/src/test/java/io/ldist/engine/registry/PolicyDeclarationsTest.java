@@ -107,6 +107,11 @@ class PolicyDeclarationsTest {
         assertThatThrownBy(() -> Policies.FORECASTERS.create(new PolicyChoice("selector", Map.of("members",
                 List.of("lastvalue"))), PolicyContext.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("forecast.selector.members must be a list of forecast policies");
+        // The declared range is the constructor's: a finite power above 0.
+        PolicyParameter power = Policies.FORECASTERS.parameter("selector", "power").orElseThrow();
+        assertThat(power.refusal(Double.POSITIVE_INFINITY)).isPresent();
+        assertThat(power.refusal(0.0)).isPresent();
+        assertThat(power.refusal(1e6)).isEmpty();
     }
 
     @Test
