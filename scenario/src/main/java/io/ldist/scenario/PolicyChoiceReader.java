@@ -89,6 +89,7 @@ final class PolicyChoiceReader {
             case INTEGER -> node.isNumber() ? (Object) node.asDouble() : null;
             case FLAG -> node.isBoolean() ? (Object) node.asBoolean() : null;
             case POLICY -> node.isTextual() ? node.asText().toLowerCase(Locale.ROOT) : null;
+            case POLICIES -> names(node);
         };
         if (in.refused(at)) {
             return null;
@@ -101,6 +102,26 @@ final class PolicyChoiceReader {
         }
         return value instanceof Double d && declaration.type() == ParameterType.INTEGER
                 ? (Object) d.longValue() : value;
+    }
+
+    /** A list of names, written as a list or as "a,b,c"; null when an element is not text. */
+    private static Object names(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        if (node.isTextual()) {
+            for (String name : node.asText().split(",", -1)) {
+                names.add(name.strip().toLowerCase(Locale.ROOT));
+            }
+        } else if (node.isArray()) {
+            for (JsonNode element : node) {
+                if (!element.isTextual()) {
+                    return null;
+                }
+                names.add(element.asText().strip().toLowerCase(Locale.ROOT));
+            }
+        } else {
+            return null;
+        }
+        return names;
     }
 
     private Object share(String at) {

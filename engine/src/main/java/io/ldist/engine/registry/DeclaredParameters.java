@@ -62,4 +62,9 @@ final class DeclaredParameters implements PolicyParameters {
     public String policy(String name) {
         return (String) value(name);
     }
+
+    @Override
+    public List<String> policies(String name) {
+        return ((List<?>) value(name)).stream().map(String.class::cast).toList();
+    }
 }

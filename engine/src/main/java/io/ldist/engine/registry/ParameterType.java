@@ -9,5 +9,7 @@ public enum ParameterType {
     /** true or false. */
     FLAG,
     /** The name of a policy of another family (a detector naming its forecaster, say). */
-    POLICY
+    POLICY,
+    /** One or more names of policies of another family (a selector naming its member forecasters, say). */
+    POLICIES
 }

@@ -18,12 +18,14 @@ import io.ldist.engine.anomaly.AnomalyDetectorFactory;
 import io.ldist.engine.anomaly.IsolationForestDetector;
 import io.ldist.engine.anomaly.OutsideIntervalDetector;
 import io.ldist.engine.anomaly.RobustZDetector;
+import io.ldist.engine.forecast.ArForecaster;
 import io.ldist.engine.forecast.EwmaForecaster;
 import io.ldist.engine.forecast.ForecasterFactory;
 import io.ldist.engine.forecast.HoltWintersForecaster;
 import io.ldist.engine.forecast.LastValueForecaster;
 import io.ldist.engine.forecast.MedianForecaster;
 import io.ldist.engine.forecast.MovingAverageForecaster;
+import io.ldist.engine.forecast.SelectorForecaster;
 
 import java.util.List;
 
@@ -87,8 +89,26 @@ public final class Policies {
                     (p, c) -> new RegressionOverloadDetector(
                             RegressionOverloadDetector.Fit.ROBUST_LOESS, p.number("safety"), fallback(p), c));
 
+    private static final List<PolicyParameter> AR_PARAMETERS = List.of(
+            PolicyParameter.integer("maxOrder", ParameterRange.atLeast(1), 6, "lags", "the highest order tried"),
+            PolicyParameter.integer("window", ParameterRange.atLeast(ArForecaster.minimumSamples(1)), 96, "samples",
+                    "samples the model is fitted on (96 at 5 min: eight hours); orders above (window - 2) / 3 are "
+                            + "not tried"),
+            PolicyParameter.integer("refit", ParameterRange.atLeast(1), 12, "samples",
+                    "samples between fits (12 at 5 min: an hour)"),
+            PolicyParameter.flag("bic", false, "choose the order by BIC (false: by AIC)"));
+
+    private static List<PolicyParameter> concat(List<PolicyParameter> first, PolicyParameter then) {
+        List<PolicyParameter> all = new java.util.ArrayList<>(first);
+        all.add(then);
+        return List.copyOf(all);
+    }
+
     /** Forecasters by name, each built for the series and horizons of its use (forecast-eval, predictive scaling). */
-    public static final PolicyFamily<ForecasterFactory> FORECASTERS = new PolicyFamily<ForecasterFactory>("forecast")
+    public static final PolicyFamily<ForecasterFactory> FORECASTERS = forecasters();
+
+    private static PolicyFamily<ForecasterFactory> forecasters() {
+        PolicyFamily<ForecasterFactory> family = new PolicyFamily<ForecasterFactory>("forecast")
             .register("last-value", "persistence: the next value is the latest", (p, c) -> LastValueForecaster::new)
             .register("moving-average", "the mean of the last window samples",
                     List.of(PolicyParameter.integer("window", ParameterRange.atLeast(1), 12, "samples",
@@ -117,7 +137,39 @@ public final class Policies {
                             PolicyParameter.number("gamma", ParameterRange.POSITIVE_SHARE, 0.05, "",
                                     "how fast the season follows")),
                     (p, c) -> s -> new HoltWintersForecaster(s, p.number("alpha"), p.number("beta"),
-                            p.number("gamma"), p.number("phi"), true));
+                            p.number("gamma"), p.number("phi"), true))
+            .register("ar", "autoregressive AR(p) fitted by least squares on the last window samples, the order "
+                    + "1..maxOrder with the least AIC (or BIC), refitted every refit samples", AR_PARAMETERS,
+                    (p, c) -> s -> new ArForecaster(s, (int) p.integer("maxOrder"), (int) p.integer("window"),
+                            (int) p.integer("refit"), p.flag("bic")))
+            .register("ar-lad", "ar, the chosen order then refitted by least absolute deviations (the conditional "
+                    + "median, which a spike moves less than least squares)",
+                    concat(AR_PARAMETERS, PolicyParameter.integer("rounds", ParameterRange.atLeast(1), 10, "",
+                            "rounds of iteratively reweighted least squares, from the least-squares fit")),
+                    (p, c) -> s -> new ArForecaster(s, (int) p.integer("maxOrder"), (int) p.integer("window"),
+                            (int) p.integer("refit"), p.flag("bic"), (int) p.integer("rounds")));
+        // The selector names members of this very family, so it is registered once they are.
+        return family.register("selector", "weighs member forecasters per series and horizon by their recent "
+                        + "absolute error there (weight 1 / error^power), forecasting the weighted median of theirs",
+                List.of(PolicyParameter.policies("members", family, List.of("median", "ar-lad", "moving-average"),
+                                "the forecasters weighed, each with its default parameters"),
+                        PolicyParameter.number("decay", new ParameterRange(0, true, 1, false), 0.9, "",
+                                "weight of the mean error so far against a new error"),
+                        PolicyParameter.number("power", new ParameterRange(0, false, Double.POSITIVE_INFINITY,
+                                false), 2, "",
+                                "how sharply a lower error weighs more (large: pick the best)"),
+                        PolicyParameter.flag("median", true, "the weighted median of the members' forecasts "
+                                + "(false: the weighted mean)")),
+                (p, c) -> {
+                    List<ForecasterFactory> members = p.policies("members").stream()
+                            .map(name -> family.create(PolicyChoice.of(name), c)).toList();
+                    double decay = p.number("decay");
+                    double power = p.number("power");
+                    boolean median = p.flag("median");
+                    return s -> new SelectorForecaster(s, members.stream()
+                            .map(m -> m.create(SelectorForecaster.memberSetup(s))).toList(), decay, power, median);
+                });
+    }
 
     private static PolicyParameter forecaster(String defaultName) {
         return PolicyParameter.policy("forecaster", FORECASTERS, defaultName,

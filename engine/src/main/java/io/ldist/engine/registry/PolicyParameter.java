@@ -1,5 +1,6 @@
 package io.ldist.engine.registry;
 
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -9,7 +10,8 @@ import java.util.Optional;
  * {@code ldist policies} and the README's tables show it, so that none of them repeats a default that could drift.
  *
  * @param unit   what the number measures, shown in docs ("share" also lets a scenario write 80%); "" for none
- * @param family for {@link ParameterType#POLICY}, the family its value names; null otherwise
+ * @param family for {@link ParameterType#POLICY} and {@link ParameterType#POLICIES}, the family its values
+ *               name; null otherwise
  */
 public record PolicyParameter(String name, ParameterType type, ParameterRange range, Object defaultValue,
                               String unit, String description, PolicyFamily<?> family) {
@@ -21,7 +23,7 @@ public record PolicyParameter(String name, ParameterType type, ParameterRange ra
         Objects.requireNonNull(range, "range");
         Objects.requireNonNull(unit, "unit");
         Objects.requireNonNull(description, "description");
-        if ((type == ParameterType.POLICY) != (family != null)) {
+        if ((type == ParameterType.POLICY || type == ParameterType.POLICIES) != (family != null)) {
             throw new IllegalArgumentException(name + ": a family goes with, and only with, a policy parameter");
         }
         // Fields are assigned only after this body, so the check goes through a temporary declaration.
@@ -50,6 +52,13 @@ public record PolicyParameter(String name, ParameterType type, ParameterRange ra
                 family);
     }
 
+    /** A list of one or more policy names of {@code family}, given in a scenario as a list or as "a,b,c". */
+    public static PolicyParameter policies(String name, PolicyFamily<?> family, List<String> defaultNames,
+                                           String description) {
+        return new PolicyParameter(name, ParameterType.POLICIES, ParameterRange.ANY, List.copyOf(defaultNames), "",
+                description, family);
+    }
+
     /** What a value of this parameter must be, for messages: "a number in (0, 1]", "true or false". */
     public String expected() {
         String range = this.range.phrase().isEmpty() ? "" : " " + this.range.phrase();
@@ -58,6 +67,8 @@ public record PolicyParameter(String name, ParameterType type, ParameterRange ra
             case INTEGER -> "a whole number" + range;
             case FLAG -> "true or false";
             case POLICY -> "a " + family.family() + " policy: one of " + String.join(", ", family.names());
+            case POLICIES -> "a list of " + family.family() + " policies, each one of "
+                    + String.join(", ", family.names());
         };
     }
 
@@ -72,12 +83,17 @@ public record PolicyParameter(String name, ParameterType type, ParameterRange ra
                     && range.contains(n.doubleValue());
             case FLAG -> value instanceof Boolean;
             case POLICY -> value instanceof String s && family.has(s);
+            case POLICIES -> value instanceof List<?> names && !names.isEmpty()
+                    && names.stream().allMatch(n -> n instanceof String s && family.has(s));
         };
         return fine ? Optional.empty() : Optional.of(expected());
     }
 
     /** The default as docs write it: 0.8, 1, true, mmt. */
     public String defaultText() {
+        if (defaultValue instanceof List<?> names) {
+            return String.join(",", names.stream().map(String::valueOf).toList());
+        }
         return defaultValue instanceof Number n ? ParameterRange.format(n.doubleValue()) : String.valueOf(defaultValue);
     }
 

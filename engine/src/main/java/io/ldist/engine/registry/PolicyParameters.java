@@ -1,5 +1,7 @@
 package io.ldist.engine.registry;
 
+import java.util.List;
+
 /**
  * The values of a policy's declared parameters, each the scenario's or else the declared default, already
  * checked against the declaration ({@link PolicyFamily#create}). Policies only ask; asking for a parameter the
@@ -14,4 +16,7 @@ public interface PolicyParameters {
 
     /** The name of a policy of the family the parameter declares. */
     String policy(String name);
+
+    /** The names, in the order given, of the policies of the family the parameter declares. */
+    List<String> policies(String name);
 }

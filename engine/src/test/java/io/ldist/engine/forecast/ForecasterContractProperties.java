@@ -25,7 +25,14 @@ class ForecasterContractProperties {
             s -> new EwmaForecaster(s, 0.3),
             s -> new MedianForecaster(s, 24, 0.5, 0.95),
             s -> new HoltWintersForecaster(s, 0.5, 0.1, 0.05, 0.95, false),
-            s -> new HoltWintersForecaster(s, 0.5, 0.1, 0.05, 0.95, true));
+            s -> new HoltWintersForecaster(s, 0.5, 0.1, 0.05, 0.95, true),
+            s -> new ArForecaster(s, 6, 48, 12, false),
+            s -> new ArForecaster(s, 3, 24, 1, true),
+            s -> new ArForecaster(s, 4, 32, 3, false, 10),
+            s -> new SelectorForecaster(s, List.of(new MedianForecaster(s, 24, 0.5, 0.95),
+                    new MovingAverageForecaster(s, 12), new ArForecaster(s, 6, 48, 12, false)), 0.9, 2, true),
+            s -> new SelectorForecaster(s, List.of(new LastValueForecaster(s), new EwmaForecaster(s, 0.3)), 0.5, 1,
+                    false));
 
     @Provide
     Arbitrary<Function<ForecastSetup, Forecaster>> forecasters() {

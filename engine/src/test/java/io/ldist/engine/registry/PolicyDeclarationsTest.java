@@ -81,6 +81,40 @@ class PolicyDeclarationsTest {
     }
 
     @Test
+    void aPoliciesParameter_namesOneOrMorePoliciesOfItsFamily_orItsDefault() {
+        PolicyFamily<List<String>> family = new PolicyFamily<List<String>>("test").register("pick", "reads selectors",
+                List.of(PolicyParameter.policies("selectors", Policies.VM_SELECTION, List.of("mmt", "rs"), "VM "
+                        + "selectors")), (p, c) -> p.policies("selectors"));
+        PolicyParameter selectors = family.parameter("pick", "selectors").orElseThrow();
+
+        assertThat(family.create(PolicyChoice.of("pick"), PolicyContext.DEFAULT)).containsExactly("mmt", "rs");
+        assertThat(family.create(new PolicyChoice("pick", Map.of("selectors", List.of("mc"))), PolicyContext.DEFAULT))
+                .containsExactly("mc");
+        assertThat(selectors.defaultText()).isEqualTo("mmt,rs");
+        assertThat(selectors.refusal(List.of("mc", "mcc"))).contains("a list of select policies, each one of "
+                + String.join(", ", Policies.VM_SELECTION.names()));
+        assertThat(selectors.refusal(List.of())).isPresent();
+        assertThat(selectors.refusal("mc")).isPresent();
+    }
+
+    @Test
+    void theSelectorForecaster_buildsWithMembersOfItsOwnFamily() {
+        var factory = Policies.FORECASTERS.create(new PolicyChoice("selector", Map.of("members",
+                List.of("last-value", "ar"))), PolicyContext.DEFAULT);
+        var forecaster = factory.create(io.ldist.engine.forecast.ForecastSetup.utilisation(2, 3, 300));
+        forecaster.update(0, 0.4);
+        assertThat(forecaster.point(0, 1)).isEqualTo(0.4);
+        assertThatThrownBy(() -> Policies.FORECASTERS.create(new PolicyChoice("selector", Map.of("members",
+                List.of("lastvalue"))), PolicyContext.DEFAULT)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("forecast.selector.members must be a list of forecast policies");
+        // The declared range is the constructor's: a finite power above 0.
+        PolicyParameter power = Policies.FORECASTERS.parameter("selector", "power").orElseThrow();
+        assertThat(power.refusal(Double.POSITIVE_INFINITY)).isPresent();
+        assertThat(power.refusal(0.0)).isPresent();
+        assertThat(power.refusal(1e6)).isEmpty();
+    }
+
+    @Test
     void integerParameters_refuseFractions() {
         PolicyParameter steps = PolicyParameter.integer("steps", ParameterRange.atLeast(1), 3, "", "steps ahead");
 
