@@ -10,7 +10,6 @@ import io.ldist.reports.charts.SweepChart;
 import io.ldist.reports.charts.TimeSeriesChart;
 import io.ldist.reports.charts.WaitsChart;
 import io.ldist.reports.stats.PairedTest;
-import io.ldist.reports.stats.Summary;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,7 +29,6 @@ import java.util.function.UnaryOperator;
  */
 public final class ComparisonReport {
     /** Metrics per summary table (see {@link #summaryTable(StringBuilder, String)}). */
-    private static final int COLUMNS_PER_TABLE = 4;
     private final ResultsTable results;
     private final Variants variants;
     private final Variants.Baseline baseline;
@@ -92,8 +90,10 @@ public final class ComparisonReport {
         head(html);
         overview(html);
         objectives.ifPresent(verdicts -> html.append(new SloSection(verdicts).html()));
+        SummaryTables tables = new SummaryTables(variants, shown, style, tests, baseline, objectives);
         for (String group : groups()) {
-            summaryTable(html, group);
+            section(html, group);
+            html.append(tables.html(group));
         }
         TierSection tiers = new TierSection(variants, results);
         if (tiers.applies()) {
@@ -308,97 +308,6 @@ public final class ComparisonReport {
                     .append(" each, on the same days and seeds). They tie in every table and no test can tell them "
                             + "apart: what sets them apart had no effect on these runs.</p>\n");
         }
-    }
-
-    /**
-     * A group's metrics, in tables of at most {@value #COLUMNS_PER_TABLE} metrics each: with its confidence
-     * interval and its test against the baseline, a column needs about 150 px, so that many keep a table within an
-     * A4 page and a 1,400 px window beside a long variant name.
-     */
-    private void summaryTable(StringBuilder html, String group) {
-        List<Metric> all = shown.stream().filter(m -> m.group().equals(group)).toList();
-        section(html, group);
-        for (int from = 0; from < all.size(); from += COLUMNS_PER_TABLE) {
-            summaryTable(html, all.subList(from, Math.min(all.size(), from + COLUMNS_PER_TABLE)));
-        }
-        html.append(tests.legendOnce());
-    }
-
-    private void summaryTable(StringBuilder html, List<Metric> metrics) {
-        html.append("<table class=\"summary\">\n<thead><tr><th class=\"policy\">policy</th><th>runs</th>");
-        for (Metric metric : metrics) {
-            html.append("<th>").append(Html.escape(metric.label()))
-                    .append(metric.unit().isEmpty() ? "" : " (" + Html.escape(metric.unit()) + ")").append("</th>");
-        }
-        html.append("</tr></thead>\n<tbody>\n");
-        Map<Metric, Double> best = new LinkedHashMap<>();
-        for (Metric metric : metrics) {
-            best.put(metric, bestMean(metric).orElse(Double.NaN));
-        }
-        for (Variant variant : variants.all()) {
-            List<ResultsTable.Row> rows = variants.rowsOf(variant);
-            html.append("<tr><td class=\"policy\"><span class=\"swatch\" style=\"background:")
-                    .append(style.cssColour(variant.series())).append("\"></span>").append(Html.escape(variant.label()))
-                    .append(isBaseline(variant) ? " <i>(baseline)</i>" : "").append("</td><td>").append(rows.size())
-                    .append("</td>");
-            for (Metric metric : metrics) {
-                Summary s = summary(rows, metric);
-                boolean isBest = highlightsCheapestMeetingObjectives(metric) ? isCheapestMeetingObjectives(variant)
-                        : s.n() > 0 && s.mean() == best.get(metric);
-                // A mean and its interval stay on one line: "23,790 ± / 3,877" reads as two numbers.
-                html.append(isBest ? "<td class=\"best\">" : "<td>").append("<span class=\"value\">")
-                        .append(display(metric, s.mean()));
-                if (s.n() > 1 && Double.isFinite(s.ciHalfWidth())) {
-                    html.append(" <span class=\"ci\">&plusmn; ").append(display(metric, s.ciHalfWidth()))
-                            .append("</span>");
-                }
-                html.append("</span>");
-                html.append(tests.versusBaseline(variant, metric)).append("</td>");
-            }
-            html.append("</tr>\n");
-        }
-        html.append("</tbody>\n</table>\n");
-    }
-
-    /** With objectives, the cost column marks the cheapest variant that meets them, not the cheapest overall. */
-    private boolean highlightsCheapestMeetingObjectives(Metric metric) {
-        return objectives.isPresent() && metric.name().equals(SloVerdicts.COST);
-    }
-
-    private boolean isCheapestMeetingObjectives(Variant variant) {
-        return objectives.flatMap(SloVerdicts::cheapestMeetingAll).map(v -> v.variant().equals(variant))
-                .orElse(false);
-    }
-
-    private boolean isBaseline(Variant variant) {
-        return baseline.variant() != null ? baseline.variant().equals(variant)
-                : variant.series().equals(baseline.series());
-    }
-
-    /**
-     * The best mean of a column, to highlight: none for a metric with no better direction, nor when every variant
-     * has the same mean (nothing is better then).
-     */
-    private Optional<Double> bestMean(Metric metric) {
-        List<Double> means = variants.all().stream().map(v -> summary(variants.rowsOf(v), metric).mean())
-                .filter(Double::isFinite).toList();
-        if (metric.direction() == Metric.Direction.NONE || means.stream().distinct().count() < 2) {
-            return Optional.empty();
-        }
-        double best = means.get(0);
-        for (double mean : means) {
-            best = metric.better(mean, best) ? mean : best;
-        }
-        return Optional.of(best);
-    }
-
-    private static Summary summary(List<ResultsTable.Row> rows, Metric metric) {
-        return Summary.of(rows.stream().mapToDouble(r -> r.metric(metric.name()) * metric.scale()).toArray());
-    }
-
-    /** A value already scaled for display, with the metric's decimals. */
-    private static String display(Metric metric, double scaledValue) {
-        return metric.format(scaledValue / metric.scale());
     }
 
     private static void section(StringBuilder html, String title) {
