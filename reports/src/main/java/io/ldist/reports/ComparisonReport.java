@@ -248,6 +248,8 @@ public final class ComparisonReport {
                   table { font-size: 0.7em; }
                   th, td { padding: 0.2em 0.35em; }
                   td.policy, th.policy { min-width: 6em; }
+                  /* two wide charts and their captions to a page, on Letter as on A4; tall ones keep the width */
+                  figure.wide img { max-height: 9.5cm; width: auto; }
                 }
                 </style>
                 </head>
@@ -317,7 +319,8 @@ public final class ComparisonReport {
     private static void figure(StringBuilder html, List<ChartFiles> charts, Chart chart) {
         byte[] png = chart.png();
         charts.add(new ChartFiles(chart.stem(), png, chart.svg()));
-        html.append("<figure id=\"").append(Html.escape(chart.stem())).append("\">\n<img alt=\"")
+        html.append("<figure id=\"").append(Html.escape(chart.stem())).append("\" class=\"")
+                .append(chart.width() >= chart.height() ? "wide" : "tall").append("\">\n<img alt=\"")
                 .append(Html.escape(chart.title())).append("\" width=\"").append(chart.width()).append("\" height=\"")
                 .append(chart.height()).append("\" src=\"data:image/png;base64,")
                 .append(Base64.getEncoder().encodeToString(png)).append("\">\n<figcaption>")
