@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.Collection;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -65,7 +66,7 @@ final class EarlierFiles {
      * Whether {@code folder} holds an earlier run's output and nothing else: {@code run.json} and only files of the
      * given names (ldist's leftovers aside). Such a folder is ldist's own, so a run may replace it unasked.
      */
-    static boolean onlyAnEarlierRun(Path folder, java.util.Collection<String> runFiles) {
+    static boolean onlyAnEarlierRun(Path folder, Collection<String> runFiles) {
         if (!Files.isRegularFile(folder.resolve("run.json"), LinkOption.NOFOLLOW_LINKS)) {
             return false;
         }

@@ -7,6 +7,9 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
 
 /**
  * The ldist command. Exit codes: 0 done, 2 bad input (a scenario, a trace, an option, an output folder in the
@@ -70,15 +73,15 @@ public final class Ldist {
     }
 
     /** For a misspelt option or subcommand, the nearest one the command has ("did you mean 'simulate'?"). */
-    private static java.util.Optional<String> nearest(CommandLine.ParameterException e) {
+    private static Optional<String> nearest(CommandLine.ParameterException e) {
         if (!(e instanceof CommandLine.UnmatchedArgumentException unmatched) || unmatched.getUnmatched().isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         String first = unmatched.getUnmatched().get(0);
         CommandLine.Model.CommandSpec spec = e.getCommandLine().getCommandSpec();
-        java.util.List<String> candidates = new java.util.ArrayList<>();
+        List<String> candidates = new ArrayList<>();
         if (first.startsWith("-")) {
-            spec.options().forEach(option -> candidates.addAll(java.util.List.of(option.names())));
+            spec.options().forEach(option -> candidates.addAll(List.of(option.names())));
             first = first.contains("=") ? first.substring(0, first.indexOf('=')) : first;
         } else {
             candidates.addAll(spec.subcommands().keySet());

@@ -14,13 +14,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.nio.file.Path;
-import java.util.Locale;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 /** Runs one scenario in the simulator and writes its results. */
@@ -37,7 +38,7 @@ final class SimulateCommand implements Callable<Integer> {
     ScenarioOptions scenario = new ScenarioOptions();
 
     /** What a run writes, in the order the summary names them. */
-    private static final java.util.List<String> FILES = java.util.List.of("summary.json", "timeseries.csv",
+    private static final List<String> FILES = List.of("summary.json", "timeseries.csv",
             "events.csv", "run.json");
 
     @Option(names = "--seed", paramLabel = "N", description = "Seed of every random choice (overrides the scenario's).")

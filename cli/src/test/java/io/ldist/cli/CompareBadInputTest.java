@@ -163,6 +163,18 @@ class CompareBadInputTest {
     }
 
     @Test
+    void aBadSetBesideASweep_staysTheSetsProblem() {
+        Path scenario = TestScenarios.tasks(tmp);
+        Path sweep = TestScenarios.write(tmp.resolve("sweep.yaml"), """
+                parameter: fleet.maxVmsPerHost
+                values: [2, 3]
+                """);
+
+        assertThat(refused(scenario.toString(), "--sweep", sweep.toString(), "--set", "seed=x", "--out", out()))
+                .startsWith("--set seed=x: seed: expected ").doesNotContain(sweep.toString());
+    }
+
+    @Test
     void zeroSeeds_refused() {
         Path scenario = TestScenarios.trace(tmp);
 

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -103,7 +104,7 @@ public record RunWaits(double[] waitS, long[] started, long arrived) {
         for (int i = 0; i < n; i++) {
             sum[i] = started[i] + other.started[i];
         }
-        return new RunWaits(java.util.Arrays.copyOf(waitS, n), sum, arrived + other.arrived);
+        return new RunWaits(Arrays.copyOf(waitS, n), sum, arrived + other.arrived);
     }
 
     /** The share of arrived tasks that started within grid point {@code i}. */

@@ -103,8 +103,10 @@ record SweepFile(String parameter, List<String> values, List<String> policies, O
         if (!(problem.position().orElse(null) instanceof SourcePosition.FromOverride override)) {
             return problem;
         }
-        int value = values.indexOf(override.assignment().substring(parameter.length() + 1));
-        if (!override.assignment().startsWith(parameter + "=") || value < 0) {
+        String assignment = override.assignment();
+        int value = assignment.startsWith(parameter + "=")
+                ? values.indexOf(assignment.substring(parameter.length() + 1)) : -1;
+        if (value < 0) {
             return problem; // a --set of the command line, not the sweep's
         }
         boolean aboutTheValue = problem.fieldPath().equals(parameter) && !problem.found().startsWith("unknown field");

@@ -21,6 +21,7 @@ import java.awt.Font;
 import java.awt.Stroke;
 import java.awt.geom.Line2D;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -93,7 +94,7 @@ public final class TimeSeriesChart {
                 double[] t = run.column("timeS");
                 double[] y = panel.values().apply(run);
                 XYSeries series = new XYSeries(policy, false, true);
-                double[] at = java.util.Arrays.copyOf(t, y.length); // a column an older ldist lacks is empty
+                double[] at = Arrays.copyOf(t, y.length); // a column an older ldist lacks is empty
                 double[][] drawn = hourly ? HourlyMeans.of(at, y) : new double[][] {at, y};
                 for (int i = 0; i < drawn[0].length; i++) {
                     series.add(drawn[0][i] / 3600, drawn[1][i]);
@@ -102,7 +103,7 @@ public final class TimeSeriesChart {
                 data.addSeries(series);
                 StartUp.Peaks own = StartUp.Peaks.of(t, y, startUpEnds.get(policy));
                 peaks = peaks.max(own);
-                double[] rest = java.util.Arrays.copyOfRange(y, Math.min(startUpEnds.get(policy), y.length), y.length);
+                double[] rest = Arrays.copyOfRange(y, Math.min(startUpEnds.get(policy), y.length), y.length);
                 later.add(new double[][] {rest, new double[rest.length]});
             }
             if (!anything) {
@@ -165,7 +166,7 @@ public final class TimeSeriesChart {
         double top = 0;
         List<String> above = new ArrayList<>();
         for (int p = 0; p < policies.size(); p++) {
-            double peak = java.util.Arrays.stream(later.get(p)[0]).max().orElse(0);
+            double peak = Arrays.stream(later.get(p)[0]).max().orElse(0);
             if (farOff.contains(p)) {
                 above.add(policies.get(p) + " up to " + ReadableNumberAxis.format(decimals).format(peak));
             } else {

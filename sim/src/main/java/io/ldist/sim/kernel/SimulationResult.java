@@ -15,6 +15,7 @@ import io.ldist.sim.world.VirtualFleet;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * What a run measured. {@link #summary()} holds the headline metrics under the names used everywhere in
@@ -130,11 +131,11 @@ public final class SimulationResult {
     }
 
     /** A task stream's waits, every arrived task counted (see {@link WaitDistribution}); empty for a trace replay. */
-    public java.util.Optional<WaitDistribution> waitDistribution() {
+    public Optional<WaitDistribution> waitDistribution() {
         if (!(spec.workload() instanceof TaskStreamWorkload)) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of(taskStatistics.waitDistribution(WaitDistribution.grid(spec.durationS())));
+        return Optional.of(taskStatistics.waitDistribution(WaitDistribution.grid(spec.durationS())));
     }
 
     public Timeseries timeseries() {

@@ -16,6 +16,8 @@ public final class TaskStatistics {
     private long requeuedByFailover;
     private double[] waits = new double[64];
     private int waitCount;
+    /** The waits in order, sorted once for every quantile and distribution read; null after a new wait. */
+    private double[] sortedWaits;
 
     /** Keeps the outcomes of each of {@code count} tier ranks apart too (see {@link #tier}). */
     public void trackTiers(int count) {
@@ -48,6 +50,7 @@ public final class TaskStatistics {
             waits = Arrays.copyOf(waits, waits.length * 2);
         }
         waits[waitCount++] = waitS;
+        sortedWaits = null;
         if (tier < tiers.length) {
             tiers[tier].firstStart(0, waitS);
         }
@@ -89,8 +92,7 @@ public final class TaskStatistics {
 
     /** How many tasks started within each wait of {@code grid} (ascending), of all that arrived. */
     public WaitDistribution waitDistribution(double[] grid) {
-        double[] sorted = Arrays.copyOf(waits, waitCount);
-        Arrays.sort(sorted);
+        double[] sorted = sorted();
         long[] started = new long[grid.length];
         int within = 0;
         for (int i = 0; i < grid.length; i++) {
@@ -126,6 +128,14 @@ public final class TaskStatistics {
         return requeuedByFailover;
     }
 
+    private double[] sorted() {
+        if (sortedWaits == null) {
+            sortedWaits = Arrays.copyOf(waits, waitCount);
+            Arrays.sort(sortedWaits);
+        }
+        return sortedWaits;
+    }
+
     /**
      * Waiting time at quantile {@code q} (nearest rank) over tasks that started, or NaN when none did.
      */
@@ -133,8 +143,7 @@ public final class TaskStatistics {
         if (waitCount == 0) {
             return Double.NaN;
         }
-        double[] sorted = Arrays.copyOf(waits, waitCount);
-        Arrays.sort(sorted);
+        double[] sorted = sorted();
         int rank = (int) Math.ceil(q * waitCount);
         return sorted[Math.max(0, Math.min(waitCount - 1, rank - 1))];
     }
