@@ -27,6 +27,7 @@ final class SummaryTable {
                     .append('\n');
         }
         out.append(tierTable(summary));
+        out.append(poolTable(summary));
         return out.toString().replace("\n\n\n", "\n\n");
     }
 
@@ -45,6 +46,26 @@ final class SummaryTable {
                     cell(summary, of + "tasksArrived"), cell(summary, of + "tasksCompleted"),
                     cell(summary, of + "tasksLate"), cell(summary, of + "tasksDropped"),
                     cell(summary, of + "p95WaitS"), cell(summary, of + "startedInTime")).stripTrailing())
+                    .append('\n');
+        }
+        return out.toString();
+    }
+
+    /** With pools, one line per pool: its servers and its tasks ("" without pools). */
+    private static String poolTable(Map<String, Number> summary) {
+        List<String> pools = Metrics.pools(summary.keySet());
+        if (pools.isEmpty()) {
+            return "";
+        }
+        StringBuilder out = new StringBuilder("\n  ").append(Metrics.POOLS).append('\n');
+        out.append(String.format(Locale.ROOT, "    %-12s %6s %12s %9s %8s %8s %12s%n", "pool", "peak",
+                "mean active", "arrived", "late", "dropped", "p95 wait (s)"));
+        for (String pool : pools) {
+            String of = Metrics.POOL_PREFIX + pool + ".";
+            out.append(String.format(Locale.ROOT, "    %-12s %6s %12s %9s %8s %8s %12s", pool,
+                    cell(summary, of + "peakHosts"), cell(summary, of + "activeHostsMean"),
+                    cell(summary, of + "tasksArrived"), cell(summary, of + "tasksLate"),
+                    cell(summary, of + "tasksDropped"), cell(summary, of + "p95WaitS")).stripTrailing())
                     .append('\n');
         }
         return out.toString();

@@ -234,8 +234,17 @@ class LiveConfigBadInputTest {
         Path config = config("  vmTypes:", "  vmTyps:");
 
         assertThat(refused(config)).isEqualTo(config + ":10:3: fleet.vmTyps: expected one of the fields "
-                + "maxVmsPerHost, hostTypes, catalogue, hosts, vmTypes or template, found unknown field 'vmTyps'; did "
+                + "maxVmsPerHost, hostTypes, catalogue, hosts, vmTypes, template or pools, found unknown field 'vmTyps'; did "
                 + "you mean 'vmTypes'?\n");
+    }
+
+    @Test
+    void poolsInALiveConfig_refused_liveRunsOnePool() {
+        Path config = config("  template:\n    vmType: worker\n    perHost: 2\n",
+                "  pools:\n    - {name: all, hostTypes: [box], template: {vmType: worker, perHost: 2}}\n");
+
+        assertThat(refused(config)).isEqualTo(config + ":15:3: fleet.pools: expected one fleet.template (vmType and "
+                + "perHost): live mode runs a fleet of one pool (pools are the simulator's so far), found pools\n");
     }
 
     @Test

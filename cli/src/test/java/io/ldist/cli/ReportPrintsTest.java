@@ -26,8 +26,9 @@ import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 
 /**
- * "Prints well": two reports (the study's six policies over two days; a planner's fleet-size sweep of a day of
- * tasks in three tiers with wait objectives), laid out as Chromium prints them on A4 and on Letter (portrait, 1 cm
+ * "Prints well": three reports (the study's six policies over two days; a planner's fleet-size sweep of a day of
+ * tasks in three tiers with wait objectives; a GPU pool's ceiling swept beside its CPU fleet, with the pools'
+ * table), laid out as Chromium prints them on A4 and on Letter (portrait, 1 cm
  * margins, not shrunk to fit) and in a 1,400 px window, lose nothing off the right edge: every table, figure and
  * paragraph ends inside the body's content box, the page never scrolls sideways, and every mean keeps its interval
  * on its line. Each is also printed to PDF through Selenium, and the PDFs are left in target/ for a person to look
@@ -92,6 +93,14 @@ class ReportPrintsTest {
         REPORTS.put("tiers-sweep", compared("tiers-sweep",
                 TestScenarios.SCENARIOS.resolve("tasks/ec2-day-tiers.yaml").toString(), "--sweep", sweep.toString(),
                 "--set", "duration=15h", "--slo", "p95WaitS<=60,tier.gold.p95WaitS<=60"));
+        // A mixed fleet's report: the GPU pool's ceiling swept on the first eight hours of a day, with its pools table.
+        Path poolSweep = TestScenarios.write(tmp.resolve("gpu-pool.yaml"), """
+                parameter: fleet.pools[1].scaling.maxHosts
+                values: [4, 8]
+                """);
+        REPORTS.put("pools-sweep", compared("pools-sweep",
+                TestScenarios.SCENARIOS.resolve("tasks/cpu-gpu-pools.yaml").toString(), "--sweep",
+                poolSweep.toString(), "--set", "duration=8h", "--slo", "pool.gpu.p95WaitS<=300"));
         chromium = Chromium.start(1400, 900);
     }
 
@@ -113,7 +122,7 @@ class ReportPrintsTest {
     }
 
     static Stream<Arguments> reportsAndPapers() {
-        return Stream.of("six-policies", "tiers-sweep").flatMap(report -> Stream.of(
+        return Stream.of("six-policies", "tiers-sweep", "pools-sweep").flatMap(report -> Stream.of(
                 Arguments.of(report, "A4", PageSize.ISO_A4), Arguments.of(report, "Letter", PageSize.US_LETTER)));
     }
 
@@ -150,7 +159,7 @@ class ReportPrintsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"six-policies", "tiers-sweep"})
+    @ValueSource(strings = {"six-policies", "tiers-sweep", "pools-sweep"})
     void fitsA1400PixelWindow(String report) {
         chromium.open(REPORTS.get(report));
         chromium.viewport(1400, 900);

@@ -578,8 +578,8 @@ class SimulateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp);
 
         assertThat(refused(scenario, "--set", "fleet.maxVmPerHost=3")).isEqualTo("--set fleet.maxVmPerHost=3: "
-                + "fleet.maxVmPerHost: expected one of the fields maxVmsPerHost, hostTypes, catalogue, hosts, vmTypes or "
-                + "template, found unknown field 'maxVmPerHost'; did you mean 'maxVmsPerHost'?\n");
+                + "fleet.maxVmPerHost: expected one of the fields maxVmsPerHost, hostTypes, catalogue, hosts, vmTypes, "
+                + "template or pools, found unknown field 'maxVmPerHost'; did you mean 'maxVmsPerHost'?\n");
     }
 
     @Test

@@ -119,7 +119,7 @@ class ValidateBadInputTest {
         Path scenario = TestScenarios.tasks(tmp, "  hostTypes:", "  hostTyps:");
 
         assertThat(refused(scenario)).isEqualTo(scenario + ":7:3: fleet.hostTyps: expected one of the fields "
-                + "maxVmsPerHost, hostTypes, catalogue, hosts, vmTypes or template, found unknown field 'hostTyps'; "
+                + "maxVmsPerHost, hostTypes, catalogue, hosts, vmTypes, template or pools, found unknown field 'hostTyps'; "
                 + "did you mean 'hostTypes'?\n");
     }
 

@@ -15,6 +15,8 @@ import io.ldist.engine.failover.CircuitBreakers;
 import io.ldist.engine.failover.FailoverCapacityStep;
 import io.ldist.engine.failover.FailoverStep;
 import io.ldist.engine.place.PlacementPolicy;
+import io.ldist.engine.pool.FleetPool;
+import io.ldist.engine.pool.FleetPools;
 import io.ldist.engine.provision.IdleHostStep;
 import io.ldist.engine.provision.PendingVmStep;
 import io.ldist.engine.provision.ProvisioningStep;
@@ -23,6 +25,7 @@ import io.ldist.engine.registry.PlacementPolicies;
 import io.ldist.engine.registry.Policies;
 import io.ldist.engine.registry.PolicyChoice;
 import io.ldist.engine.registry.PolicyContext;
+import io.ldist.engine.scale.ScalingScope;
 import io.ldist.engine.scale.ScalingSettings;
 import io.ldist.engine.scale.ThresholdScalingStep;
 import io.ldist.engine.score.LoadWeights;
@@ -44,10 +47,12 @@ import java.util.Objects;
  * @param vmSelection    VM selector for overloaded servers (needed with {@code overload})
  * @param underload      underload policy, or null to never empty servers
  * @param switchOffIdle  stop active servers that hold nothing
- * @param scaling        threshold scaling, or null for a fixed fleet
+ * @param scaling        threshold scaling, or null for a fixed fleet (or for a fleet of pools, each of which has
+ *                       its own: {@link FleetRules#pools()})
  * @param missedChecks   missed health checks before a server is declared failed
  * @param circuitBreaker circuit breakers on task errors, or null for none
- * @param template       VMs every active server runs (task streams), or null
+ * @param template       VMs every active server runs (task streams), or null (and null for a fleet of pools,
+ *                       each of which has its own)
  * @param context        scenario facts some policies need (decision interval, migration bandwidth, seed)
  */
 public record EngineSettings(FleetRules rules, String scorer, LoadWeights weights, String placement,
@@ -85,6 +90,21 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
                 : Policies.SCORERS.create(PolicyChoice.of(scorer), context);
     }
 
+    /** The most servers the fleet may run: the scaling maximum, or each pool's summed; unbounded without scaling. */
+    public int mostRunningHosts() {
+        if (scaling != null) {
+            return scaling.maxHosts();
+        }
+        long most = 0;
+        for (FleetPool pool : rules.pools().pools()) {
+            if (pool.scaling() == null) {
+                return Integer.MAX_VALUE;
+            }
+            most += pool.scaling().maxHosts();
+        }
+        return most == 0 ? Integer.MAX_VALUE : (int) Math.min(Integer.MAX_VALUE, most);
+    }
+
     public Engine newEngine() {
         return newEngine(false);
     }
@@ -107,15 +127,15 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
         }
         steps.add(new FailoverStep(missedChecks, placing));
         steps.add(new PendingVmStep(placing));
-        if (template != null) {
-            steps.add(new ProvisioningStep(template));
+        FleetPools pools = rules.pools();
+        if (template != null || !pools.isNone()) {
+            steps.add(new ProvisioningStep(template, pools));
         }
-        TaskDispatcher dispatcher = new TaskDispatcher(placing, gate);
+        TaskDispatcher dispatcher = new TaskDispatcher(placing, gate, pools);
         steps.add(new DispatchStep(dispatcher));
         if (rollingUpdates) {
             // Before every step that retires servers: they must see the servers the update holds in service.
-            steps.add(new RollingUpdateStep(scoring, placing, scaling == null ? Integer.MAX_VALUE : scaling.maxHosts(),
-                    template == null));
+            steps.add(new RollingUpdateStep(scoring, placing, mostRunningHosts(), template == null && pools.isNone()));
         }
         if (detector != null) {
             VmSelector selector = Policies.VM_SELECTION.create(vmSelection, context);
@@ -124,8 +144,18 @@ public record EngineSettings(FleetRules rules, String scorer, LoadWeights weight
             steps.add(new ConsolidationStep(detector, selector, placing, emptying));
         }
         // Threshold scaling also restores capacity for VMs a failover displaced; without it, failover does.
-        steps.add(scaling != null ? new ThresholdScalingStep(scaling, scoring, placing,
-                context.costs(), template) : new FailoverCapacityStep());
+        List<DecisionStep> scalingSteps = new ArrayList<>();
+        if (scaling != null) {
+            scalingSteps.add(new ThresholdScalingStep(scaling, scoring, placing, context.costs(), template));
+        }
+        for (int p = 0; p < pools.pools().size(); p++) {
+            FleetPool pool = pools.pools().get(p);
+            if (pool.scaling() != null) {
+                scalingSteps.add(new ThresholdScalingStep(pool.scaling(), scoring, placing, context.costs(),
+                        pool.template(), ScalingScope.pool(pools, p)));
+            }
+        }
+        steps.addAll(scalingSteps.isEmpty() ? List.of(new FailoverCapacityStep()) : scalingSteps);
         if (switchOffIdle) {
             steps.add(new IdleHostStep());
         }

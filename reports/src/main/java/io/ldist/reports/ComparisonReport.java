@@ -95,9 +95,10 @@ public final class ComparisonReport {
             section(html, group);
             html.append(tables.html(group));
         }
-        TierSection tiers = new TierSection(variants, results);
-        if (tiers.applies()) {
-            html.append(tiers.html());
+        for (GroupSection groups : List.of(GroupSection.tiers(variants, results), GroupSection.pools(variants, results))) {
+            if (groups.applies()) {
+                html.append(groups.html());
+            }
         }
         Optional<Metric> paretoX = paretoX();
         List<Chart> pareto = paretoCharts(paretoX);

@@ -29,6 +29,9 @@ public final class Metrics {
     public static final String TIERS = "Service tiers";
     /** A service tier's metrics are named {@code tier.NAME.METRIC}. */
     public static final String TIER_PREFIX = "tier.";
+    public static final String POOLS = "Pools";
+    /** A pool's metrics are named {@code pool.NAME.METRIC}. */
+    public static final String POOL_PREFIX = "pool.";
 
     public static final List<Metric> ALL = List.of(
             new Metric("energyKWh", "energy", "kWh", 1, 2, LOWER_IS_BETTER, ENERGY,
@@ -167,7 +170,7 @@ public final class Metrics {
                 metrics.add(metric);
             }
         }
-        return metrics; // a service tier's metrics have their own table (TierSection)
+        return metrics; // a service tier's metrics have their own table (GroupSection), and so do a pool's
     }
 
     /** Whether a run paid for more than its on-demand hours, so that the parts of its cost say something. */
@@ -195,28 +198,63 @@ public final class Metrics {
             "%", 100, 1, HIGHER_IS_BETTER, TIERS, "Tasks of the tier that started within its wait objective, of all "
                     + "that arrived (those dropped or never started count as missing it).");
 
-    /** A metric of the catalogue, or of a service tier ({@code tier.gold.p95WaitS}). */
+    private static final Metric TASKS_STARTED = new Metric("tasksStarted", "tasks started", "", 1, 0,
+            HIGHER_IS_BETTER, TASKS, "Tasks that started at least once: the wait quantiles are taken over them.");
+
+    /** What each pool measures, under {@code pool.NAME.}: its servers and the outcomes of its tasks. */
+    private static final List<String> PER_POOL = List.of("peakHosts", "activeHostsMean", "tasksArrived",
+            "tasksStarted", "tasksCompleted", "tasksLate", "tasksDropped", "p50WaitS", "p95WaitS");
+
+    /** A metric of the catalogue, of a service tier ({@code tier.gold.p95WaitS}) or of a pool ({@code pool.gpu.peakHosts}). */
     public static Optional<Metric> named(String name) {
         Optional<Metric> listed = ALL.stream().filter(m -> m.name().equals(name)).findFirst();
-        if (listed.isPresent() || !name.startsWith(TIER_PREFIX)) {
+        if (listed.isPresent()) {
             return listed;
         }
+        String prefix = groupPrefix(name);
         int dot = name.lastIndexOf('.');
-        if (dot <= TIER_PREFIX.length()) {
+        if (prefix.isEmpty() || dot <= prefix.length()) {
             return Optional.empty();
         }
-        String tier = name.substring(TIER_PREFIX.length(), dot);
+        String group = name.substring(prefix.length(), dot);
         String base = name.substring(dot + 1);
+        if (prefix.equals(POOL_PREFIX)) {
+            Optional<Metric> of = base.equals(TASKS_STARTED.name()) ? Optional.of(TASKS_STARTED)
+                    : PER_POOL.contains(base) ? named(base) : Optional.empty();
+            return of.map(m -> new Metric(name,
+                    group + ": " + m.label(), m.unit(), m.scale(), m.decimals(), m.direction(), POOLS,
+                    m.definition() + " Pool " + group + " only (a task that may run in several pools counts in "
+                            + "the first)."));
+        }
         Optional<Metric> of = base.equals(STARTED_IN_TIME.name()) ? Optional.of(STARTED_IN_TIME)
                 : PER_TIER.contains(base) ? named(base) : Optional.empty();
-        return of.map(m -> new Metric(name, tier + ": " + m.label(), m.unit(), m.scale(), m.decimals(),
-                m.direction(), TIERS, m.definition() + " Tasks of tier " + tier + " only."));
+        return of.map(m -> new Metric(name, group + ": " + m.label(), m.unit(), m.scale(), m.decimals(),
+                m.direction(), TIERS, m.definition() + " Tasks of tier " + group + " only."));
+    }
+
+    /** {@code tier.} or {@code pool.} when the name is a service tier's or a pool's metric, else "". */
+    public static String groupPrefix(String name) {
+        return name.startsWith(TIER_PREFIX) ? TIER_PREFIX : name.startsWith(POOL_PREFIX) ? POOL_PREFIX : "";
     }
 
     /** The names of the service tiers whose metrics are among {@code names}, in their order. */
     public static List<String> tiers(java.util.Collection<String> names) {
-        return names.stream().filter(n -> n.startsWith(TIER_PREFIX) && named(n).isPresent())
-                .map(n -> n.substring(TIER_PREFIX.length(), n.lastIndexOf('.'))).distinct().toList();
+        return groups(TIER_PREFIX, names);
+    }
+
+    /** The names of the pools whose metrics are among {@code names}, in their order. */
+    public static List<String> pools(java.util.Collection<String> names) {
+        return groups(POOL_PREFIX, names);
+    }
+
+    private static List<String> groups(String prefix, java.util.Collection<String> names) {
+        return names.stream().filter(n -> n.startsWith(prefix) && named(n).isPresent())
+                .map(n -> n.substring(prefix.length(), n.lastIndexOf('.'))).distinct().toList();
+    }
+
+    /** The metrics every pool has, in the order tables show them ({@code pool.NAME.} in front). */
+    public static List<String> perPool() {
+        return PER_POOL;
     }
 
     /** The metrics every service tier has, in the order tables show them ({@code tier.NAME.} in front). */

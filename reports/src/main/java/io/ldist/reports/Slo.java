@@ -96,8 +96,10 @@ public record Slo(Metric metric, Operator operator, double value, String text) {
      * Whether one run meets the objective; never when it measured nothing. A bound on a wait quantile q must
      * hold of all tasks that arrived, those that did not complete (dropped, or still queued or running at the
      * end) counted as having waited past it. results.csv holds quantiles of the started tasks only, so the run
-     * meets it when one of them, at quantile k, is within the bound and k of the completed tasks is at least q
-     * of the arrived ones: then that many tasks are known to have started within the bound.
+     * meets it when one of them, at quantile k, is within the bound and k of the started tasks is at least q
+     * of the arrived ones: then that many tasks are known to have started within the bound. Where results.csv
+     * does not count the started tasks (it does for pools), the completed ones stand in for them: fewer, so the
+     * check errs on the side of not met.
      */
     public boolean metBy(ResultsTable.Row row) {
         if (!boundsWaits()) {
@@ -106,27 +108,28 @@ public record Slo(Metric metric, Operator operator, double value, String text) {
         }
         String of = tierPrefix(); // a tier's bound is of the tier's tasks
         double arrived = row.metric(of + "tasksArrived");
-        double completed = row.metric(of + "tasksCompleted");
+        double counted = row.metric(of + "tasksStarted");
+        double started = Double.isFinite(counted) ? counted : row.metric(of + "tasksCompleted");
         double needed = Math.ceil(WAIT_QUANTILES.get(baseName()) * arrived);
         for (Map.Entry<String, Double> quantile : WAIT_QUANTILES.entrySet()) {
             double wait = row.metric(of + quantile.getKey()); // NaN for p99 of a tier: it measures p50 and p95
 
             if (Double.isFinite(wait) && operator.holds(wait, value)
-                    && Math.ceil(quantile.getValue() * completed) >= needed) {
+                    && Math.ceil(quantile.getValue() * started) >= needed) {
                 return true;
             }
         }
         return false;
     }
 
-    /** The metric's name without a service tier's {@code tier.NAME.} in front. */
+    /** The metric's name without a service tier's {@code tier.NAME.} (or a pool's) in front. */
     private String baseName() {
         return metric.name().substring(tierPrefix().length());
     }
 
     private String tierPrefix() {
         String name = metric.name();
-        return name.startsWith(Metrics.TIER_PREFIX) ? name.substring(0, name.lastIndexOf('.') + 1) : "";
+        return Metrics.groupPrefix(name).isEmpty() ? "" : name.substring(0, name.lastIndexOf('.') + 1);
     }
 
     @Override

@@ -47,8 +47,11 @@ public final class CrossFieldChecks {
         return number + " " + (unit.equals("GPUs") && value == 1 ? "GPU" : unit);
     }
 
-    /** Every host type the fleet runs or launches holds the template's VMs, perHost of them. */
-    public void templateFits(VmTemplate template, List<HostGroup> hosts, ScalingSettings scaling) {
+    /**
+     * Every host type the fleet (or pool) runs or launches holds the template's VMs, perHost of them; {@code at}
+     * is where the template is written.
+     */
+    public void templateFits(String at, VmTemplate template, List<HostGroup> hosts, ScalingSettings scaling) {
         if (!context.soundlyRead("fleet", "policies.scaling")) {
             return;
         }
@@ -61,13 +64,14 @@ public final class CrossFieldChecks {
         for (HostType type : types) {
             int fit = VmTemplate.fitting(vm, type);
             if (fit == 0) {
-                in.problem("/fleet/template/vmType", "a VM type that fits on every server the fleet runs",
+                in.problem(at + "/vmType", "a VM type that fits on every server " + (at.startsWith("/fleet/pools")
+                        ? "of the pool" : "the fleet runs"),
                         "'" + vm.name() + "', which does not fit on a '" + type.name() + "' server ("
                                 + VmTemplate.tightest(vm, type) + ")");
                 return;
             }
             if (fit < template.perHost()) {
-                in.problem("/fleet/template/perHost", "at most " + fit + ", the '" + vm.name()
+                in.problem(at + "/perHost", "at most " + fit + ", the '" + vm.name()
                         + "' VMs that fit on a '" + type.name() + "' server (" + VmTemplate.tightest(vm, type)
                         + ")", String.valueOf(template.perHost()));
                 return;

@@ -43,6 +43,11 @@ public final class ReadingContext {
      */
     HostType launchType;
 
+    /** Whether this is a live config (its top-level {@code live} section) rather than a scenario. */
+    boolean liveConfig() {
+        return in.has("/live");
+    }
+
     public ReadingContext(FieldReader in, List<ScenarioProblem> schemaProblems, double durationS, int scale,
                    boolean taskWorkload) {
         this.in = in;

@@ -60,10 +60,10 @@ final class SizeLimits {
     }
 
     /** The template's VMs on the most servers the run may hold (at the start, or at scaling's maxHosts). */
-    static void checkTemplateVms(FieldReader in, int servers, int perHost) {
+    static void checkTemplateVms(FieldReader in, String at, int servers, int perHost) {
         long vms = (long) servers * perHost;
         if (vms > MAX_VMS) {
-            in.problem("/fleet/template/perHost", "at most " + number(MAX_VMS) + " template VMs in all (perHost "
+            in.problem(at + "/perHost", "at most " + number(MAX_VMS) + " template VMs in all (perHost "
                     + "times the " + number(servers) + " servers the run may hold)", perHost + ", " + number(vms)
                     + " VMs");
         }

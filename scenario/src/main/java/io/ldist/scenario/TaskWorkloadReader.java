@@ -36,9 +36,9 @@ final class TaskWorkloadReader {
     }
 
     Workload read() {
-        if (!in.has("/fleet/template")) {
-            in.problem("/fleet", "a 'template' naming the VMs each server runs, for a task workload",
-                    "nothing (field 'template' is missing)");
+        if (!in.has("/fleet/template") && !in.has("/fleet/pools")) {
+            in.problem("/fleet", "a 'template' naming the VMs each server runs (or 'pools', each with its "
+                    + "template), for a task workload", "nothing (field 'template' is missing)");
         }
         TaskCeiling ceiling = templateCeiling();
         List<TaskTier> tiers = new TaskTiersReader(in).read();
@@ -66,12 +66,33 @@ final class TaskWorkloadReader {
                 maxWait, ceiling, tiers, !"arrival".equals(in.text("/workload/tierOrder", "weight")));
     }
 
-    /** What one template VM holds: no task may ask for more (no ceiling when the VM type was refused). */
+    /**
+     * What one template VM holds, or one VM of some pool: no task may ask for more (no ceiling when a VM type was
+     * refused).
+     */
     private TaskCeiling templateCeiling() {
-        VmType worker = context.soundlyRead("fleet.template", "fleet.vmTypes")
-                ? context.vmTypes.get(in.text("/fleet/template/vmType", "")) : null;
+        if (!in.has("/fleet/pools")) {
+            return ceilingOf("/fleet/template", "fleet.template");
+        }
+        List<TaskCeiling> pools = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (int i = 0; i < in.size("/fleet/pools"); i++) {
+            TaskCeiling pool = ceilingOf("/fleet/pools/" + i + "/template", "fleet.pools[" + i + "].template");
+            if (pool == TaskCeiling.NONE) {
+                return TaskCeiling.NONE;
+            }
+            pools.add(pool);
+            names.add(pool.holder());
+        }
+        return pools.size() == 1 ? pools.get(0) : TaskCeiling.oneOf(pools, String.join(" or ", names));
+    }
+
+    private TaskCeiling ceilingOf(String at, String field) {
+        String section = field.startsWith("fleet.pools") ? "fleet.pools" : field;
+        VmType worker = context.soundlyRead(section, "fleet.vmTypes")
+                ? context.vmTypes.get(in.text(at + "/vmType", "")) : null;
         return worker == null ? TaskCeiling.NONE : new TaskCeiling(worker.totalMips(), worker.ramMb(),
-                worker.gpus(), "one '" + worker.name() + "' VM (fleet.template)");
+                worker.gpus(), "one '" + worker.name() + "' VM (" + field + ")");
     }
 
     private TaskSource readCsv(TaskCeiling ceiling, List<TaskTier> tiers) {

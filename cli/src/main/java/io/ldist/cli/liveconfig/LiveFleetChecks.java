@@ -46,6 +46,11 @@ final class LiveFleetChecks {
 
     /** Tasks sent to the API run in the template's VMs; without one no task could ever run. */
     void templateGiven() {
+        if (in.has("/fleet/pools")) {
+            in.problem("/fleet/pools", "one fleet.template (vmType and perHost): live mode runs a fleet of one pool "
+                    + "(pools are the simulator's so far)", "pools");
+            return;
+        }
         if (in.has("/fleet") && !in.has("/fleet/template") && context.soundlyRead("fleet")) {
             in.problem("/fleet", "a fleet.template (vmType and perHost): the VMs every server runs, which the "
                     + "API's tasks run in", "no template");

@@ -413,8 +413,9 @@ public final class PlanningState implements PlanView {
         }
         HostType type = hostTypes[h];
         int vmCores = vms.type[v].cores();
-        if (vmCores > type.cores() || vms.cpu[v] / vmCores > type.mipsPerCore()) {
-            return false;
+        if (vmCores > type.cores() || vms.cpu[v] / vmCores > type.mipsPerCore()
+                || !rules.pools().admits(type, vms.type[v])) {
+            return false; // a server runs its own pool's VMs only
         }
         int l = h * LOAD;
         return load[l + USED_CPU] + vms.cpu[v] <= type.totalMips()

@@ -5,6 +5,7 @@ import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.Resources;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.place.TaskRankBounds;
+import io.ldist.engine.pool.FleetPools;
 import io.ldist.engine.util.IntList;
 
 import java.util.Arrays;
@@ -29,6 +30,9 @@ import java.util.Arrays;
  */
 public final class DispatchIndex {
     private final PlacementPolicy placement;
+    private final FleetPools pools;
+    /** The pool whose servers this index holds (any server without pools). */
+    private final int pool;
     private final TaskRankBounds bounds;
     private final int keys;
     private HostGate gate = HostGate.ALWAYS_OPEN;
@@ -58,7 +62,14 @@ public final class DispatchIndex {
     private double bestRank;
 
     public DispatchIndex(PlacementPolicy placement) {
+        this(placement, FleetPools.NONE, 0);
+    }
+
+    /** An index over the servers of pool {@code pool} of {@code pools} only. */
+    public DispatchIndex(PlacementPolicy placement, FleetPools pools, int pool) {
         this.placement = placement;
+        this.pools = pools;
+        this.pool = pool;
         this.bounds = placement.taskRankBounds();
         this.keys = bounds.keyCount();
         this.stride = KEYS + 2 * keys;
@@ -148,6 +159,11 @@ public final class DispatchIndex {
         return bestHost;
     }
 
+    /** The placement policy's rank of the server last chosen (lower is better). */
+    public double chosenRank() {
+        return bestRank;
+    }
+
     private void search(int node, int first, int size, Resources demand) {
         if (size == 1) {
             consider(first, demand);
@@ -210,7 +226,7 @@ public final class DispatchIndex {
     }
 
     private boolean admitsTasks(int h) {
-        return loads.takesTasks(h) && gate.admits(h);
+        return loads.takesTasks(h) && gate.admits(h) && (pools.isNone() || pools.poolOf(loads.hostType(h)) == pool);
     }
 
     // ------------------------------------------------------------------ the tree

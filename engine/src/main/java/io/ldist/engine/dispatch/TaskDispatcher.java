@@ -11,6 +11,7 @@ import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.plan.AssignTask;
 import io.ldist.engine.plan.Plan;
 import io.ldist.engine.plan.Reason;
+import io.ldist.engine.pool.FleetPools;
 import io.ldist.engine.util.IntList;
 
 import java.util.ArrayList;
@@ -38,7 +39,7 @@ import java.util.function.Supplier;
 public final class TaskDispatcher implements TaskPath {
     private final PlacementPolicy placement;
     private final HostGate gate;
-    private final DispatchIndex index;
+    private final PooledDispatchIndex index;
     private final TieredWaitingTasks waiting = new TieredWaitingTasks();
     /** False once a whole decision's plan may change servers behind the index's back. */
     private boolean indexCurrent;
@@ -54,9 +55,14 @@ public final class TaskDispatcher implements TaskPath {
     private int actionsBeforeDispatch;
 
     public TaskDispatcher(PlacementPolicy placement, HostGate gate) {
+        this(placement, gate, FleetPools.NONE);
+    }
+
+    /** A dispatcher that gives each task a VM of the pools it is routed to ({@link FleetPools#routesOf}). */
+    public TaskDispatcher(PlacementPolicy placement, HostGate gate, FleetPools pools) {
         this.placement = placement;
         this.gate = gate;
-        this.index = new DispatchIndex(placement);
+        this.index = new PooledDispatchIndex(placement, pools);
     }
 
     public PlacementPolicy placement() {

@@ -7,6 +7,8 @@ import io.ldist.engine.model.VmType;
 import io.ldist.engine.util.IntList;
 import io.ldist.engine.util.StableOrder;
 
+import java.util.function.IntPredicate;
+
 /**
  * VMs that wait for a server (pending, or displaced by a failover) and the new servers they need: what
  * threshold scaling, or without it failover, launches or resumes for them.
@@ -17,9 +19,14 @@ public final class WaitingVms {
 
     /** VMs of the view that have no server in the plan so far. */
     public static IntList of(PlanningState plan) {
+        return of(plan, v -> true);
+    }
+
+    /** The VMs of {@link #of(PlanningState)} that {@code which} accepts (one pool's, say). */
+    public static IntList of(PlanningState plan, IntPredicate which) {
         IntList waiting = new IntList();
         for (int v = 0; v < plan.view().vmCount(); v++) {
-            if (plan.view().vmStatus(v) != VmStatus.FINISHED && plan.vmHost(v) < 0) {
+            if (plan.view().vmStatus(v) != VmStatus.FINISHED && plan.vmHost(v) < 0 && which.test(v)) {
                 waiting.add(v);
             }
         }

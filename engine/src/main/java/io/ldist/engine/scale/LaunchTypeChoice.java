@@ -25,15 +25,22 @@ public final class LaunchTypeChoice {
     private final List<HostType> types;
     private final CostModel costs;
     private final VmTemplate template;
+    private final ScalingScope scope;
 
     /** @param template the VMs every server of a task-stream fleet runs, or null */
     public LaunchTypeChoice(List<HostType> types, CostModel costs, VmTemplate template) {
+        this(types, costs, template, ScalingScope.WHOLE_FLEET);
+    }
+
+    /** @param scope the servers and tasks whose demand counts (one pool's, or the whole fleet's) */
+    public LaunchTypeChoice(List<HostType> types, CostModel costs, VmTemplate template, ScalingScope scope) {
         if (types.isEmpty()) {
             throw new IllegalArgumentException("at least one launch type");
         }
         this.types = List.copyOf(types);
         this.costs = Objects.requireNonNull(costs, "costs");
         this.template = template;
+        this.scope = scope;
     }
 
     /** The type to launch for what {@code plan} has waiting; {@code waitingVms} are the VMs without a server. */
@@ -83,9 +90,12 @@ public final class LaunchTypeChoice {
     }
 
     /** CPU, memory and GPUs of the queued tasks and of the VMs without a server. */
-    private static double[] waitingDemand(PlanView plan, IntList waitingVms) {
+    private double[] waitingDemand(PlanView plan, IntList waitingVms) {
         double[] demand = new double[3];
         for (int i = 0; i < plan.view().queuedTaskCount(); i++) {
+            if (!scope.runs(plan.view().queuedTask(i))) {
+                continue;
+            }
             var task = plan.view().queuedTask(i).demand();
             demand[0] += task.cpuMips();
             demand[1] += task.ramMb();
@@ -101,11 +111,12 @@ public final class LaunchTypeChoice {
     }
 
     /** What the running servers' VMs and tasks ask for now. */
-    private static double[] carriedDemand(PlanView plan) {
+    private double[] carriedDemand(PlanView plan) {
         double[] demand = new double[3];
         for (int h = 0; h < plan.hostCount(); h++) {
             HostState state = plan.hostState(h);
-            if (state == HostState.ACTIVE || state == HostState.BOOTING || state == HostState.DRAINING) {
+            if ((state == HostState.ACTIVE || state == HostState.BOOTING || state == HostState.DRAINING)
+                    && scope.holds(plan, h)) {
                 demand[0] += plan.demandCpu(h);
                 demand[1] += plan.demandRam(h);
                 demand[2] += plan.demandGpu(h);

@@ -34,8 +34,16 @@ final class StandbyPoolSizer {
     /** (time, tasks completed on every server so far, active servers) at each tick within the rate window. */
     private final ArrayDeque<double[]> completions = new ArrayDeque<>();
 
+    private final ScalingScope scope;
+
     StandbyPoolSizer(StandbyPool pool, CostModel costs, HostType launchType, int maxHosts, double scaleOutThreshold) {
+        this(pool, costs, launchType, maxHosts, scaleOutThreshold, ScalingScope.WHOLE_FLEET);
+    }
+
+    StandbyPoolSizer(StandbyPool pool, CostModel costs, HostType launchType, int maxHosts, double scaleOutThreshold,
+                     ScalingScope scope) {
         this.pool = pool;
+        this.scope = scope;
         this.costs = costs;
         this.launchType = launchType;
         this.maxHosts = maxHosts;
@@ -56,7 +64,9 @@ final class StandbyPoolSizer {
         forecast.observe(plan.nowS(), demandServers);
         long done = 0;
         for (int h = 0; h < plan.hostCount(); h++) {
-            done += plan.view().hostTaskSuccesses(h) + plan.view().hostTaskFailures(h);
+            if (scope.holds(plan, h)) {
+                done += plan.view().hostTaskSuccesses(h) + plan.view().hostTaskFailures(h);
+            }
         }
         completions.addLast(new double[] {plan.nowS(), done, active});
         while (completions.peekFirst()[0] < plan.nowS() - RATE_WINDOW_S) {

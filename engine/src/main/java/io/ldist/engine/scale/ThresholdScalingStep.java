@@ -54,6 +54,7 @@ public final class ThresholdScalingStep implements DecisionStep {
     private final DemandForecast forecast;
     private final LaunchTypeChoice launchChoice;
     private final StandbyPoolSizer poolSizer;
+    private final ScalingScope scope;
     /** Since when a varying pool has held more stopped servers than it needs (NaN: it has not). */
     private double poolSurplusSinceS = Double.NaN;
 
@@ -67,10 +68,20 @@ public final class ThresholdScalingStep implements DecisionStep {
      */
     public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement, CostModel costs,
                                 VmTemplate template) {
+        this(settings, scorer, placement, costs, template, ScalingScope.WHOLE_FLEET);
+    }
+
+    /**
+     * @param template the VMs every server in scope runs, or null
+     * @param scope    what this step scales: the whole fleet, or one pool of it
+     */
+    public ThresholdScalingStep(ScalingSettings settings, Scorer scorer, PlacementPolicy placement, CostModel costs,
+                                VmTemplate template, ScalingScope scope) {
         this.settings = settings;
-        this.launchChoice = new LaunchTypeChoice(settings.launchTypes(), costs, template);
+        this.scope = scope;
+        this.launchChoice = new LaunchTypeChoice(settings.launchTypes(), costs, template, scope);
         this.poolSizer = new StandbyPoolSizer(settings.pool(), costs, settings.launchType(), settings.maxHosts(),
-                settings.scaleOutThreshold());
+                settings.scaleOutThreshold(), scope);
         this.scorer = scorer;
         this.placement = placement;
         // Demand beyond twice the largest fleet is clamped: it would ask for more servers than may run anyway.
@@ -173,14 +184,16 @@ public final class ThresholdScalingStep implements DecisionStep {
             if (Double.isNaN(firstSampleS)) {
                 firstSampleS = now;
             }
-            loadSamples.addLast(new double[] {now, scorer.fleetLoad(plan, plan.view().queuedTaskCount())});
+            double fleetLoad = scope.isWholeFleet() ? scorer.fleetLoad(plan, plan.view().queuedTaskCount())
+                    : scorer.fleetLoad(plan, scope.queuedTasks(plan.view()), h -> scope.holds(plan, h));
+            loadSamples.addLast(new double[] {now, fleetLoad});
             while (loadSamples.peekFirst()[0] < now - settings.windowS()) {
                 loadSamples.removeFirst();
             }
         }
         double load = windowLoad();
         if (tick && (forecast != null || settings.pool().varies())) {
-            int activeNow = activeHosts(plan);
+            int activeNow = activeHosts(plan, scope);
             double demand = loadSamples.peekLast()[1] * activeNow;
             if (forecast != null) {
                 forecast.observe(now, demand);
@@ -195,6 +208,9 @@ public final class ThresholdScalingStep implements DecisionStep {
         int standby = 0;
         int updating = 0;
         for (int h = 0; h < plan.hostCount(); h++) {
+            if (!scope.holds(plan, h)) {
+                continue;
+            }
             switch (plan.hostState(h)) {
                 case ACTIVE -> active++;
                 case BOOTING -> booting++;
@@ -206,7 +222,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         // Servers a rolling update drains or has down come back: they count against maxHosts as running ones do.
         int running = active + booting + updating;
-        IntList waitingVms = WaitingVms.of(plan);
+        IntList waitingVms = WaitingVms.of(plan, v -> scope.ownsVm(plan, v));
         HostType launch = launchChoice.choose(plan, waitingVms);
         boolean cooledDown = loadKnown && now - lastActionS >= settings.cooldownS();
 
@@ -218,7 +234,7 @@ public final class ThresholdScalingStep implements DecisionStep {
             wanted = Math.max(wanted, settings.step());
             loadDriven = true;
         }
-        if (tick && booting == 0 && !loadDriven && aTaskWaitsPastItsObjective(plan, actions)) {
+        if (tick && booting == 0 && !loadDriven && aTaskWaitsPastItsObjective(plan, actions, scope)) {
             // A tier's wait objective is breached: servers now, not after the window or the cooldown.
             wanted = Math.max(wanted, settings.step());
             loadDriven = true;
@@ -254,13 +270,13 @@ public final class ThresholdScalingStep implements DecisionStep {
      * Whether a task still waits, once this decision's assignments are made, past the time by which its tier
      * wanted it started. Tasks without a wait objective (every task without tiers) never ask.
      */
-    private static boolean aTaskWaitsPastItsObjective(PlanningState plan, Plan.Builder actions) {
+    private static boolean aTaskWaitsPastItsObjective(PlanningState plan, Plan.Builder actions, ScalingScope scope) {
         ClusterView view = plan.view();
         double now = plan.nowS();
         Set<TaskId> assigned = null;
         for (int i = 0, queued = view.queuedTaskCount(); i < queued; i++) {
             TaskRequest task = view.queuedTask(i);
-            if (!(task.startByS() < now)) {
+            if (!(task.startByS() < now) || !scope.runs(task)) {
                 continue;
             }
             if (assigned == null) {
@@ -292,10 +308,10 @@ public final class ThresholdScalingStep implements DecisionStep {
         return Math.min(settings.maxHosts(), Math.max(settings.minHosts(), needed));
     }
 
-    private static int activeHosts(PlanningState plan) {
+    private static int activeHosts(PlanningState plan, ScalingScope scope) {
         int active = 0;
         for (int h = 0; h < plan.hostCount(); h++) {
-            if (plan.hostState(h) == HostState.ACTIVE) {
+            if (plan.hostState(h) == HostState.ACTIVE && scope.holds(plan, h)) {
                 active++;
             }
         }
@@ -305,7 +321,7 @@ public final class ThresholdScalingStep implements DecisionStep {
     private void addHosts(int count, Reason reason, HostType launch, PlanningState plan, Plan.Builder actions) {
         int added = 0;
         for (int h = 0; h < plan.hostCount() && added < count; h++) {
-            if (plan.hostState(h) == HostState.STANDBY) {
+            if (plan.hostState(h) == HostState.STANDBY && scope.holds(plan, h)) {
                 boolean instant = plan.hostType(h).resumeTimeS() == 0;
                 plan.setHostState(h, instant ? HostState.ACTIVE : HostState.BOOTING);
                 actions.add(new ResumeHost(HostId.of(h), reason));
@@ -321,7 +337,8 @@ public final class ThresholdScalingStep implements DecisionStep {
         int chosen = -1;
         double least = Double.POSITIVE_INFINITY;
         for (int h = 0; h < plan.hostCount(); h++) {
-            if (plan.hostState(h) != HostState.ACTIVE || !plan.mayDisrupt(h) || plan.heldForUpdate(h)) {
+            if (plan.hostState(h) != HostState.ACTIVE || !plan.mayDisrupt(h) || plan.heldForUpdate(h)
+                    || !scope.holds(plan, h)) {
                 continue;
             }
             double load = scorer.hostLoad(h, plan);
@@ -363,7 +380,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         int stillStandby = 0;
         for (int h = 0; h < plan.hostCount(); h++) {
-            if (plan.hostState(h) == HostState.STANDBY) {
+            if (plan.hostState(h) == HostState.STANDBY && scope.holds(plan, h)) {
                 stillStandby++;
             }
         }
@@ -385,7 +402,7 @@ public final class ThresholdScalingStep implements DecisionStep {
         }
         poolSurplusSinceS = Double.NaN;
         for (int h = plan.hostCount() - 1; h >= 0 && stillStandby > target; h--) {
-            if (plan.hostState(h) == HostState.STANDBY && plan.view().hostVmCount(h) == 0) {
+            if (plan.hostState(h) == HostState.STANDBY && plan.view().hostVmCount(h) == 0 && scope.holds(plan, h)) {
                 plan.setHostState(h, HostState.TERMINATED);
                 actions.add(new TerminateHost(HostId.of(h), Reason.STANDBY_POOL));
                 stillStandby--;

@@ -5,6 +5,8 @@ import io.ldist.engine.decide.PlanView;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
 
+import java.util.function.IntPredicate;
+
 /**
  * Demand and capacity of one server, or of all active servers together, as the plan so far leaves them.
  * Scorers turn these into a single load figure.
@@ -20,6 +22,11 @@ public record LoadTotals(double cpuDemand, double cpuCapacity, double ramDemand,
 
     /** All active servers; queued tasks count as requests. */
     public static LoadTotals ofActiveHosts(PlanView plan, int queuedTasks) {
+        return ofActiveHosts(plan, queuedTasks, h -> true);
+    }
+
+    /** The same totals over the active servers {@code hosts} accepts (one pool's, say). */
+    public static LoadTotals ofActiveHosts(PlanView plan, int queuedTasks, IntPredicate hosts) {
         double cpu = 0;
         double cpuCapacity = 0;
         double ram = 0;
@@ -29,7 +36,7 @@ public record LoadTotals(double cpuDemand, double cpuCapacity, double ramDemand,
         long requests = queuedTasks;
         long slots = 0;
         for (int h = 0; h < plan.hostCount(); h++) {
-            if (plan.hostState(h) != HostState.ACTIVE) {
+            if (plan.hostState(h) != HostState.ACTIVE || !hosts.test(h)) {
                 continue;
             }
             HostType type = plan.hostType(h);

@@ -55,7 +55,7 @@ public final class Simulation {
         Objects.requireNonNull(log, "log");
         this.progress = progress == null ? f -> { } : progress;
         this.fleet = new VirtualFleet(spec.migration(), tasks);
-        this.recorder = new RunRecorder(spec.costs());
+        this.recorder = new RunRecorder(spec.costs(), engine.rules().pools());
         // Separate random streams for the workload, task failures and crashes, split from the seed in this
         // order: a change of policy never changes which tasks arrive, so policies are compared on one workload.
         SplittableRandom root = new SplittableRandom(spec.seed());

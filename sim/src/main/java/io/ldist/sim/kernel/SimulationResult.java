@@ -3,6 +3,7 @@ package io.ldist.sim.kernel;
 import io.ldist.engine.cost.CostBreakdown;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.VmStatus;
+import io.ldist.engine.pool.FleetPool;
 import io.ldist.sim.record.RunRecorder;
 import io.ldist.sim.record.TaskStatistics;
 import io.ldist.sim.record.Timeseries;
@@ -14,6 +15,7 @@ import io.ldist.sim.world.TaskBook;
 import io.ldist.sim.world.VirtualFleet;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -69,6 +71,7 @@ public final class SimulationResult {
         m.put("p95WaitS", t.waitQuantileS(0.95));
         m.put("p99WaitS", t.waitQuantileS(0.99));
         putTierMetrics(m, t);
+        putPoolMetrics(m, r);
         m.put("failovers", r.failovers());
         m.put("failoversUnrecovered", r.failoversUnrecovered());
         m.put("meanTimeToRecoverS", r.meanTimeToRecoverS());
@@ -111,6 +114,27 @@ public final class SimulationResult {
                 m.put(prefix + "startedInTime", t.arrivedCount() == 0 ? Double.NaN
                         : (double) t.startedWithin(tier.waitS()) / t.arrivedCount());
             }
+        }
+    }
+
+    /**
+     * With pools, each pool's servers and tasks as {@code pool.NAME.METRIC}: its peak and mean servers, and the
+     * outcomes of the tasks routed to it (a task that may run in several pools counts in the first).
+     */
+    private void putPoolMetrics(Map<String, Number> m, RunRecorder r) {
+        List<FleetPool> pools = r.pools().pools();
+        for (int p = 0; p < pools.size(); p++) {
+            String prefix = "pool." + pools.get(p).name() + ".";
+            TaskStatistics t = r.poolTasks(p);
+            m.put(prefix + "peakHosts", r.runningHostsPeak(p));
+            m.put(prefix + "activeHostsMean", r.activeHostSeconds(p) / spec.durationS());
+            m.put(prefix + "tasksArrived", t.arrivedCount());
+            m.put(prefix + "tasksStarted", t.startedCount());
+            m.put(prefix + "tasksCompleted", t.completedCount());
+            m.put(prefix + "tasksLate", t.lateCount());
+            m.put(prefix + "tasksDropped", t.droppedCount());
+            m.put(prefix + "p50WaitS", t.waitQuantileS(0.50));
+            m.put(prefix + "p95WaitS", t.waitQuantileS(0.95));
         }
     }
 

@@ -5,6 +5,7 @@ import io.ldist.engine.model.HostState;
 import io.ldist.sim.record.EventLog;
 import io.ldist.sim.record.EventRow;
 import io.ldist.sim.record.RunRecorder;
+import io.ldist.sim.record.TaskStatistics;
 import io.ldist.scenario.spec.Faults;
 import io.ldist.scenario.spec.SimulationSpec;
 import io.ldist.scenario.spec.TaskSource;
@@ -132,6 +133,10 @@ final class TaskLifecycle {
         SimTask task = tasks.add(arrived, workload.servedByTier());
         requests.taskChanges().queued(task.asRequest());
         recorder.tasks().arrived(arrived.tier());
+        TaskStatistics pool = recorder.poolTasks(task.demand());
+        if (pool != null) {
+            pool.arrived(0);
+        }
         scheduleNextArrival(arrived.arrivalS());
         String excess = workload.ceiling().excess(arrived.cpuMips(), arrived.ramMb(), arrived.gpus());
         if (excess != null) {
@@ -149,6 +154,10 @@ final class TaskLifecycle {
         }
         tasks.drop(task);
         recorder.tasks().dropped(task.spec().tier());
+        TaskStatistics pool = recorder.poolTasks(task.demand());
+        if (pool != null) {
+            pool.dropped(0);
+        }
         log.accept(new EventRow(fleet.nowS(), "TaskDropped", reason, host, vm, -1, task.id(), detail));
     }
 
@@ -177,6 +186,10 @@ final class TaskLifecycle {
             fleet.countTaskOutcome(host, true);
             tasks.complete(task);
             recorder.tasks().completed(task.spec().tier(), t > task.spec().deadlineS());
+            TaskStatistics pool = recorder.poolTasks(task.demand());
+            if (pool != null) {
+                pool.completed(0, t > task.spec().deadlineS());
+            }
         }
         executor.refreshTaskDemand(vm);
         requests.taskChanges().taskEnded(host);

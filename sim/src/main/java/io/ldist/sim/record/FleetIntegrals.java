@@ -4,6 +4,7 @@ import io.ldist.engine.cost.CostModel;
 import io.ldist.engine.cost.HostTypeCosts;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.VmStatus;
+import io.ldist.engine.pool.FleetPools;
 import io.ldist.sim.world.VirtualFleet;
 
 import java.util.Arrays;
@@ -47,6 +48,12 @@ final class FleetIntegrals {
     private double violationHostSeconds;
     private double requestedMipsSeconds;
     private double migrationShortfallMipsSeconds;
+    /** With pools: each server's pool, and per pool its servers running now, the most at once, active seconds. */
+    private final FleetPools pools;
+    private int[] hostPool = new int[0];
+    private final int[] runningNowByPool;
+    private final int[] runningPeakByPool;
+    private final double[] activeSecondsByPool;
 
     // Per server, its state since `sinceS`, unchanged until then.
     private int hosts;
@@ -65,8 +72,13 @@ final class FleetIntegrals {
     private double[] requestedMips = new double[0];
     private double[] shortfallMips = new double[0];
 
-    FleetIntegrals(CostModel costs) {
+    FleetIntegrals(CostModel costs, FleetPools pools) {
         this.costs = costs;
+        this.pools = pools;
+        int count = pools.pools().size();
+        this.runningNowByPool = new int[count];
+        this.runningPeakByPool = new int[count];
+        this.activeSecondsByPool = new double[count];
         this.reservations = costs.reserves() ? new ReservationLedger(costs) : null;
     }
 
@@ -159,6 +171,9 @@ final class FleetIntegrals {
         }
         if (active[h]) {
             activeHostSeconds += dt;
+            if (hostPool[h] >= 0) {
+                activeSecondsByPool[hostPool[h]] += dt;
+            }
         }
         if (loaded[h]) {
             loadedHostSeconds += dt;
@@ -183,12 +198,18 @@ final class FleetIntegrals {
         HostState state = fleet.hostState(h);
         boolean running = state.isRunning();
         boolean crashed = fleet.isCrashed(h);
+        hostPool[h] = pools.isNone() ? -1 : pools.poolOf(fleet.hostType(h));
         if (reservations != null && billed[h] != running) {
             reservations.change(fleet.hostType(h), t, running ? 1 : -1);
         }
         if (billed[h] != running) {
             runningNow += running ? 1 : -1;
             runningPeak = Math.max(runningPeak, runningNow);
+            int p = hostPool[h];
+            if (p >= 0) {
+                runningNowByPool[p] += running ? 1 : -1;
+                runningPeakByPool[p] = Math.max(runningPeakByPool[p], runningNowByPool[p]);
+            }
         }
         billed[h] = running;
         standby[h] = state == HostState.STANDBY;
@@ -275,6 +296,17 @@ final class FleetIntegrals {
         return activeHostSeconds;
     }
 
+    /** The most servers of pool {@code pool} running at once. */
+    int runningHostsPeak(int pool) {
+        return runningPeakByPool[pool];
+    }
+
+    /** Server-seconds servers of pool {@code pool} were active. */
+    double activeHostSeconds(int pool) {
+        settleAll();
+        return activeSecondsByPool[pool];
+    }
+
     /**
      * The sums SLATAH and PDM are ratios of, as they stand now (violating and loaded server-seconds, migration
      * shortfall and requested MIPS-seconds), so that a stretch of the run can have its own SLAV.
@@ -302,6 +334,7 @@ final class FleetIntegrals {
         if (n > sinceS.length) {
             int capacity = Math.max(n, sinceS.length * 2);
             sinceS = Arrays.copyOf(sinceS, capacity);
+            hostPool = Arrays.copyOf(hostPool, capacity);
             powerW = Arrays.copyOf(powerW, capacity);
             priceUsdPerHour = Arrays.copyOf(priceUsdPerHour, capacity);
             licenceUsdPerHour = Arrays.copyOf(licenceUsdPerHour, capacity);

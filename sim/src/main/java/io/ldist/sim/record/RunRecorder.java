@@ -4,7 +4,9 @@ import io.ldist.engine.cost.CostBreakdown;
 import io.ldist.engine.cost.CostModel;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
+import io.ldist.engine.model.Resources;
 import io.ldist.engine.model.VmStatus;
+import io.ldist.engine.pool.FleetPools;
 import io.ldist.sim.world.VirtualFleet;
 
 import java.util.ArrayList;
@@ -37,6 +39,8 @@ public final class RunRecorder {
     private double capacityAwaitedSinceS = Double.NaN;
     private final List<Double> timesToCapacity = new ArrayList<>();
     private long unplaced;
+    private final FleetPools pools;
+    private final TaskStatistics[] poolTasks;
     private boolean affinityTracked;
     private long affinityHardViolations;
     private long affinitySoftViolations;
@@ -46,8 +50,18 @@ public final class RunRecorder {
     }
 
     public RunRecorder(CostModel costs) {
+        this(costs, FleetPools.NONE);
+    }
+
+    /** @param pools the fleet's pools, each measured apart too ({@link #poolTasks}, {@link #runningHostsPeak(int)}) */
+    public RunRecorder(CostModel costs, FleetPools pools) {
         this.costs = costs;
-        this.integrals = new FleetIntegrals(costs);
+        this.pools = pools;
+        this.poolTasks = new TaskStatistics[pools.pools().size()];
+        for (int p = 0; p < poolTasks.length; p++) {
+            poolTasks[p] = new TaskStatistics();
+        }
+        this.integrals = new FleetIntegrals(costs, pools);
         this.updates = new UpdateMeasures(integrals, tasks);
     }
 
@@ -207,6 +221,37 @@ public final class RunRecorder {
 
     public int runningHostsPeak() {
         return integrals.runningHostsPeak();
+    }
+
+    public FleetPools pools() {
+        return pools;
+    }
+
+    /** The most servers of pool {@code pool} running at once. */
+    public int runningHostsPeak(int pool) {
+        return integrals.runningHostsPeak(pool);
+    }
+
+    /** Server-seconds the servers of pool {@code pool} were active. */
+    public double activeHostSeconds(int pool) {
+        return integrals.activeHostSeconds(pool);
+    }
+
+    /**
+     * The outcomes of the tasks of the pool a task asking for {@code demand} runs in (the first of its pools when
+     * it may run in several), or null without pools or when no pool runs it.
+     */
+    public TaskStatistics poolTasks(Resources demand) {
+        if (pools.isNone()) {
+            return null;
+        }
+        int routes = pools.routesOf(demand);
+        return routes == 0 ? null : poolTasks[Integer.numberOfTrailingZeros(routes)];
+    }
+
+    /** The outcomes of the tasks of pool {@code pool}. */
+    public TaskStatistics poolTasks(int pool) {
+        return poolTasks[pool];
     }
 
     public long hostShutdowns() {

@@ -108,6 +108,11 @@ public final class TaskStatistics {
         return arrived;
     }
 
+    /** Tasks that started at least once (their waits are what the wait quantiles are taken over). */
+    public long startedCount() {
+        return waitCount;
+    }
+
     public long completedCount() {
         return completed;
     }

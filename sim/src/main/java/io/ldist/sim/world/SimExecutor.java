@@ -22,6 +22,7 @@ import io.ldist.sim.kernel.SimEvent;
 import io.ldist.sim.record.EventLog;
 import io.ldist.sim.record.EventRow;
 import io.ldist.sim.record.RunRecorder;
+import io.ldist.sim.record.TaskStatistics;
 import io.ldist.scenario.spec.TaskRecovery;
 
 import java.util.HashMap;
@@ -180,6 +181,10 @@ public final class SimExecutor {
         fleet.tasks().start(task, vm, fleet.nowS());
         if (firstStart) {
             recorder.tasks().firstStart(task.spec().tier(), fleet.nowS() - task.spec().arrivalS());
+            TaskStatistics pool = recorder.poolTasks(task.demand());
+            if (pool != null) {
+                pool.firstStart(0, fleet.nowS() - task.spec().arrivalS());
+            }
         }
         refreshTaskDemand(vm);
         if (fleet.isCrashed(host)) {
