@@ -204,7 +204,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
             return lastPlan;
         }
         expireLeases();
-        fleet.forgetEndedBefore(fleet.nowS() - ENDED_TASKS_KEPT_S);
+        fleet.tasks().forgetEndedBefore(fleet.nowS() - ENDED_TASKS_KEPT_S);
         housekeeping();
         Plan plan = decide(Trigger.TICK);
         PlanReport report = decideAndApply(plan);
@@ -342,7 +342,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
     }
 
     private void expireLeases() {
-        for (LiveTask task : fleet.expiredLeases()) {
+        for (LiveTask task : fleet.tasks().expiredLeases()) {
             endTask(task, LiveTask.Phase.EXPIRED);
             count("tasks_expired");
         }
@@ -360,7 +360,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
         }
         double deadlineAtS = s.deadlineS() == null ? Double.POSITIVE_INFINITY : fleet.nowS() + s.deadlineS();
         double leaseS = s.leaseS() == null ? config.api().defaultLeaseS() : s.leaseS();
-        LiveTask task = fleet.submit(s.cpuMips(), s.gpus(), s.ramMb(), deadlineAtS, leaseS);
+        LiveTask task = fleet.tasks().submit(s.cpuMips(), s.gpus(), s.ramMb(), deadlineAtS, leaseS);
         ObjectNode entry = journal.entry("task");
         entry.put("id", task.id());
         entry.put("cpuMips", s.cpuMips());
@@ -404,7 +404,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
     }
 
     private void endTask(LiveTask task, LiveTask.Phase how) {
-        int host = fleet.endTask(task.id(), how);
+        int host = fleet.tasks().end(task.id(), how);
         ObjectNode entry = journal.entry("end");
         entry.put("task", task.id());
         entry.put("phase", how.apiName());
@@ -436,7 +436,7 @@ public final class LiveDistributor implements Distributor, AutoCloseable {
     }
 
     private LiveTask lookup(String id) {
-        return TaskTickets.parse(id).map(fleet::task).orElse(null);
+        return TaskTickets.parse(id).map(fleet.tasks()::get).orElse(null);
     }
 
     // ---------------------------------------------------------------- reports

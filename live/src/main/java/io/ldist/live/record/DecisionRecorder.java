@@ -124,7 +124,7 @@ public final class DecisionRecorder implements LiveDistributor.RoundListener, Au
             close();
             throw failure;
         }
-        RecordedTrace.Summary summary = trace.write(dir, fleet.nowS(), fleet::task);
+        RecordedTrace.Summary summary = trace.write(dir, fleet.nowS(), fleet.tasks()::get);
         close();
         return summary;
     }
