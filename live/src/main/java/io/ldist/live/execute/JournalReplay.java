@@ -62,18 +62,18 @@ public final class JournalReplay {
                 case "failed" -> open.remove(e.path("seq").asLong());
                 case "adopt" -> fleet.addHost(hostType, e.path("token").asText(null), e.path("instance").asText(),
                         HostState.valueOf(e.path("state").asText()));
-                case "task" -> fleet.enqueue(new TaskRequest(new TaskId(e.path("id").asLong()),
+                case "task" -> fleet.tasks().enqueue(new TaskRequest(new TaskId(e.path("id").asLong()),
                         new Resources(e.path("cpuMips").asDouble(), e.path("gpus").asDouble(),
                                 e.path("ramMb").asDouble(), 0),
                         e.path("atS").asDouble(), deadline(e), 0), e.path("leaseS").asDouble());
-                case "start" -> fleet.startTask(e.path("task").asLong(), e.path("vm").asInt());
-                case "end" -> fleet.endTask(e.path("task").asLong(),
+                case "start" -> fleet.tasks().start(e.path("task").asLong(), e.path("vm").asInt());
+                case "end" -> fleet.tasks().end(e.path("task").asLong(),
                         LiveTask.Phase.valueOf(e.path("phase").asText().toUpperCase(java.util.Locale.ROOT)));
                 case "vmFound" -> {
                     ensureVm(fleet, e.path("vm").asInt(), vmTypes.get(e.path("vmType").asText()));
-                    fleet.placeVm(e.path("vm").asInt(), e.path("host").asInt());
+                    fleet.placements().place(e.path("vm").asInt(), e.path("host").asInt());
                 }
-                case "vmLost" -> fleet.displaceVmRequeueing(e.path("vm").asInt());
+                case "vmLost" -> fleet.placements().displaceRequeueing(e.path("vm").asInt());
                 default -> {
                     // other entries (observations, refusals) are for people, not for the fleet
                 }
@@ -112,12 +112,12 @@ public final class JournalReplay {
                 fleet.setHostState(host, HostState.DRAINING);
                 fleet.setAfterDrain(host, DrainHost.AfterDrain.valueOf(intent.path("then").asText()));
             }
-            case "FenceHost" -> fleet.fence(host);
+            case "FenceHost" -> fleet.placements().fence(host);
             case "AbandonBoot" -> fleet.setHostState(host, HostState.TERMINATED);
             case "FinishDrain" -> {
                 LiveHost drained = fleet.host(host);
                 while (drained.vmCount() > 0) {
-                    fleet.finishVm(drained.vm(0));
+                    fleet.placements().finish(drained.vm(0));
                 }
                 HostState after = HostState.valueOf(done.path("state").asText("STANDBY"));
                 fleet.setHostState(host, after);
@@ -128,9 +128,9 @@ public final class JournalReplay {
             case "PlaceVm" -> {
                 int vm = intent.path("vm").asInt();
                 ensureVm(fleet, vm, vmTypes.get(intent.path("vmType").asText()));
-                fleet.placeVm(vm, host);
+                fleet.placements().place(vm, host);
             }
-            case "MigrateVm" -> fleet.placeVm(intent.path("vm").asInt(), intent.path("to").asInt());
+            case "MigrateVm" -> fleet.placements().place(intent.path("vm").asInt(), intent.path("to").asInt());
             default -> throw new IllegalStateException(fleet.cluster() + ": the journal names an unknown action "
                     + action + " (written by a newer ldist?)");
         }

@@ -175,7 +175,7 @@ public final class LiveExecutor {
     }
 
     private String fenceHost(FenceHost a) {
-        return "fenced; " + fleet.fence(a.host().index()) + " running task(s) queued again";
+        return "fenced; " + fleet.placements().fence(a.host().index()) + " running task(s) queued again";
     }
 
     private String placeVm(PlaceVm a) {
@@ -187,7 +187,7 @@ public final class LiveExecutor {
         LiveHost host = fleet.host(a.host().index());
         hypervisor.create(host.instanceId(), specOf(vm.name(), a.type()));
         hypervisor.start(host.instanceId(), vm.name());
-        fleet.placeVm(vmIndex, host.index());
+        fleet.placements().place(vmIndex, host.index());
         return vm.name() + " on " + host.instanceId();
     }
 
@@ -195,20 +195,20 @@ public final class LiveExecutor {
         LiveVm vm = fleet.vm(a.vm().index());
         LiveHost from = fleet.host(a.from().index());
         LiveHost to = fleet.host(a.to().index());
-        fleet.startMigration(vm.index(), to.index());
+        fleet.placements().startMigration(vm.index(), to.index());
         try {
             hypervisor.move(from.instanceId(), vm.name(), to.instanceId());
         } catch (RuntimeException e) {
-            fleet.cancelMigration(vm.index());
+            fleet.placements().cancelMigration(vm.index());
             throw e;
         }
-        fleet.completeMigration(vm.index());
+        fleet.placements().completeMigration(vm.index());
         finishDrainIfDone(from);
         return vm.name() + " from " + from.instanceId() + " to " + to.instanceId();
     }
 
     private ActionOutcome assignTask(AssignTask a) {
-        fleet.startTask(a.task().value(), a.vm().index());
+        fleet.tasks().start(a.task().value(), a.vm().index());
         ObjectNode start = journal.entry("start");
         start.put("task", a.task().value());
         start.put("vm", a.vm().index());
@@ -248,7 +248,7 @@ public final class LiveExecutor {
         while (host.vmCount() > 0) {
             LiveVm vm = fleet.vm(host.vm(0));
             hypervisor.remove(host.instanceId(), vm.name());
-            fleet.finishVm(vm.index());
+            fleet.placements().finish(vm.index());
         }
         if (then == DrainHost.AfterDrain.TERMINATE) {
             cloud.terminate(host.instanceId());

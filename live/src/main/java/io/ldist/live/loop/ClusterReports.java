@@ -33,6 +33,6 @@ final class ClusterReports {
                     measured(host.memoryUtilization()), measured(host.gpuUtilization()), vms));
         }
         return new ClusterReport(fleet.cluster(), fleet.nowS(), mode, hosts, fleet.queuedTaskCount(),
-                fleet.runningTaskCount());
+                fleet.tasks().runningCount());
     }
 }

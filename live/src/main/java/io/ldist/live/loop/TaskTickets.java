@@ -36,7 +36,7 @@ final class TaskTickets {
         Integer host = placed ? task.host() : null;
         String instance = placed && task.host() >= 0 ? fleet.host(task.host()).instanceId() : null;
         String vm = placed ? fleet.vm(task.vm()).name() : null;
-        Integer position = task.phase() == LiveTask.Phase.QUEUED ? fleet.queuePosition(task.id()) : null;
+        Integer position = task.phase() == LiveTask.Phase.QUEUED ? fleet.tasks().queuePosition(task.id()) : null;
         double deadline = task.request().deadlineS();
         return new TaskTicket(idOf(task.id()), task.phase().apiName(), host, instance, vm, position,
                 task.request().arrivalS(), nanToNull(task.startedAtS()), nanToNull(task.endedAtS()),

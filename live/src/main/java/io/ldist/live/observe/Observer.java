@@ -239,7 +239,7 @@ public final class Observer {
             }
             here.add(index);
             if (vm.host() != host.index() && vm.status() != VmStatus.MIGRATING) {
-                fleet.placeVm(index, host.index()); // placed or moved by a call whose record a crash lost
+                fleet.placements().place(index, host.index()); // placed or moved by a call whose record a crash lost
                 seen.foundVms.add(index);
             }
             fleet.recordVmUtilization(index, hosted.cpuUsagePercent() / 100.0);
@@ -252,7 +252,7 @@ public final class Observer {
             }
         }
         for (int vm : lost) {
-            fleet.displaceVmRequeueing(vm);
+            fleet.placements().displaceRequeueing(vm);
             seen.lostVms.add(vm);
         }
     }

@@ -11,6 +11,7 @@ import io.ldist.engine.plan.Plan;
 import io.ldist.live.execute.ActionOutcome;
 import io.ldist.live.execute.EngineMemoryFile;
 import io.ldist.live.loop.LiveDistributor;
+import io.ldist.live.loop.RoundListener;
 import io.ldist.live.state.LiveFleet;
 import io.ldist.live.state.LiveTask;
 
@@ -37,7 +38,7 @@ import java.util.List;
  * written by {@link #close}. Recording every view costs a line the size of the fleet per engine call: it is meant
  * for studies and checks, not left on for weeks.
  */
-public final class DecisionRecorder implements LiveDistributor.RoundListener, AutoCloseable {
+public final class DecisionRecorder implements RoundListener, AutoCloseable {
     public static final String DECISIONS = "decisions.jsonl";
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -124,7 +125,7 @@ public final class DecisionRecorder implements LiveDistributor.RoundListener, Au
             close();
             throw failure;
         }
-        RecordedTrace.Summary summary = trace.write(dir, fleet.nowS(), fleet::task);
+        RecordedTrace.Summary summary = trace.write(dir, fleet.nowS(), fleet.tasks()::get);
         close();
         return summary;
     }

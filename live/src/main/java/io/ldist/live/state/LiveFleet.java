@@ -3,11 +3,10 @@ package io.ldist.live.state;
 import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
-import io.ldist.engine.model.Resources;
-import io.ldist.engine.model.TaskId;
 import io.ldist.engine.model.TaskRequest;
 import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.model.VmType;
+import io.ldist.engine.plan.DrainHost;
 
 import java.util.ArrayList;
 import java.util.Collections;
@@ -20,6 +19,9 @@ import java.util.List;
  * before. A VM's demand is what its running tasks reserve (like a scheduler's requests); what Hyper-V and
  * CloudWatch measure is its utilisation history and its server's CPU utilisation.
  *
+ * <p>The fleet holds its servers, its VMs and its clock; where the VMs run is changed through its
+ * {@link #placements()}, and the tasks' life through its {@link #tasks()}.
+ *
  * <p>Not thread-safe: the distributor serialises every call.
  */
 public final class LiveFleet implements ClusterView {
@@ -27,7 +29,8 @@ public final class LiveFleet implements ClusterView {
     private double nowS;
     private final List<LiveHost> hosts = new ArrayList<>();
     private final List<LiveVm> vms = new ArrayList<>();
-    private final TaskLedger ledger = new TaskLedger();
+    private final VmPlacements placements = new VmPlacements(this);
+    private final FleetTasks tasks = new FleetTasks(this);
 
     public LiveFleet(String cluster) {
         this.cluster = cluster;
@@ -35,6 +38,16 @@ public final class LiveFleet implements ClusterView {
 
     public String cluster() {
         return cluster;
+    }
+
+    /** Where the VMs run, and their moves. */
+    public VmPlacements placements() {
+        return placements;
+    }
+
+    /** The tasks, from the queue to their end. */
+    public FleetTasks tasks() {
+        return tasks;
     }
 
     public void setNow(double nowS) {
@@ -85,7 +98,7 @@ public final class LiveFleet implements ClusterView {
         }
     }
 
-    public void setAfterDrain(int host, io.ldist.engine.plan.DrainHost.AfterDrain then) {
+    public void setAfterDrain(int host, DrainHost.AfterDrain then) {
         hosts.get(host).afterDrain = then;
     }
 
@@ -130,187 +143,8 @@ public final class LiveFleet implements ClusterView {
         return Collections.unmodifiableList(vms);
     }
 
-    /** The VM runs on the server now (placed, or found there). */
-    public void placeVm(int vm, int host) {
-        LiveVm v = vms.get(vm);
-        if (v.host >= 0) {
-            hosts.get(v.host).vms.removeValue(vm);
-        }
-        v.host = host;
-        v.migrationTarget = -1;
-        v.status = VmStatus.RUNNING;
-        v.displaced = false;
-        hosts.get(host).vms.add(vm);
-    }
-
-    public void startMigration(int vm, int to) {
-        LiveVm v = vms.get(vm);
-        v.migrationTarget = to;
-        v.status = VmStatus.MIGRATING;
-    }
-
-    public void completeMigration(int vm) {
-        placeVm(vm, vms.get(vm).migrationTarget);
-    }
-
-    public void cancelMigration(int vm) {
-        LiveVm v = vms.get(vm);
-        v.migrationTarget = -1;
-        v.status = VmStatus.RUNNING;
-    }
-
-    /** The VM lost its server (fenced, or gone from it): it waits to be placed again. */
-    public void displaceVm(int vm) {
-        LiveVm v = vms.get(vm);
-        if (v.host >= 0) {
-            hosts.get(v.host).vms.removeValue(vm);
-        }
-        v.host = -1;
-        v.migrationTarget = -1;
-        v.status = VmStatus.PENDING;
-        v.displaced = true;
-    }
-
-    /** The VM lost its server with the tasks it ran: they go back to the front of the queue. Returns how many. */
-    public int displaceVmRequeueing(int vm) {
-        List<LiveTask> running = tasksOn(vm);
-        for (int i = running.size() - 1; i >= 0; i--) {
-            requeue(running.get(i).id()); // each goes to the front: the oldest last, so it ends up first
-        }
-        displaceVm(vm);
-        return running.size();
-    }
-
-    /**
-     * The server is declared failed: its VMs wait to be placed again, their tasks are queued again, and VMs on
-     * their way to it go back to where they came from. Returns how many tasks were queued again.
-     */
-    public int fence(int host) {
-        setHostState(host, HostState.FAILED);
-        LiveHost fenced = hosts.get(host);
-        int requeued = 0;
-        while (fenced.vms.size() > 0) {
-            requeued += displaceVmRequeueing(fenced.vms.get(0));
-        }
-        for (LiveVm vm : vms) {
-            if (vm.migrationTarget == host) {
-                cancelMigration(vm.index);
-            }
-        }
-        return requeued;
-    }
-
-    /** The VM was removed for good (its server drained away). */
-    public void finishVm(int vm) {
-        LiveVm v = vms.get(vm);
-        if (v.host >= 0) {
-            hosts.get(v.host).vms.removeValue(vm);
-        }
-        v.host = -1;
-        v.migrationTarget = -1;
-        v.status = VmStatus.FINISHED;
-    }
-
     public void recordVmUtilization(int vm, double fraction) {
         vms.get(vm).recordUtilization(Math.max(0, Math.min(1, fraction)));
-    }
-
-    // ---------------------------------------------------------------- tasks
-
-    /** A new task joins the back of the queue; its id is the next one. */
-    public LiveTask submit(double cpuMips, double gpus, double ramMb, double deadlineAtS, double leaseS) {
-        TaskRequest request = new TaskRequest(new TaskId(ledger.takeId()), new Resources(cpuMips, gpus, ramMb, 0),
-                nowS, deadlineAtS, 0);
-        return ledger.enqueue(request, leaseS);
-    }
-
-    /** Takes back a task with its own id (replaying the journal). */
-    public LiveTask enqueue(TaskRequest request, double leaseS) {
-        return ledger.enqueue(request, leaseS);
-    }
-
-    public LiveTask task(long id) {
-        return ledger.get(id);
-    }
-
-    public int queuePosition(long id) {
-        return ledger.position(id);
-    }
-
-    public void startTask(long id, int vm) {
-        LiveTask task = ledger.dequeue(id);
-        LiveVm v = vms.get(vm);
-        task.phase = LiveTask.Phase.RUNNING;
-        task.vm = vm;
-        task.host = v.host;
-        task.startedAtS = nowS;
-        v.runningTasks++;
-        v.taskCpu += task.request.demand().cpuMips();
-        v.taskRam += task.request.demand().ramMb();
-        v.taskGpu += task.request.demand().gpus();
-    }
-
-    /** A running task ended; returns the server it ran on. */
-    public int endTask(long id, LiveTask.Phase how) {
-        LiveTask task = ledger.get(id);
-        if (task == null || task.phase != LiveTask.Phase.RUNNING) {
-            throw new IllegalStateException("task " + id + " is not running");
-        }
-        releaseSlot(task);
-        task.phase = how;
-        task.endedAtS = nowS;
-        int host = task.host;
-        if (host >= 0) {
-            if (how == LiveTask.Phase.DONE) {
-                hosts.get(host).taskSuccesses++;
-            } else {
-                hosts.get(host).taskFailures++;
-            }
-        }
-        return host;
-    }
-
-    /** A running task goes back to the front of the queue (its VM's server failed). */
-    public void requeue(long id) {
-        LiveTask task = ledger.get(id);
-        releaseSlot(task);
-        ledger.enqueueFirst(new LiveTask(task.request.withAttempts(task.request.attempts() + 1), task.leaseS));
-    }
-
-    /** The task's VM gives back its slot and what the task reserved (exactly zero once the VM runs none). */
-    private void releaseSlot(LiveTask task) {
-        LiveVm v = vms.get(task.vm);
-        v.runningTasks--;
-        v.taskCpu = v.runningTasks == 0 ? 0 : v.taskCpu - task.request.demand().cpuMips();
-        v.taskRam = v.runningTasks == 0 ? 0 : v.taskRam - task.request.demand().ramMb();
-        v.taskGpu = v.runningTasks == 0 ? 0 : v.taskGpu - task.request.demand().gpus();
-    }
-
-    /** Tasks running on the VM, in id order. */
-    public List<LiveTask> tasksOn(int vm) {
-        return ledger.running(task -> task.vm == vm);
-    }
-
-    /** Running tasks whose lease ran out at this time, in id order. */
-    public List<LiveTask> expiredLeases() {
-        return ledger.running(task -> nowS >= task.startedAtS + task.leaseS);
-    }
-
-    /** Forgets tasks that ended before {@code cutoffS}, so that a long run does not grow without bound. */
-    public void forgetEndedBefore(double cutoffS) {
-        ledger.forgetEndedBefore(cutoffS);
-    }
-
-    public int runningTaskCount() {
-        int running = 0;
-        for (LiveVm vm : vms) {
-            running += vm.runningTasks;
-        }
-        return running;
-    }
-
-    public long nextTaskId() {
-        return ledger.nextId();
     }
 
     // ---------------------------------------------------------------- ClusterView
@@ -427,11 +261,11 @@ public final class LiveFleet implements ClusterView {
 
     @Override
     public int queuedTaskCount() {
-        return ledger.queued();
+        return tasks.queuedCount();
     }
 
     @Override
     public TaskRequest queuedTask(int i) {
-        return ledger.queuedAt(i);
+        return tasks.queued(i);
     }
 }

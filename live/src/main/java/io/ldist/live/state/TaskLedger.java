@@ -21,10 +21,6 @@ final class TaskLedger {
         return nextId++;
     }
 
-    long nextId() {
-        return nextId;
-    }
-
     /** A task joins the back of the queue. */
     LiveTask enqueue(TaskRequest request, double leaseS) {
         LiveTask task = new LiveTask(request, leaseS);

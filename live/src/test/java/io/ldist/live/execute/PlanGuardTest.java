@@ -24,7 +24,7 @@ class PlanGuardTest {
             fleet.addHost(LiveConfigs.METAL, "t" + h, "i-" + h, HostState.ACTIVE);
         }
         fleet.addVm(LiveConfigs.WORKER);
-        fleet.placeVm(0, 0);
+        fleet.placements().place(0, 0);
         return fleet;
     }
 

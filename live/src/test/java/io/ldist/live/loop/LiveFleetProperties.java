@@ -135,6 +135,6 @@ class LiveFleetProperties {
             assertThat(vm.runningTasks()).isBetween(0, vm.type().taskSlots());
             running += vm.runningTasks();
         }
-        assertThat(fleet.runningTaskCount()).isEqualTo(running);
+        assertThat(fleet.tasks().runningCount()).isEqualTo(running);
     }
 }
