@@ -9,7 +9,8 @@ import io.ldist.engine.registry.PolicyContext;
 /**
  * Predictive overload detection: the server's utilisation history (as {@link HostHistory} builds it) is replayed
  * through a forecaster, and the server is overloaded when the upper bound of the forecast's prediction interval
- * at {@code confidence}, at any horizon up to the longest of its VMs' migrations (in decision intervals, rounded
+ * at {@code confidence} (the point plus the half-width, not clamped to full utilisation, so that a threshold of 1
+ * still means something), at any horizon up to the longest of its VMs' migrations (in decision intervals, rounded
  * up, at least one), exceeds the threshold. The interval comes from the forecaster's own errors on that history,
  * so a steady server may run close to the threshold while an erratic one is given room.
  *

@@ -152,12 +152,15 @@ public final class Policies {
     private static final PolicyParameter REGRESSION_SAFETY = PolicyParameter.number("safety",
             ParameterRange.above(0), 1.2, "", "factor on the predicted utilisation; higher is more cautious");
 
-    /** ForecastOverloadDetector: threshold in (0, 1], confidence in (0, 1). */
+    /**
+     * ForecastOverloadDetector: threshold in (0, 1], confidence in (0, 1). The defaults are those tuned on two
+     * PlanetLab days (docs/forecasting.md, "Predictive consolidation").
+     */
     private static final PolicyParameter FORECAST_THRESHOLD = PolicyParameter.number("threshold",
-            ParameterRange.POSITIVE_SHARE, 1.0, PolicyParameter.SHARE,
+            ParameterRange.POSITIVE_SHARE, 0.8, PolicyParameter.SHARE,
             "CPU utilisation the forecast's upper bound must not exceed");
     private static final PolicyParameter FORECAST_CONFIDENCE = PolicyParameter.number("confidence",
-            new ParameterRange(0, false, 1, false), 0.9, "", "of the prediction interval");
+            new ParameterRange(0, false, 1, false), 0.55, "", "of the prediction interval");
 
     public static final PolicyFamily<OverloadDetector> OVERLOAD = new PolicyFamily<OverloadDetector>("overload")
             .register("thr", "static threshold on CPU utilisation", List.of(THRESHOLD),
