@@ -134,6 +134,8 @@ public final class Policies {
                 });
     }
 
+    // The overload detectors come after the forecasters, since the forecast detector names one of them.
+
     /** ThresholdOverloadDetector: (0, 1]. */
     private static final PolicyParameter THRESHOLD = PolicyParameter.number("threshold",
             ParameterRange.POSITIVE_SHARE, 0.8, PolicyParameter.SHARE, "CPU utilisation above which a server is overloaded");
