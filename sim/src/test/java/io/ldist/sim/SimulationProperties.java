@@ -234,7 +234,7 @@ class SimulationProperties {
         }
     }
 
-    /** Every overload detector of the study with a spread of its parameters, and none at all. */
+    /** Every overload detector of the study, and ldist's forecast one, with a spread of parameters, and none. */
     private static Arbitrary<PolicyChoice> detectors() {
         Arbitrary<Double> fallback = Arbitraries.of(0.5, 0.7, 0.9);
         return Arbitraries.oneOf(
@@ -248,6 +248,11 @@ class SimulationProperties {
                                 Map.of("safety", safety, "fallback", f, "tricube", tricube))),
                 Combinators.combine(Arbitraries.of(1.0, 1.2, 1.5), fallback).as((safety, f) ->
                         new PolicyChoice("lrr", Map.of("safety", safety, "fallback", f))),
+                Combinators.combine(Arbitraries.of(0.8, 0.9, 1.0), Arbitraries.of(0.75, 0.9),
+                                Arbitraries.of("median", "last-value", "ewma"), fallback)
+                        .as((threshold, confidence, forecaster, f) -> new PolicyChoice("forecast", Map.of(
+                                "threshold", threshold, "confidence", confidence, "forecaster", forecaster,
+                                "fallback", f))),
                 Arbitraries.just(null));
     }
 
@@ -294,7 +299,7 @@ class SimulationProperties {
                 overloadMigrations > 0);
         Statistics.label("selector migrates").collect(run.selector(), overloadMigrations > 0 && run.overload() != null);
         Statistics.label("detector migrates").coverage(coverage -> {
-            for (String detector : List.of("thr", "iqr", "mad", "lr", "lrr")) {
+            for (String detector : List.of("thr", "iqr", "mad", "lr", "lrr", "forecast")) {
                 coverage.check(detector, true).count(n -> n > 0);
             }
             coverage.check("none", true).count(n -> n == 0);

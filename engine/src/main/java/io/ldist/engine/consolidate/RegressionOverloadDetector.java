@@ -49,16 +49,8 @@ public final class RegressionOverloadDetector implements OverloadDetector {
             case LOESS -> LocalRegression.loess(oldestFirst);
             case ROBUST_LOESS -> LocalRegression.robustLoess(oldestFirst, 1);
         };
-        double ahead = Math.ceil(longestMigrationS(host, plan, extraVm) / context.decisionIntervalS());
+        int ahead = LongestMigration.intervals(host, plan, extraVm, context);
         double predicted = (line[0] + line[1] * (WINDOW + ahead)) * safety;
         return predicted >= 1;
-    }
-
-    private double longestMigrationS(int host, PlanView plan, int extraVm) {
-        double ram = extraVm >= 0 ? plan.vmType(extraVm).ramMb() : 0;
-        for (int i = 0, n = plan.vmCountOn(host); i < n; i++) {
-            ram = Math.max(ram, plan.vmType(plan.vmOn(host, i)).ramMb());
-        }
-        return context.migrationTimeS(ram, plan.hostType(host).netMbps());
     }
 }

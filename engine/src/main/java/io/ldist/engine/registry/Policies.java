@@ -1,5 +1,6 @@
 package io.ldist.engine.registry;
 
+import io.ldist.engine.consolidate.ForecastOverloadDetector;
 import io.ldist.engine.consolidate.HistoryThresholdOverloadDetector;
 import io.ldist.engine.consolidate.LeastUtilizedUnderloadPolicy;
 import io.ldist.engine.consolidate.MaximumCorrelationVmSelector;
@@ -50,44 +51,6 @@ public final class Policies {
             0.1, "", "how fast the trend follows");
     private static final PolicyParameter HOLT_PHI = PolicyParameter.number("phi", ParameterRange.POSITIVE_SHARE,
             0.95, "", "trend damping per sample (1: none)");
-
-    /** ThresholdOverloadDetector: (0, 1]. */
-    private static final PolicyParameter THRESHOLD = PolicyParameter.number("threshold",
-            ParameterRange.POSITIVE_SHARE, 0.8, PolicyParameter.SHARE, "CPU utilisation above which a server is overloaded");
-    /** The static threshold adaptive detectors use while a server's history is too short (the study's 0.7). */
-    private static final PolicyParameter FALLBACK = PolicyParameter.number("fallback",
-            ParameterRange.POSITIVE_SHARE, 0.7, PolicyParameter.SHARE,
-            "the static threshold used while the history is shorter than the detector needs");
-
-    /** HistoryThresholdOverloadDetector: safety >= 0. */
-    private static PolicyParameter spreadSafety(double defaultValue) {
-        return PolicyParameter.number("safety", ParameterRange.atLeast(0), defaultValue, "",
-                "how many spreads below full utilisation the threshold lies; higher is more cautious");
-    }
-
-    /** RegressionOverloadDetector: safety > 0. */
-    private static final PolicyParameter REGRESSION_SAFETY = PolicyParameter.number("safety",
-            ParameterRange.above(0), 1.2, "", "factor on the predicted utilisation; higher is more cautious");
-
-    public static final PolicyFamily<OverloadDetector> OVERLOAD = new PolicyFamily<OverloadDetector>("overload")
-            .register("thr", "static threshold on CPU utilisation", List.of(THRESHOLD),
-                    (p, c) -> new ThresholdOverloadDetector(p.number("threshold")))
-            .register("iqr", "adaptive threshold 1 - safety x interquartile range of the utilisation history",
-                    List.of(spreadSafety(1.5), FALLBACK), (p, c) -> new HistoryThresholdOverloadDetector(
-                            HistoryThresholdOverloadDetector.Spread.IQR, p.number("safety"), fallback(p)))
-            .register("mad", "adaptive threshold 1 - safety x median absolute deviation of the utilisation history",
-                    List.of(spreadSafety(2.5), FALLBACK), (p, c) -> new HistoryThresholdOverloadDetector(
-                            HistoryThresholdOverloadDetector.Spread.MAD, p.number("safety"), fallback(p)))
-            .register("lr", "local regression: a least-squares line over the last 10 samples, extended over the "
-                    + "longest migration, times safety, reaches 1",
-                    List.of(REGRESSION_SAFETY, FALLBACK, PolicyParameter.flag("tricube", false,
-                            "weight the samples as LOESS does (the study); false fits CloudSim's unweighted line")),
-                    (p, c) -> new RegressionOverloadDetector(p.flag("tricube") ? RegressionOverloadDetector.Fit.LOESS
-                            : RegressionOverloadDetector.Fit.LEAST_SQUARES, p.number("safety"), fallback(p), c))
-            .register("lrr", "robust local regression as the study defines it: LOESS with tricube weights and "
-                    + "bisquare robustness weights", List.of(REGRESSION_SAFETY, FALLBACK),
-                    (p, c) -> new RegressionOverloadDetector(
-                            RegressionOverloadDetector.Fit.ROBUST_LOESS, p.number("safety"), fallback(p), c));
 
     private static final List<PolicyParameter> AR_PARAMETERS = List.of(
             PolicyParameter.integer("maxOrder", ParameterRange.atLeast(1), 6, "lags", "the highest order tried"),
@@ -170,6 +133,63 @@ public final class Policies {
                             .map(m -> m.create(SelectorForecaster.memberSetup(s))).toList(), decay, power, median);
                 });
     }
+
+    // The overload detectors come after the forecasters, since the forecast detector names one of them.
+
+    /** ThresholdOverloadDetector: (0, 1]. */
+    private static final PolicyParameter THRESHOLD = PolicyParameter.number("threshold",
+            ParameterRange.POSITIVE_SHARE, 0.8, PolicyParameter.SHARE, "CPU utilisation above which a server is overloaded");
+    /** The static threshold adaptive detectors use while a server's history is too short (the study's 0.7). */
+    private static final PolicyParameter FALLBACK = PolicyParameter.number("fallback",
+            ParameterRange.POSITIVE_SHARE, 0.7, PolicyParameter.SHARE,
+            "the static threshold used while the history is shorter than the detector needs");
+
+    /** HistoryThresholdOverloadDetector: safety >= 0. */
+    private static PolicyParameter spreadSafety(double defaultValue) {
+        return PolicyParameter.number("safety", ParameterRange.atLeast(0), defaultValue, "",
+                "how many spreads below full utilisation the threshold lies; higher is more cautious");
+    }
+
+    /** RegressionOverloadDetector: safety > 0. */
+    private static final PolicyParameter REGRESSION_SAFETY = PolicyParameter.number("safety",
+            ParameterRange.above(0), 1.2, "", "factor on the predicted utilisation; higher is more cautious");
+
+    /**
+     * ForecastOverloadDetector: threshold in (0, 1], confidence in (0, 1). The defaults are those tuned on two
+     * PlanetLab days (docs/forecasting.md, "Predictive consolidation").
+     */
+    private static final PolicyParameter FORECAST_THRESHOLD = PolicyParameter.number("threshold",
+            ParameterRange.POSITIVE_SHARE, 0.8, PolicyParameter.SHARE,
+            "CPU utilisation the forecast's upper bound must not exceed");
+    private static final PolicyParameter FORECAST_CONFIDENCE = PolicyParameter.number("confidence",
+            new ParameterRange(0, false, 1, false), 0.55, "", "of the prediction interval");
+
+    public static final PolicyFamily<OverloadDetector> OVERLOAD = new PolicyFamily<OverloadDetector>("overload")
+            .register("thr", "static threshold on CPU utilisation", List.of(THRESHOLD),
+                    (p, c) -> new ThresholdOverloadDetector(p.number("threshold")))
+            .register("iqr", "adaptive threshold 1 - safety x interquartile range of the utilisation history",
+                    List.of(spreadSafety(1.5), FALLBACK), (p, c) -> new HistoryThresholdOverloadDetector(
+                            HistoryThresholdOverloadDetector.Spread.IQR, p.number("safety"), fallback(p)))
+            .register("mad", "adaptive threshold 1 - safety x median absolute deviation of the utilisation history",
+                    List.of(spreadSafety(2.5), FALLBACK), (p, c) -> new HistoryThresholdOverloadDetector(
+                            HistoryThresholdOverloadDetector.Spread.MAD, p.number("safety"), fallback(p)))
+            .register("lr", "local regression: a least-squares line over the last 10 samples, extended over the "
+                    + "longest migration, times safety, reaches 1",
+                    List.of(REGRESSION_SAFETY, FALLBACK, PolicyParameter.flag("tricube", false,
+                            "weight the samples as LOESS does (the study); false fits CloudSim's unweighted line")),
+                    (p, c) -> new RegressionOverloadDetector(p.flag("tricube") ? RegressionOverloadDetector.Fit.LOESS
+                            : RegressionOverloadDetector.Fit.LEAST_SQUARES, p.number("safety"), fallback(p), c))
+            .register("lrr", "robust local regression as the study defines it: LOESS with tricube weights and "
+                    + "bisquare robustness weights", List.of(REGRESSION_SAFETY, FALLBACK),
+                    (p, c) -> new RegressionOverloadDetector(
+                            RegressionOverloadDetector.Fit.ROBUST_LOESS, p.number("safety"), fallback(p), c))
+            .register("forecast", "the upper bound of the forecaster's prediction interval at confidence, over "
+                    + "the longest migration (at least one interval), exceeds the threshold",
+                    List.of(FORECAST_THRESHOLD, FORECAST_CONFIDENCE, PolicyParameter.policy("forecaster", FORECASTERS,
+                            "median", "the forecaster replayed over the history (with its default parameters)"),
+                            FALLBACK),
+                    (p, c) -> new ForecastOverloadDetector(p.number("threshold"), p.number("confidence"),
+                            FORECASTERS.create(PolicyChoice.of(p.policy("forecaster")), c), fallback(p), c));
 
     private static PolicyParameter forecaster(String defaultName) {
         return PolicyParameter.policy("forecaster", FORECASTERS, defaultName,
