@@ -37,6 +37,10 @@ final class SloSection {
                     + "the end) counts as having waited past the bound: a run meets <code>p95WaitS&lt;=60</code> "
                     + "only when at least 95 % of all the tasks that arrived are known to have started within "
                     + "60 s.");
+            if (verdicts.slos().stream().anyMatch(slo -> slo.toString().startsWith(Metrics.POOL_PREFIX))) {
+                html.append(" A pool's started tasks are counted (<code>tasksStarted</code>), so for its "
+                        + "objectives only its tasks dropped or still queued at the end count so.");
+            }
         }
         html.append("</p>\n<table class=\"slo\">\n<thead><tr><th class=\"policy\">variant</th><th>runs</th>"
                 + "<th>mean cost (USD)</th>");
