@@ -42,15 +42,20 @@ public final class FitPlacementPolicy implements PlacementPolicy {
 
     /**
      * Keys: each resource's free share (cap - demand) / cap and its inverse capacity 1 / cap (a server without
-     * GPUs has an unbounded GPU share and no GPU term). A server's room is min over resources of
-     * (free share - task / cap), so a group's room lies between the keys' extremes combined per resource.
+     * GPUs has an unbounded GPU share and no GPU term), then what the server's tasks ask for of each resource. A
+     * server's room is min over resources of (free share - task / cap), so a group's room lies between the keys'
+     * extremes combined per resource. On servers of one type each resource's term only falls as the demand on it
+     * rises, with the rank's own arithmetic: best fit's least rank is then exactly the rank at the group's
+     * highest demands, and worst fit's is bounded by the rank at its lowest ones, both without slack.
      */
     @Override
     public TaskRankBounds taskRankBounds() {
         return new TaskRankBounds() {
+            private static final int DEMANDS = 6;
+
             @Override
             public int keyCount() {
-                return 6;
+                return 9;
             }
 
             @Override
@@ -63,11 +68,14 @@ public final class FitPlacementPolicy implements PlacementPolicy {
                 out[at + 3] = 1 / type.totalMips();
                 out[at + 4] = 1 / type.ramMb();
                 out[at + 5] = type.gpus() > 0 ? 1 / type.gpus() : 0;
+                out[at + DEMANDS] = loads.demandCpu(host);
+                out[at + DEMANDS + 1] = loads.demandRam(host);
+                out[at + DEMANDS + 2] = loads.demandGpu(host);
             }
 
             @Override
             public double lowerBound(double[] group, int at, Resources demand) {
-                int max = at + 6; // the maxima follow the six minima
+                int max = at + keyCount(); // the maxima follow the minima
                 if (best) {
                     double room = Math.min(group[at] - demand.cpuMips() * group[max + 3],
                             group[at + 1] - demand.ramMb() * group[max + 4]);
@@ -78,6 +86,14 @@ public final class FitPlacementPolicy implements PlacementPolicy {
                         group[max + 1] - demand.ramMb() * group[at + 4]);
                 room = Math.min(room, group[max + 2] - demand.gpus() * group[at + 5]);
                 return TaskRankBounds.slack(-room);
+            }
+
+            @Override
+            public double lowerBound(double[] group, int at, Resources demand, HostType type) {
+                // Best fit: the highest demands (the maxima); worst fit: the lowest (the minima).
+                int demands = (best ? at + keyCount() : at) + DEMANDS;
+                return ranked(type, group[demands] + demand.cpuMips(), group[demands + 1] + demand.ramMb(),
+                        group[demands + 2] + demand.gpus());
             }
         };
     }
