@@ -71,6 +71,8 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
         return new TaskRankBounds() {
             /** Rounding of the rank's arithmetic, in units of the last place of the curve's figures, with margin. */
             private static final double ROUNDING_UNITS = 1024;
+            /** ROUNDING_UNITS last places of a figure, as a share of it (a last place is at most 2^-52 of it). */
+            private static final double OWN_ROUNDING_SHARE = ROUNDING_UNITS * 0x1p-52;
 
             @Override
             public int keyCount() {
@@ -109,7 +111,8 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
                 // On the rank's own grid, so that servers whose rise is the least possible tie with the bound
                 // and are passed over when a lower-numbered one was found (the allowances keep it a lower bound).
                 double rise = Math.min(demand.cpuMips() * group[at], group[at + 1]);
-                double ownRounding = Math.ulp(rise) * ROUNDING_UNITS; // of this bound's own products
+                // Of this bound's own products: a thousand last places of the rise (as a share, cheaper than ulp).
+                double ownRounding = Math.abs(rise) * OWN_ROUNDING_SHARE;
                 return onGrid(rise - ownRounding - group[at + keyCount() + 2]); // the largest allowance of the group
             }
         };
