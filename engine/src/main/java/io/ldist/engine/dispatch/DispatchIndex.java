@@ -37,6 +37,8 @@ public final class DispatchIndex {
     private final PlacementPolicy placement;
     private final TaskRankBounds bounds;
     private final int keys;
+    /** Whether the policy bounds groups of one host type more tightly (else the type lookup is not worth it). */
+    private final boolean perType;
     private HostGate gate = HostGate.ALWAYS_OPEN;
     private final TaskLoads loads = new TaskLoads();
 
@@ -76,6 +78,7 @@ public final class DispatchIndex {
         this.placement = placement;
         this.bounds = placement.taskRankBounds();
         this.keys = bounds.keyCount();
+        this.perType = bounds.boundsPerType();
         this.stride = KEYS + 2 * keys;
         this.scratch = new double[keys];
     }
@@ -198,7 +201,7 @@ public final class DispatchIndex {
             return Double.POSITIVE_INFINITY;
         }
         double type = nodes[at + HOST_TYPE];
-        return type >= 0 ? bounds.lowerBound(nodes, at + KEYS, demand, types.get((int) type))
+        return perType && type >= 0 ? bounds.lowerBound(nodes, at + KEYS, demand, types.get((int) type))
                 : bounds.lowerBound(nodes, at + KEYS, demand);
     }
 

@@ -39,6 +39,11 @@ final class FitRankBounds implements TaskRankBounds {
     }
 
     @Override
+    public boolean boundsPerType() {
+        return true;
+    }
+
+    @Override
     public void keys(int host, HostLoads loads, double[] out, int at) {
         HostType type = loads.hostType(host);
         out[at] = (type.totalMips() - loads.demandCpu(host)) / type.totalMips();

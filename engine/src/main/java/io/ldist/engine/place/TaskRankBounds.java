@@ -57,6 +57,11 @@ public interface TaskRankBounds {
         return lowerBound(group, at, demand);
     }
 
+    /** Whether {@link #lowerBound(double[], int, Resources, HostType)} is tighter than the mixed bound (worth its lookup). */
+    default boolean boundsPerType() {
+        return false;
+    }
+
     /** The bound of a policy whose rank does not depend on the task: the rank itself is the only key. */
     static TaskRankBounds taskIndependent(PlacementPolicy policy) {
         return new TaskRankBounds() {
