@@ -42,7 +42,9 @@ import net.jqwik.api.Provide;
 /**
  * The dispatch index always agrees with a full scan (the naive oracle: every server in index order, the
  * policy's rank, ties to the lowest index, the roomiest VM on the server): same server and VM, over random
- * fleets of up to 200 servers of three types (one with GPUs, power curves that rise unevenly), random loads,
+ * fleets of up to 200 servers of three types (one with GPUs, power curves that rise unevenly), mixed at random
+ * or in blocks of one type (so that whole groups of the index share a type, and its bounds per type are used
+ * above the leaves; one block is a fleet of one type), random loads,
  * and random sequences of task starts, task ends (read back from the view), servers changing state and gates
  * (circuit breakers) opening and closing, for every placement policy of the registry and both scorers.
  */
@@ -69,15 +71,17 @@ class DispatchIndexProperties {
 
     @Property(tries = 300)
     void indexChoosesAsAFullScan(@ForAll("placements") String placement, @ForAll boolean dominant,
-                                 @ForAll long seed) {
+                                 @ForAll boolean typesInBlocks, @ForAll long seed) {
         SplittableRandom random = new SplittableRandom(seed);
         Scorer scorer = dominant ? new DominantResourceScorer() : new WeightedLoadScorer(LoadWeights.DEFAULT);
         PlacementPolicy policy = PlacementPolicies.family(scorer).create(PolicyChoice.of(placement),
                 PRICED);
         TestFleet fleet = TestFleet.aFleet();
         int hosts = 1 + random.nextInt(200);
+        int blockSize = 1 + random.nextInt(hosts);
+        int firstType = random.nextInt(3);
         for (int h = 0; h < hosts; h++) {
-            HostType type = HOST_TYPES[random.nextInt(3)];
+            HostType type = HOST_TYPES[typesInBlocks ? (firstType + h / blockSize) % 3 : random.nextInt(3)];
             int host = fleet.withHost(type, random.nextInt(8) == 0 ? HostState.DRAINING : HostState.ACTIVE);
             for (int v = 1 + random.nextInt(3); v > 0; v--) {
                 fleet.withVmOn(host, VM_TYPES[type.gpus() > 0 ? random.nextInt(3) : random.nextInt(2)], 0, 0);

@@ -2,26 +2,32 @@ package io.ldist.engine.dispatch;
 
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.model.ClusterView;
+import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.Resources;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.place.TaskRankBounds;
 import io.ldist.engine.pool.FleetPools;
 import io.ldist.engine.util.IntList;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The servers that can take a task, kept up to date by deltas, so that choosing where a task runs does not
  * look at every server. It holds what task dispatch reads of each server (state, what its VMs' tasks ask for,
  * task slots) and of each VM (free slots and room), and over the servers a segment tree: each node keeps the
- * most room any one VM below it has (per resource) and the extremes of the placement policy's bound keys
- * ({@link TaskRankBounds}). A search goes down the tree best bound first and skips every node that has no
+ * most room any one VM below it has (per resource), the host type of its servers when they share one, and the
+ * extremes of the placement policy's bound keys ({@link TaskRankBounds}). A search goes down the tree best bound first and skips every node that has no
  * VM with room for the task or whose bound cannot beat the best server found so far.
  *
  * <p>The choice is exactly that of a scan over every server in index order: the best rank of the policy,
  * ties to the lowest server index, and on that server the VM with the most free CPU (ties to the first in the
  * server's list). Cost of one choice: O(log n) node visits when the bound is tight (least-loaded with any
- * scorer, first fit), more when many servers share bounds but lack room for this task; updating one server
+ * scorer, first fit, best fit over servers of one type), more when many servers share bounds but lack room for
+ * this task or when the bound combines extremes of different servers (worst fit); updating one server
  * costs O(k log n) for k bound keys.
  *
  * <p>Figures are taken from a {@link PlanningState} ({@link #load}) or from a view ({@link #refresh}) into
@@ -35,19 +41,25 @@ public final class DispatchIndex {
     private final int pool;
     private final TaskRankBounds bounds;
     private final int keys;
+    /** Whether the policy bounds groups of one host type more tightly (else the type lookup is not worth it). */
+    private final boolean perType;
     private HostGate gate = HostGate.ALWAYS_OPEN;
     private final TaskLoads loads = new TaskLoads();
 
     /*
      * The tree: node 1 is the root, leaves from `leaves`. Each node's figures lie together in `nodes`, from
-     * node x stride: the most room of one VM (CPU, RAM, GPU), then the bound keys' minima, then their maxima; an
-     * empty node has no room (-inf) and keys that bound nothing (+inf minima, -inf maxima). One cache line per
-     * node is what keeps a climb of the tree cheap.
+     * node x stride: the most room of one VM (CPU, RAM, GPU), the host type its servers share (an index into
+     * `types`, MIXED_TYPES or NO_TYPE), then the bound keys' minima, then their maxima; an empty node has no room
+     * (-inf), no type and keys that bound nothing (+inf minima, -inf maxima). A few cache lines per node is what
+     * keeps a climb of the tree cheap.
      */
     private static final int ROOM_CPU = 0;
     private static final int ROOM_RAM = 1;
     private static final int ROOM_GPU = 2;
-    private static final int KEYS = 3;
+    private static final int HOST_TYPE = 3;
+    private static final int KEYS = 4;
+    private static final double NO_TYPE = -1;
+    private static final double MIXED_TYPES = -2;
     private final int stride;
     private int leaves;
     private double[] nodes = new double[0];
@@ -55,6 +67,11 @@ public final class DispatchIndex {
     private final double[] leafRoom = new double[3];
     /** What {@link #room} and {@link #roomAnywhere} return: one array, filled anew by each call (per-task path). */
     private final double[] room = new double[3];
+    /** The host types seen, numbered in the order first seen: the tree names a node's type by its number. */
+    private final List<HostType> types = new ArrayList<>();
+    private final Map<HostType, Integer> typeNumbers = new HashMap<>();
+    private HostType lastType;
+    private int lastTypeNumber;
 
     // ---- the search in progress
     private int bestHost;
@@ -72,6 +89,7 @@ public final class DispatchIndex {
         this.pool = pool;
         this.bounds = placement.taskRankBounds();
         this.keys = bounds.keyCount();
+        this.perType = bounds.boundsPerType();
         this.stride = KEYS + 2 * keys;
         this.scratch = new double[keys];
     }
@@ -198,7 +216,9 @@ public final class DispatchIndex {
                 || nodes[at + ROOM_GPU] < demand.gpus()) {
             return Double.POSITIVE_INFINITY;
         }
-        return bounds.lowerBound(nodes, at + KEYS, demand);
+        double type = nodes[at + HOST_TYPE];
+        return perType && type >= 0 ? bounds.lowerBound(nodes, at + KEYS, demand, types.get((int) type))
+                : bounds.lowerBound(nodes, at + KEYS, demand);
     }
 
     /** A node may hold a better server: a lower rank, or the same rank at a lower index than the best so far. */
@@ -274,10 +294,12 @@ public final class DispatchIndex {
         nodes[at + ROOM_RAM] = room[1];
         nodes[at + ROOM_GPU] = room[2];
         if (room[0] == Double.NEGATIVE_INFINITY) {
+            nodes[at + HOST_TYPE] = NO_TYPE;
             Arrays.fill(nodes, at + KEYS, at + KEYS + keys, Double.POSITIVE_INFINITY);
             Arrays.fill(nodes, at + KEYS + keys, at + stride, Double.NEGATIVE_INFINITY);
             return;
         }
+        nodes[at + HOST_TYPE] = typeNumber(loads.hostType(h));
         bounds.keys(h, loads, scratch, 0);
         System.arraycopy(scratch, 0, nodes, at + KEYS, keys);
         System.arraycopy(scratch, 0, nodes, at + KEYS + keys, keys);
@@ -289,9 +311,10 @@ public final class DispatchIndex {
         int l = 2 * node * stride;
         int r = l + stride;
         boolean changed = false;
-        for (int i = 0; i < KEYS; i++) {
+        for (int i = ROOM_CPU; i <= ROOM_GPU; i++) {
             changed |= set(nodes, at + i, Math.max(nodes[l + i], nodes[r + i]));
         }
+        changed |= set(nodes, at + HOST_TYPE, sharedType(nodes[l + HOST_TYPE], nodes[r + HOST_TYPE]));
         for (int i = KEYS; i < KEYS + keys; i++) {
             changed |= set(nodes, at + i, Math.min(nodes[l + i], nodes[r + i]));
         }
@@ -299,6 +322,32 @@ public final class DispatchIndex {
             changed |= set(nodes, at + i, Math.max(nodes[l + i], nodes[r + i]));
         }
         return changed;
+    }
+
+    private int typeNumber(HostType type) {
+        if (type == lastType) {
+            return lastTypeNumber; // servers of one type mostly share one object: no hashing of the record
+        }
+        Integer known = typeNumbers.get(type);
+        if (known == null) {
+            known = types.size();
+            types.add(type);
+            typeNumbers.put(type, known);
+        }
+        lastType = type;
+        lastTypeNumber = known;
+        return known;
+    }
+
+    /** The type two groups' servers share: an empty group takes none, and two different types mix. */
+    private static double sharedType(double left, double right) {
+        if (left == NO_TYPE) {
+            return right;
+        }
+        if (right == NO_TYPE || left == right) {
+            return left;
+        }
+        return MIXED_TYPES;
     }
 
     private static boolean set(double[] values, int i, double value) {

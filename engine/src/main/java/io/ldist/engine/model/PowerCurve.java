@@ -11,6 +11,7 @@ public final class PowerCurve {
     private final int segments;
     /** For each piece, the least slope of it and every piece above it. */
     private final double[] leastSlopeFromPiece;
+    private final double highestWatts;
 
     public PowerCurve(double... wattsAtEvenPoints) {
         if (wattsAtEvenPoints.length < 2) {
@@ -23,6 +24,7 @@ public final class PowerCurve {
             }
         }
         this.watts = wattsAtEvenPoints.clone();
+        this.highestWatts = Arrays.stream(watts).max().getAsDouble();
         this.segments = watts.length - 1;
         this.leastSlopeFromPiece = new double[segments];
         double least = Double.POSITIVE_INFINITY;
@@ -66,6 +68,11 @@ public final class PowerCurve {
 
     public double maxWatts() {
         return watts[segments];
+    }
+
+    /** The highest power at any point of the curve (a curve may fall, so this is not always {@link #maxWatts}). */
+    public double highestWatts() {
+        return highestWatts;
     }
 
     /** How many linear pieces the curve has (points less one). */

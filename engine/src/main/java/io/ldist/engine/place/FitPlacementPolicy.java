@@ -32,53 +32,21 @@ public final class FitPlacementPolicy implements PlacementPolicy {
     }
 
     private double ranked(HostType type, double cpu, double ram, double gpus) {
+        return best ? room(type, cpu, ram, gpus) : -room(type, cpu, ram, gpus);
+    }
+
+    /** The smallest share of a server of {@code type} left free when its load is {@code cpu}, {@code ram}, {@code gpus}. */
+    static double room(HostType type, double cpu, double ram, double gpus) {
         double room = (type.totalMips() - cpu) / type.totalMips();
         room = Math.min(room, (type.ramMb() - ram) / type.ramMb());
         if (type.gpus() > 0) {
             room = Math.min(room, (type.gpus() - gpus) / type.gpus());
         }
-        return best ? room : -room;
+        return room;
     }
 
-    /**
-     * Keys: each resource's free share (cap - demand) / cap and its inverse capacity 1 / cap (a server without
-     * GPUs has an unbounded GPU share and no GPU term). A server's room is min over resources of
-     * (free share - task / cap), so a group's room lies between the keys' extremes combined per resource.
-     */
     @Override
     public TaskRankBounds taskRankBounds() {
-        return new TaskRankBounds() {
-            @Override
-            public int keyCount() {
-                return 6;
-            }
-
-            @Override
-            public void keys(int host, HostLoads loads, double[] out, int at) {
-                HostType type = loads.hostType(host);
-                out[at] = (type.totalMips() - loads.demandCpu(host)) / type.totalMips();
-                out[at + 1] = (type.ramMb() - loads.demandRam(host)) / type.ramMb();
-                out[at + 2] = type.gpus() > 0 ? (type.gpus() - loads.demandGpu(host)) / type.gpus()
-                        : Double.POSITIVE_INFINITY;
-                out[at + 3] = 1 / type.totalMips();
-                out[at + 4] = 1 / type.ramMb();
-                out[at + 5] = type.gpus() > 0 ? 1 / type.gpus() : 0;
-            }
-
-            @Override
-            public double lowerBound(double[] group, int at, Resources demand) {
-                int max = at + 6; // the maxima follow the six minima
-                if (best) {
-                    double room = Math.min(group[at] - demand.cpuMips() * group[max + 3],
-                            group[at + 1] - demand.ramMb() * group[max + 4]);
-                    room = Math.min(room, group[at + 2] - demand.gpus() * group[max + 5]);
-                    return TaskRankBounds.slack(room);
-                }
-                double room = Math.min(group[max] - demand.cpuMips() * group[at + 3],
-                        group[max + 1] - demand.ramMb() * group[at + 4]);
-                room = Math.min(room, group[max + 2] - demand.gpus() * group[at + 5]);
-                return TaskRankBounds.slack(-room);
-            }
-        };
+        return new FitRankBounds(best);
     }
 }

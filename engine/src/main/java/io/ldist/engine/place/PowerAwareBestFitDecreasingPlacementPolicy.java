@@ -2,6 +2,7 @@ package io.ldist.engine.place;
 
 import io.ldist.engine.decide.HostLoads;
 import io.ldist.engine.decide.PlanView;
+import io.ldist.engine.model.PowerCurve;
 import io.ldist.engine.model.Resources;
 
 /**
@@ -53,16 +54,29 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
     }
 
     /**
-     * Keys: the least slope of the server's power curve from its utilisation up, per MIPS, and that slope times
-     * the utilisation left. A task of d MIPS raises a server's power by at least the smaller of d times the
-     * first and the second (the curve is linear between its points and stops rising at full load).
+     * Keys: the least slope of the server's power curve from its utilisation up, per MIPS, that slope times the
+     * utilisation left, and how far rounding may take the rank's arithmetic below the exact rise. A task of d
+     * MIPS raises a server's power by at least the smaller of d times the first and the second (the curve is
+     * linear between its points and stops rising at full load).
+     *
+     * <p>The bound is that less the rounding allowance, then put on the rank's grid. The allowance is absolute
+     * and tiny (about a thousandth of a grid step for a server's curve), not relative to the rise: then a bound
+     * falls a grid step below the rise only when the rise lies that close above a step, and a search whose best
+     * rank equals the bound passes over every group at higher indices. When the rise of a task is an exact
+     * multiple of the grid (round demands and capacities), rounding may put some servers a step below and the
+     * bound must allow for it: ties of servers on the step are then searched one by one.
      */
     @Override
     public TaskRankBounds taskRankBounds() {
         return new TaskRankBounds() {
+            /** Rounding of the rank's arithmetic, in units of the last place of the curve's figures, with margin. */
+            private static final double ROUNDING_UNITS = 1024;
+            /** ROUNDING_UNITS last places of a figure, as a share of it (a last place is at most 2^-52 of it). */
+            private static final double OWN_ROUNDING_SHARE = ROUNDING_UNITS * 0x1p-52;
+
             @Override
             public int keyCount() {
-                return 2;
+                return 3;
             }
 
             @Override
@@ -73,18 +87,33 @@ public final class PowerAwareBestFitDecreasingPlacementPolicy implements Placeme
                 if (slope < 0) {
                     out[at] = Double.NEGATIVE_INFINITY; // a curve that falls somewhere: no bound
                     out[at + 1] = Double.NEGATIVE_INFINITY;
+                    out[at + 2] = 0;
                     return;
                 }
                 out[at] = slope / capacity;
                 out[at + 1] = slope * Math.max(0, 1 - now);
+                out[at + 2] = roundingAllowance(loads.hostType(host).power());
+            }
+
+            /**
+             * How far below the exact rise the rank's arithmetic may come: each of the two power figures it
+             * subtracts is rounded to a few last places of the curve's highest figure, and the utilisations they
+             * are read at to a few last places of 1, which a piece (its slope at most the highest figure times the
+             * pieces) turns into watts.
+             */
+            private static double roundingAllowance(PowerCurve curve) {
+                double highest = curve.highestWatts();
+                return ROUNDING_UNITS * (Math.ulp(highest) + highest * curve.segments() * Math.ulp(1.0));
             }
 
             @Override
             public double lowerBound(double[] group, int at, Resources demand) {
                 // On the rank's own grid, so that servers whose rise is the least possible tie with the bound
-                // and are passed over when a lower-numbered one was found (the slack keeps it a lower bound).
+                // and are passed over when a lower-numbered one was found (the allowances keep it a lower bound).
                 double rise = Math.min(demand.cpuMips() * group[at], group[at + 1]);
-                return onGrid(TaskRankBounds.slack(rise));
+                // Of this bound's own products: a thousand last places of the rise (as a share, cheaper than ulp).
+                double ownRounding = Math.abs(rise) * OWN_ROUNDING_SHARE;
+                return onGrid(rise - ownRounding - group[at + keyCount() + 2]); // the largest allowance of the group
             }
         };
     }

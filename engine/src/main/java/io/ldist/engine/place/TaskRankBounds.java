@@ -1,6 +1,7 @@
 package io.ldist.engine.place;
 
 import io.ldist.engine.decide.HostLoads;
+import io.ldist.engine.model.HostType;
 import io.ldist.engine.model.Resources;
 
 /**
@@ -45,6 +46,21 @@ public interface TaskRankBounds {
      * {@code group[at + keyCount() - 1]}) and maxima (the next {@code keyCount()}).
      */
     double lowerBound(double[] group, int at, Resources demand);
+
+    /**
+     * The bound of a group whose servers are all of {@code type}. A policy whose rank is, for one host type, a
+     * monotone function of its keys can give the rank at the group's extreme keys, with the rank's own
+     * arithmetic: no slack, so that a server whose rank is that bound ties with it exactly and the search passes
+     * over groups that can only tie at higher indices. By default the bound of a mixed group.
+     */
+    default double lowerBound(double[] group, int at, Resources demand, HostType type) {
+        return lowerBound(group, at, demand);
+    }
+
+    /** Whether {@link #lowerBound(double[], int, Resources, HostType)} is tighter than the mixed bound (worth its lookup). */
+    default boolean boundsPerType() {
+        return false;
+    }
 
     /** The bound of a policy whose rank does not depend on the task: the rank itself is the only key. */
     static TaskRankBounds taskIndependent(PlacementPolicy policy) {

@@ -46,6 +46,14 @@ public class AssignBenchmark {
     @Param("10000")
     public int servers;
 
+    /**
+     * Task sizes: "round" are multiples of 2,500 MIPS and 2 GiB, as the fleet's tasks (on m5.metal, pabfd's rise
+     * is then an exact multiple of its microwatt grid, the case rounding decides); "off-grid" are any size in the
+     * same ranges.
+     */
+    @Param("round")
+    public String demandSizes;
+
     private ArrayFleet fleet;
     private DispatchIndex index;
     private SplittableRandom random;
@@ -62,8 +70,13 @@ public class AssignBenchmark {
         index = new DispatchIndex(policy);
         index.load(fleet, HostGate.ALWAYS_OPEN);
         random = new SplittableRandom(7);
+        boolean round = demandSizes.equals("round");
+        if (!round && !demandSizes.equals("off-grid")) {
+            throw new IllegalArgumentException("demandSizes is round or off-grid, not " + demandSizes);
+        }
         for (int i = 0; i < demands.length; i++) {
-            demands[i] = new Resources(2500 + random.nextInt(5) * 2500, 0, 2048 + random.nextInt(11) * 2048, 0);
+            demands[i] = round ? new Resources(2500 + random.nextInt(5) * 2500, 0, 2048 + random.nextInt(11) * 2048, 0)
+                    : new Resources(2500 + random.nextDouble() * 10000, 0, 2048 + random.nextDouble() * 20480, 0);
         }
     }
 
