@@ -1,16 +1,5 @@
 package io.ldist.engine.sizing;
 
-import org.apache.commons.math3.optim.MaxIter;
-import org.apache.commons.math3.optim.PointValuePair;
-import org.apache.commons.math3.optim.linear.LinearConstraint;
-import org.apache.commons.math3.optim.linear.LinearConstraintSet;
-import org.apache.commons.math3.optim.linear.LinearObjectiveFunction;
-import org.apache.commons.math3.optim.linear.NoFeasibleSolutionException;
-import org.apache.commons.math3.optim.linear.NonNegativeConstraint;
-import org.apache.commons.math3.optim.linear.Relationship;
-import org.apache.commons.math3.optim.linear.SimplexSolver;
-import org.apache.commons.math3.optim.nonlinear.scalar.GoalType;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -108,7 +97,8 @@ public record LowerBound(double cardinality, double perResource, double linearRe
                 groups.add(problem.fitMask(v));
             }
         }
-        List<LinearConstraint> constraints = new ArrayList<>();
+        List<double[]> covers = new ArrayList<>();
+        List<Double> needs = new ArrayList<>();
         for (long group : groups) {
             double[] totals = placeableTotals(problem, group);
             for (int d = 0; d < SizingProblem.DIMENSIONS; d++) {
@@ -119,28 +109,28 @@ public record LowerBound(double cardinality, double perResource, double linearRe
                 for (int t = 0; t < types; t++) {
                     row[t] = (group & (1L << t)) != 0 ? problem.capacity(t, d) : 0;
                 }
-                constraints.add(new LinearConstraint(row, Relationship.GEQ, totals[d]));
+                covers.add(row);
+                needs.add(totals[d]);
             }
         }
         double[] prices = new double[types];
+        List<double[]> limits = new ArrayList<>();
+        List<Double> caps = new ArrayList<>();
         for (int t = 0; t < types; t++) {
             prices[t] = problem.price(t);
             if (problem.limitedStock(t)) {
                 double[] row = new double[types];
                 row[t] = 1;
-                constraints.add(new LinearConstraint(row, Relationship.LEQ, problem.stock(t)));
+                limits.add(row);
+                caps.add((double) problem.stock(t));
             }
         }
-        try {
-            PointValuePair optimum = new SimplexSolver().optimize(new MaxIter(10_000),
-                    new LinearObjectiveFunction(prices, 0), new LinearConstraintSet(constraints),
-                    GoalType.MINIMIZE, new NonNegativeConstraint(true));
-            // With one type the server count is a whole number: round the fractional count up.
-            return types == 1 && prices[0] > 0
-                    ? Math.ceil(optimum.getValue() / prices[0] - 1e-9) * prices[0] : optimum.getValue();
-        } catch (NoFeasibleSolutionException e) {
+        double bound = CoveringLp.lowerBound(prices, covers, needs, limits, caps);
+        if (bound == Double.POSITIVE_INFINITY) {
             // Too little stock for the demand: no fleet from this catalogue carries it; the other bounds stand.
             return 0;
         }
+        // With one type the server count is a whole number: round the fractional count up.
+        return types == 1 && prices[0] > 0 ? Math.ceil(bound / prices[0] - 1e-9) * prices[0] : bound;
     }
 }

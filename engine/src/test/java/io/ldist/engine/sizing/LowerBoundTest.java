@@ -18,6 +18,21 @@ class LowerBoundTest {
             new PowerCurve(80, 120), 0, 0);
 
     @Test
+    void linearRelaxation_findsTheCheapestOfThreeLikeTypes_whereTheSimplexStopsShort() {
+        // commons-math's simplex returns 0.02 for this LP (the first type); its dual gives the true 0.01.
+        List<HostType> types = new ArrayList<>();
+        for (double price : new double[] {0.02, 0.01, 0.02}) {
+            types.add(new HostType("type-" + types.size(), 1, 800, 0, 1000, 1000, price, new PowerCurve(80, 120), 0,
+                    0));
+        }
+        SizingProblem problem = new SizingProblem(List.of(new VmDemand("vm-0", 1, new Resources(0, 0, 613, 0))),
+                types, 1, Map.of());
+
+        assertThat(LowerBound.of(problem).linearRelaxation()).isCloseTo(0.01, org.assertj.core.data.Offset.offset(1e-9));
+        assertThat(LowerBound.of(problem).best()).isLessThanOrEqualTo(0.01 + 1e-9);
+    }
+
+    @Test
     void sevenVmsOfThreePerServerNeedThreeServers() {
         SizingProblem problem = new SizingProblem(vms(7, 100, 100), List.of(SERVER), 3, Map.of());
         assertThat(LowerBound.of(problem).cardinality()).isEqualTo(0.30, org.assertj.core.data.Offset.offset(1e-9));
