@@ -115,9 +115,8 @@ final class ConfigurationBound {
                 classOf[placeable.get(i)] = classes.member()[i];
             }
             PointValuePair optimum = solveLp(problem, classes, patterns);
-            // The simplex's point seeds the rounding; the bound is a dual point's value (see CoveringLp).
             return new Lp(breakpoints, classes, classOf, patterns, optimum == null ? null : optimum.getPoint(),
-                    optimum == null ? 0 : Math.min(optimum.getValue(), dualBound(problem, classes, patterns)));
+                    optimum == null ? 0 : optimum.getValue());
         }
         return null;
     }
@@ -318,39 +317,6 @@ final class ConfigurationBound {
         for (int d = 0; d < room.length; d++) {
             room[d] += sign * demand[d];
         }
-    }
-
-    /** The configuration LP's bound from its dual (see {@link CoveringLp}). */
-    private static double dualBound(SizingProblem problem, Classes classes, List<Pattern> patterns) {
-        int columns = patterns.size();
-        double[] prices = new double[columns];
-        for (int p = 0; p < columns; p++) {
-            prices[p] = problem.price(patterns.get(p).type());
-        }
-        List<double[]> covers = new ArrayList<>();
-        List<Double> needs = new ArrayList<>();
-        for (int c = 0; c < classes.count(); c++) {
-            double[] row = new double[columns];
-            for (int p = 0; p < columns; p++) {
-                row[p] = patterns.get(p).counts()[c];
-            }
-            covers.add(row);
-            needs.add((double) classes.size()[c]);
-        }
-        List<double[]> limits = new ArrayList<>();
-        List<Double> caps = new ArrayList<>();
-        for (int t = 0; t < problem.typeCount(); t++) {
-            if (problem.limitedStock(t)) {
-                double[] row = new double[columns];
-                for (int p = 0; p < columns; p++) {
-                    row[p] = patterns.get(p).type() == t ? 1 : 0;
-                }
-                limits.add(row);
-                caps.add((double) problem.stock(t));
-            }
-        }
-        double bound = CoveringLp.lowerBound(prices, covers, needs, limits, caps);
-        return bound == Double.POSITIVE_INFINITY ? 0 : bound;
     }
 
     /** The LP's optimum, or null when it has none (too little stock) or the simplex gives up. */
