@@ -1,5 +1,8 @@
 package io.ldist.engine.decide;
 
+import io.ldist.engine.model.ClusterView;
+import io.ldist.engine.model.Resources;
+import io.ldist.engine.model.VmStatus;
 import io.ldist.engine.model.VmType;
 
 import java.util.Arrays;
@@ -32,7 +35,9 @@ final class PlannedVms {
     double[] taskGpu;
     int[] tasks;
 
-    PlannedVms(int viewVms) {
+    /** The view's VMs, read by {@link #load}, with room for a few the plan may create. */
+    PlannedVms(ClusterView view, VmSizing sizing) {
+        int viewVms = view.vmCount();
         count = viewVms;
         int capacity = viewVms + 16;
         type = new VmType[capacity];
@@ -52,6 +57,55 @@ final class PlannedVms {
         taskRam = new double[capacity];
         taskGpu = new double[capacity];
         tasks = new int[capacity];
+        for (int v = 0; v < viewVms; v++) {
+            load(view, v, sizing);
+        }
+    }
+
+    /**
+     * Reads VM {@code v} from the view: where it is (nowhere once finished), what it occupies by {@code sizing},
+     * what it and its tasks ask for.
+     */
+    private void load(ClusterView view, int v, VmSizing sizing) {
+        VmType vmType = view.vmType(v);
+        type[v] = vmType;
+        VmStatus status = view.vmStatus(v);
+        int on = status == VmStatus.FINISHED ? -1 : view.vmHost(v);
+        host[v] = on;
+        migrating[v] = status == VmStatus.MIGRATING;
+        if (on < 0 || sizing == VmSizing.RESERVATION) {
+            cpu[v] = vmType.totalMips();
+            ram[v] = vmType.ramMb();
+            gpu[v] = vmType.gpus();
+        } else {
+            cpu[v] = view.vmCpuDemandMips(v);
+            ram[v] = view.vmRamDemandMb(v);
+            gpu[v] = view.vmGpuDemand(v);
+        }
+        if (on < 0) {
+            expectDemand(v, sizing);
+            return;
+        }
+        demandCpu[v] = view.vmCpuDemandMips(v);
+        demandRam[v] = view.vmRamDemandMb(v);
+        demandGpu[v] = view.vmGpuDemand(v);
+        tasks[v] = view.vmRunningTasks(v);
+        if (tasks[v] > 0) {
+            taskCpu[v] = view.vmCpuDemandMips(v);
+            taskRam[v] = view.vmRamDemandMb(v);
+            taskGpu[v] = view.vmGpuDemand(v);
+        }
+    }
+
+    /**
+     * A VM not yet running is expected to ask for its full reservation when its demand follows a trace (as
+     * the study assumes at creation), and for nothing when its demand is the tasks it will be given.
+     */
+    void expectDemand(int v, VmSizing sizing) {
+        boolean traceLike = sizing == VmSizing.DEMAND;
+        demandCpu[v] = traceLike ? cpu[v] : 0;
+        demandRam[v] = traceLike ? ram[v] : 0;
+        demandGpu[v] = traceLike ? gpu[v] : 0;
     }
 
     /** A new VM of {@code vmType}, on no server, holding its full reservation, with no task and no demand yet. */
@@ -73,6 +127,24 @@ final class PlannedVms {
         taskRam[v] = 0;
         taskGpu[v] = 0;
         return v;
+    }
+
+    /** What VM {@code v}'s type has room for beyond what its tasks ask for. */
+    Resources freeForTasks(int v) {
+        VmType vmType = type[v];
+        return new Resources(vmType.totalMips() - taskCpu[v], vmType.gpus() - taskGpu[v],
+                vmType.ramMb() - taskRam[v], Double.MAX_VALUE);
+    }
+
+    /** A task with {@code demand} the plan starts on VM {@code v}. */
+    void addTask(int v, Resources demand) {
+        tasks[v]++;
+        taskCpu[v] += demand.cpuMips();
+        taskRam[v] += demand.ramMb();
+        taskGpu[v] += demand.gpus();
+        demandCpu[v] += demand.cpuMips();
+        demandRam[v] += demand.ramMb();
+        demandGpu[v] += demand.gpus();
     }
 
     private void grow(int capacity) {
