@@ -33,40 +33,42 @@ final class SummaryTable {
 
     /** With service tiers, one line per tier, in the order they are served ("" without tiers). */
     private static String tierTable(Map<String, Number> summary) {
-        List<String> tiers = Metrics.tiers(summary.keySet());
-        if (tiers.isEmpty()) {
-            return "";
-        }
-        StringBuilder out = new StringBuilder("\n  ").append(Metrics.TIERS).append('\n');
-        out.append(String.format(Locale.ROOT, "    %-12s %9s %10s %8s %8s %12s %16s%n", "tier", "arrived",
-                "completed", "late", "dropped", "p95 wait (s)", "started in time"));
-        for (String tier : tiers) {
-            String of = Metrics.TIER_PREFIX + tier + ".";
-            out.append(String.format(Locale.ROOT, "    %-12s %9s %10s %8s %8s %12s %16s", tier,
-                    cell(summary, of + "tasksArrived"), cell(summary, of + "tasksCompleted"),
-                    cell(summary, of + "tasksLate"), cell(summary, of + "tasksDropped"),
-                    cell(summary, of + "p95WaitS"), cell(summary, of + "startedInTime")).stripTrailing())
-                    .append('\n');
-        }
-        return out.toString();
+        return groupTable(summary, Metrics.TIERS, Metrics.TIER_PREFIX, Metrics.tiers(summary.keySet()),
+                List.of("tier", "arrived", "completed", "late", "dropped", "p95 wait (s)", "started in time"),
+                new int[] {-12, 9, 10, 8, 8, 12, 16},
+                List.of("tasksArrived", "tasksCompleted", "tasksLate", "tasksDropped", "p95WaitS", "startedInTime"));
     }
 
     /** With pools, one line per pool: its servers and its tasks ("" without pools). */
     private static String poolTable(Map<String, Number> summary) {
-        List<String> pools = Metrics.pools(summary.keySet());
-        if (pools.isEmpty()) {
+        return groupTable(summary, Metrics.POOLS, Metrics.POOL_PREFIX, Metrics.pools(summary.keySet()),
+                List.of("pool", "peak", "mean active", "arrived", "late", "dropped", "p95 wait (s)"),
+                new int[] {-12, 6, 12, 9, 8, 8, 12},
+                List.of("peakHosts", "activeHostsMean", "tasksArrived", "tasksLate", "tasksDropped", "p95WaitS"));
+    }
+
+    /**
+     * One line per group (a tier, a pool) of the metrics named {@code prefix GROUP.METRIC}, under its headers, in
+     * columns of the given widths (negative: left-aligned); "" without groups.
+     */
+    private static String groupTable(Map<String, Number> summary, String title, String prefix, List<String> groups,
+                                     List<String> headers, int[] widths, List<String> metrics) {
+        if (groups.isEmpty()) {
             return "";
         }
-        StringBuilder out = new StringBuilder("\n  ").append(Metrics.POOLS).append('\n');
-        out.append(String.format(Locale.ROOT, "    %-12s %6s %12s %9s %8s %8s %12s%n", "pool", "peak",
-                "mean active", "arrived", "late", "dropped", "p95 wait (s)"));
-        for (String pool : pools) {
-            String of = Metrics.POOL_PREFIX + pool + ".";
-            out.append(String.format(Locale.ROOT, "    %-12s %6s %12s %9s %8s %8s %12s", pool,
-                    cell(summary, of + "peakHosts"), cell(summary, of + "activeHostsMean"),
-                    cell(summary, of + "tasksArrived"), cell(summary, of + "tasksLate"),
-                    cell(summary, of + "tasksDropped"), cell(summary, of + "p95WaitS")).stripTrailing())
-                    .append('\n');
+        StringBuilder format = new StringBuilder("   ");
+        for (int width : widths) {
+            format.append(" %").append(width).append('s');
+        }
+        StringBuilder out = new StringBuilder("\n  ").append(title).append('\n');
+        out.append(String.format(Locale.ROOT, format + "%n", headers.toArray()));
+        for (String group : groups) {
+            Object[] cells = new Object[metrics.size() + 1];
+            cells[0] = group;
+            for (int m = 0; m < metrics.size(); m++) {
+                cells[m + 1] = cell(summary, prefix + group + "." + metrics.get(m));
+            }
+            out.append(String.format(Locale.ROOT, format.toString(), cells).stripTrailing()).append('\n');
         }
         return out.toString();
     }

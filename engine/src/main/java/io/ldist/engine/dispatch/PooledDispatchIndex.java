@@ -7,8 +7,6 @@ import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.pool.FleetPools;
 import io.ldist.engine.util.IntList;
 
-import java.util.function.Function;
-
 /**
  * One {@link DispatchIndex} per pool of the fleet (one in all for a fleet without pools), so that a task is
  * chosen a VM among the pools it is routed to ({@link FleetPools#routesOf}) only. A task routed to several pools
@@ -96,7 +94,11 @@ final class PooledDispatchIndex {
         if (indexes.length == 1) {
             return indexes[0].room(hosts);
         }
-        return most(index -> index.room(hosts));
+        clearRoom();
+        for (DispatchIndex index : indexes) {
+            widenRoom(index.room(hosts));
+        }
+        return room;
     }
 
     /** The most room any one VM with a free slot has, per resource, over every pool. */
@@ -104,19 +106,22 @@ final class PooledDispatchIndex {
         if (indexes.length == 1) {
             return indexes[0].roomAnywhere();
         }
-        return most(DispatchIndex::roomAnywhere);
+        clearRoom();
+        for (DispatchIndex index : indexes) {
+            widenRoom(index.roomAnywhere());
+        }
+        return room;
     }
 
-    private double[] most(Function<DispatchIndex, double[]> roomOf) {
+    private void clearRoom() {
         room[0] = Double.NEGATIVE_INFINITY;
         room[1] = Double.NEGATIVE_INFINITY;
         room[2] = Double.NEGATIVE_INFINITY;
-        for (DispatchIndex index : indexes) {
-            double[] r = roomOf.apply(index);
-            room[0] = Math.max(room[0], r[0]);
-            room[1] = Math.max(room[1], r[1]);
-            room[2] = Math.max(room[2], r[2]);
-        }
-        return room;
+    }
+
+    private void widenRoom(double[] r) {
+        room[0] = Math.max(room[0], r[0]);
+        room[1] = Math.max(room[1], r[1]);
+        room[2] = Math.max(room[2], r[2]);
     }
 }

@@ -1,9 +1,17 @@
 package io.ldist.engine.scale;
 
 import io.ldist.engine.decide.PlanView;
+import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.model.ClusterView;
+import io.ldist.engine.model.TaskId;
 import io.ldist.engine.model.TaskRequest;
+import io.ldist.engine.plan.Action;
+import io.ldist.engine.plan.AssignTask;
+import io.ldist.engine.plan.Plan;
 import io.ldist.engine.pool.FleetPools;
+
+import java.util.HashSet;
+import java.util.Set;
 
 /**
  * The servers, VMs and tasks one scaling step answers for: the whole fleet, or one pool of it (its servers, the
@@ -62,5 +70,33 @@ public final class ScalingScope {
             }
         }
         return mine;
+    }
+
+    /**
+     * Whether a task in scope still waits, once this decision's assignments are made, past the time by which its
+     * tier wanted it started. Tasks without a wait objective (every task without tiers) never ask.
+     */
+    public boolean aTaskWaitsPastItsObjective(PlanningState plan, Plan.Builder actions) {
+        ClusterView view = plan.view();
+        double now = plan.nowS();
+        Set<TaskId> assigned = null;
+        for (int i = 0, queued = view.queuedTaskCount(); i < queued; i++) {
+            TaskRequest task = view.queuedTask(i);
+            if (!(task.startByS() < now) || !runs(task)) {
+                continue;
+            }
+            if (assigned == null) {
+                assigned = new HashSet<>();
+                for (Action action : actions.actions()) {
+                    if (action instanceof AssignTask a) {
+                        assigned.add(a.task());
+                    }
+                }
+            }
+            if (!assigned.contains(task.id())) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -5,17 +5,13 @@ import io.ldist.engine.decide.DecisionStep;
 import io.ldist.engine.decide.Moves;
 import io.ldist.engine.decide.PlanningState;
 import io.ldist.engine.decide.Trigger;
-import io.ldist.engine.model.ClusterView;
 import io.ldist.engine.model.HostId;
 import io.ldist.engine.model.HostState;
 import io.ldist.engine.model.HostType;
-import io.ldist.engine.model.TaskId;
 import io.ldist.engine.model.TaskRequest;
 import io.ldist.engine.place.HostSearch;
 import io.ldist.engine.place.PlacementPolicy;
 import io.ldist.engine.provision.VmTemplate;
-import io.ldist.engine.plan.Action;
-import io.ldist.engine.plan.AssignTask;
 import io.ldist.engine.plan.DrainHost;
 import io.ldist.engine.plan.LaunchHost;
 import io.ldist.engine.plan.Plan;
@@ -28,8 +24,6 @@ import io.ldist.engine.score.Scorer;
 import io.ldist.engine.util.IntList;
 
 import java.util.ArrayDeque;
-import java.util.HashSet;
-import java.util.Set;
 
 /**
  * Scales the fleet on its load: when the mean fleet load over the window exceeds the scale-out threshold,
@@ -234,7 +228,7 @@ public final class ThresholdScalingStep implements DecisionStep {
             wanted = Math.max(wanted, settings.step());
             loadDriven = true;
         }
-        if (tick && booting == 0 && !loadDriven && aTaskWaitsPastItsObjective(plan, actions, scope)) {
+        if (tick && booting == 0 && !loadDriven && scope.aTaskWaitsPastItsObjective(plan, actions)) {
             // A tier's wait objective is breached: servers now, not after the window or the cooldown.
             wanted = Math.max(wanted, settings.step());
             loadDriven = true;
@@ -264,34 +258,6 @@ public final class ThresholdScalingStep implements DecisionStep {
         if (tick) {
             resizeStandbyPool(booting, running, launch, plan, actions);
         }
-    }
-
-    /**
-     * Whether a task still waits, once this decision's assignments are made, past the time by which its tier
-     * wanted it started. Tasks without a wait objective (every task without tiers) never ask.
-     */
-    private static boolean aTaskWaitsPastItsObjective(PlanningState plan, Plan.Builder actions, ScalingScope scope) {
-        ClusterView view = plan.view();
-        double now = plan.nowS();
-        Set<TaskId> assigned = null;
-        for (int i = 0, queued = view.queuedTaskCount(); i < queued; i++) {
-            TaskRequest task = view.queuedTask(i);
-            if (!(task.startByS() < now) || !scope.runs(task)) {
-                continue;
-            }
-            if (assigned == null) {
-                assigned = new HashSet<>();
-                for (Action action : actions.actions()) {
-                    if (action instanceof AssignTask a) {
-                        assigned.add(a.task());
-                    }
-                }
-            }
-            if (!assigned.contains(task.id())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /**
